@@ -1,0 +1,56 @@
+# Two commands do all the set-up on a fresh machine:
+#   make extract   # venv + install + extraction of corpus/ into outputs/
+#   make test      # venv + install + pytest
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+CORPUS ?= corpus
+OUTPUTS ?= outputs
+ARGS ?=
+SHARED ?= ../shared
+EVAL_OUT ?= /tmp/peace-eval
+STAMP := $(VENV)/.installed
+
+.PHONY: install extract test eval eval-seed eval-dates eval-quotes bench schema clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml requirements.lock
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $(STAMP)
+
+extract: $(STAMP)
+	$(PY) -m pipeline extract $(CORPUS) --outputs $(OUTPUTS) $(ARGS)
+
+test: $(STAMP)
+	$(PY) -m pytest -q $(ARGS)
+
+schema: $(STAMP)
+	$(PY) -m pipeline schema --out docs/schema
+
+# Scores of ../shared/eval/score.py on the gold data in ../shared/data (skipped when absent).
+eval: eval-seed eval-dates eval-quotes
+
+eval-seed: $(STAMP)
+	@if [ -d $(SHARED)/seed ]; then \
+	  $(PY) -m pipeline extract $(SHARED)/seed --outputs $(EVAL_OUT)/seed --quiet; \
+	  $(PY) $(SHARED)/eval/score.py entities $(EVAL_OUT)/seed $(SHARED)/data/seed-gold/entities.json; \
+	  $(PY) $(SHARED)/eval/score.py provisions $(EVAL_OUT)/seed $(SHARED)/data/seed-gold/provisions.json; \
+	else echo "no $(SHARED)/seed: seed evaluation skipped"; fi
+
+eval-dates: $(STAMP)
+	@if [ -d $(SHARED)/data/timebank ]; then \
+	  $(PY) -m pipeline extract $(SHARED)/data/timebank/corpus --outputs $(EVAL_OUT)/timebank --quiet --stages dates; \
+	  $(PY) $(SHARED)/eval/score.py dates $(EVAL_OUT)/timebank $(SHARED)/data/timebank/gold.jsonl; \
+	else echo "no TimeBank data: dates evaluation skipped"; fi
+
+eval-quotes: $(STAMP)
+	@if [ -d $(SHARED)/data/polnear/dev ]; then \
+	  $(PY) -m pipeline extract $(SHARED)/data/polnear/dev/corpus --outputs $(EVAL_OUT)/polnear-dev --quiet --stages quotes; \
+	  $(PY) $(SHARED)/eval/score.py quotes $(EVAL_OUT)/polnear-dev $(SHARED)/data/polnear/dev/gold.jsonl; \
+	else echo "no PolNeAR data: quotes evaluation skipped"; fi
+
+clean:
+	rm -rf $(OUTPUTS) $(EVAL_OUT) .pytest_cache

