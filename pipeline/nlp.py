@@ -29,8 +29,10 @@ def build_nlp(model: str = DEFAULT_MODEL, stages: tuple[str, ...] = ALL_STAGES) 
     nlp.add_pipe("paragraph_sentences", before=before) if before else nlp.add_pipe("paragraph_sentences", first=True)
     nlp.add_pipe("boilerplate_lines")
     for stage in resolve(stages):
-        for factory, config in stage.components:
-            nlp.add_pipe(factory, name=factory, config=config)
+        for factory, config, *placement in stage.components:
+            where = placement[0] if placement else {}
+            where = {k: v for k, v in where.items() if k not in ("before", "after") or v in nlp.pipe_names}
+            nlp.add_pipe(factory, name=factory, config=config, **where)
     return nlp
 
 

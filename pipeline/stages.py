@@ -1,6 +1,7 @@
 """The extraction stages and how they plug into the pipeline.
 
-A stage is a set of spaCy components (added to the base model after its NER, in order) and a pure
+A stage is a set of spaCy components (added to the base model after its NER, in order, unless an
+entry carries a third element with ``add_pipe`` placement such as ``{"before": "ner"}``) and a pure
 function that turns a processed ``Doc`` into records. ``Stage.outputs`` maps each output file
 stem (``entities`` -> ``entities.jsonl``) to the record model written there.
 """
@@ -17,7 +18,7 @@ from .records import Record
 @dataclass(frozen=True)
 class Stage:
     name: str
-    components: list[tuple[str, dict]]
+    components: list[tuple]  # (factory, config) or (factory, config, {"before": "ner"})
     outputs: dict[str, type[Record]]
     extract: Callable[[Doc], dict[str, list[Record]]]
     requires: tuple[str, ...] = field(default=())
