@@ -158,10 +158,11 @@ MONTHS = {m.lower(): i for i, m in enumerate(
     "January February March April May June July August September October November December".split(), 1)}
 MONTHS.update({k[:3]: v for k, v in list(MONTHS.items())})
 MONTH_RE = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-MDY = re.compile(rf"\b(?P<month>{MONTH_RE})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b")
+MDY = re.compile(rf"\b(?P<month>{MONTH_RE})\s*(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b")
 DMY = re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month>{MONTH_RE})\s+(?P<year>(?:19|20)\d\d)\b")
 ISO = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)")
-FILENAME_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)-?(\d\d)-?(\d\d)(?:T\d{4,6}Z?)?(?!\d)")
+URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](\d\d)[/-](\d\d)(?:/|-|\b)")
+FILENAME_DATE = re.compile(r"(?:^|[_\-. ])((?:19|20)\d\d)-?(\d\d)-?(\d\d)(?=T\d{4,6}Z?|[_\-. ]|$)")
 DATELINE = re.compile(rf"^[A-Z][A-Za-z .'-]{{1,40}},\s+(?P<month>{MONTH_RE})\s+(?P<day>\d{{1,2}})\s+\((?:Reuters|AP|AFP|Bloomberg)\)")
 
 
@@ -203,6 +204,12 @@ def date_from_filename(name: str) -> str | None:
     return _make_date(int(m[1]), int(m[2]), int(m[3])) if m else None
 
 
+def date_from_url(url: str | None) -> str | None:
+    """News sites put the date in the path: /2025/06/03/ or /2025-06-03-."""
+    m = URL_DATE.search(url or "")
+    return _make_date(int(m[1]), int(m[2]), int(m[3])) if m else None
+
+
 def date_from_text(body: str, year_hint: int | None = None) -> tuple[str | None, str | None]:
     """A publication date written in the text: a dateline in the first lines or a byline date in
     the last lines (the last line of an article is often 'Author Name June 3, 2025')."""
@@ -215,9 +222,9 @@ def date_from_text(body: str, year_hint: int | None = None) -> tuple[str | None,
                     if d:
                         return d, "byline"
     for ln in lines[:6]:
-        if len(ln) < 200:
+        if len(ln) < 100:
             for rx in (MDY, DMY):
-                if m := rx.search(ln):
+                if (m := rx.search(ln)) and m.start() < 40:
                     d = normalise_date(m.group(0))
                     if d:
                         return d, "dateline"
@@ -262,19 +269,24 @@ def build_article(doc_id: str, path: str, fmt: str, body: str, meta: dict[str, A
     if date_value is not None and date is None and str(date_value).strip().lower() not in {"unknown", "none", "null", ""}:
         errors.append(ErrorRecord(path=path, line=line, doc_id=doc_id, stage="ingest", severity="warning",
                                   kind="bad_date", message=f"{path}: date {date_value!r} is not a date; looking in the text"))
-    if date is None:
-        fn_date = date_from_filename(filename)
-        year_hint = int(fn_date[:4]) if fn_date else None
-        date, date_source = date_from_text(body, year_hint)
-        if date is None and fn_date:
-            date, date_source = fn_date, "filename"
-    if date is None:
-        errors.append(ErrorRecord(path=path, line=line, doc_id=doc_id, stage="ingest", severity="warning",
-                                  kind="no_date", message=f"{path}: no publication date found; relative dates stay unresolved"))
     url = _meta_str(meta, *URL_KEYS)
     source = _meta_str(meta, "source", "publisher", "site")
     if url is None and source and source.startswith(("http://", "https://")):
         url = source
+    if date is None:
+        date, date_source = date_from_filename(filename), "filename"
+    if date is None:
+        date, date_source = date_from_url(url), "url"
+    if date is None:
+        headline = " ".join(str(meta.get(k) or "") for k in ("title", "headline"))
+        date, date_source = normalise_date(headline) if (MDY.search(headline) or DMY.search(headline)) else None, "title"
+    if date is None:
+        years = re.findall(r"\b((?:19|20)\d\d)\b", " ".join(str(v) for v in meta.values()))
+        date, date_source = date_from_text(body, int(years[0]) if years else None)
+    if date is None:
+        date_source = None
+        errors.append(ErrorRecord(path=path, line=line, doc_id=doc_id, stage="ingest", severity="warning",
+                                  kind="no_date", message=f"{path}: no publication date found; relative dates stay unresolved"))
     other = {k: _jsonable(v) for k, v in meta.items() if k not in KNOWN_KEYS and k not in URL_KEYS}
     return Article(doc_id=doc_id, path=path, format=fmt, text=body,
                    title=_meta_str(meta, "title", "headline") or guess_title(body),

@@ -132,3 +132,35 @@ def test_html_article(tmp_path):
     errors = []
     arts = read_corpus(tmp_path, errors)
     assert len(arts) == 1 and "Istanbul" in arts[0].text and "<p>" not in arts[0].text
+
+
+def test_date_from_url_and_title(tmp_path):
+    _write(tmp_path, "a.md", "---\ntitle: Talks\nsource: https://news.example.org/world/2025/06/03/talks-resume\ndate: unknown\n---\nBody.\n")
+    _write(tmp_path, "b.md", '---\ntitle: "War diary - 10 February 2025"\ndate: unknown\n---\nBody.\n')
+    arts = {a.doc_id: a for a in read_corpus(tmp_path, [])}
+    assert (arts["a"].date, arts["a"].date_source, arts["a"].url) == ("2025-06-03", "url", "https://news.example.org/world/2025/06/03/talks-resume")
+    assert (arts["b"].date, arts["b"].date_source) == ("2025-02-10", "title")
+
+
+def test_meta_keeps_unknown_keys_as_json(tmp_path):
+    _write(tmp_path, "a.md", "---\ntitle: T\ndate: 2025-01-02\nword_count: 12\ntags: [a, b]\npublished_time: 2025-01-02 08:00:00\n---\nBody.\n")
+    art = read_corpus(tmp_path, [])[0]
+    assert art.meta["word_count"] == 12 and art.meta["tags"] == ["a", "b"]
+    json.dumps(art.meta)  # serialisable
+
+
+from hypothesis import HealthCheck, given, settings, strategies as st  # noqa: E402
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.binary(max_size=400), name=st.sampled_from(["x.txt", "x.md", "x.jsonl", "x.html"]))
+def test_any_bytes_never_crash_the_reader(tmp_path, data, name):
+    folder = tmp_path / "fuzz"
+    folder.mkdir(exist_ok=True)
+    for old in folder.iterdir():
+        old.unlink()
+    (folder / name).write_bytes(data)
+    errors = []
+    for art in read_corpus(folder, errors):
+        assert isinstance(art.text, str) and art.text.strip() and "\r" not in art.text
+    assert all(e.kind != "exception" for e in errors)
