@@ -48,6 +48,8 @@ def is_continuation(doc: Doc, space: Token) -> bool:
         return True
     if prev.text in CONTINUATION_PUNCT:
         return True
+    if prev_line.count("[") > prev_line.count("]") or prev_line.count("(") > prev_line.count(")"):
+        return True  # a markdown link or a parenthesis wrapped onto the next line
     if prev.is_lower and prev.is_alpha and prev.is_stop:
         return True
     if space.text.count("\n") == 1:

@@ -38,3 +38,9 @@ def test_boilerplate_lines():
     text = "Real sentence about talks.\nItem 1 of 5 Soldiers at the front\nSign up for our daily newsletter\nAnother real line."
     spans = find_boilerplate(text)
     assert [text[a:b] for a, b in spans] == ["Item 1 of 5 Soldiers at the front", "Sign up for our daily newsletter"]
+
+
+def test_wrapped_markdown_link_is_one_sentence(make_doc):
+    text = "Some praise:\n\n[Senate Leader Jane\nDoe](https://example.org/x): “The President made the right call.”\n"
+    sents = _sentences(make_doc(text))
+    assert sents[1].startswith("[Senate Leader Jane\nDoe]")
