@@ -38,23 +38,23 @@ class SpanRecord(Record):
 class DocumentRecord(Record):
     """One article: its metadata and the body that every offset indexes into."""
 
-    doc_id: str
+    doc_id: str = Field(description="Front matter doc_id, else the file's path inside the corpus without extension (JSONL: PATH/LINE).")
     path: str = Field(description="Path of the source file inside the corpus (with ':LINE' for JSONL input).")
-    format: Literal["txt", "md", "jsonl", "html"]
-    title: str | None = None
+    format: Literal["txt", "md", "jsonl", "html"] = Field(description="Input format the article was read from.")
+    title: str | None = Field(default=None, description="Front matter title, else the first short line of the body.")
     date: str | None = Field(default=None, description="Publication date, ISO YYYY-MM-DD, or null when unknown.")
-    date_source: str | None = Field(default=None, description="Where the date came from: front_matter, jsonl, html, filename, dateline, byline.")
+    date_source: str | None = Field(default=None, description="Where the date came from: front_matter, jsonl, html, filename, url, title, dateline, byline.")
     source: str | None = Field(default=None, description="Publisher or URL from the front matter.")
-    url: str | None = None
-    author: str | None = None
+    url: str | None = Field(default=None, description="URL of the article (front matter url/source_url, or a source that is a URL).")
+    author: str | None = Field(default=None, description="Author from the front matter.")
     meta: dict[str, Any] = Field(default_factory=dict, description="Other front matter keys, as given.")
     text: str = Field(description="The article body (after front matter, decoded, newlines normalised to \\n).")
-    n_chars: int
+    n_chars: int = Field(description="Length of the body in characters.")
     n_words: int = Field(description="Number of non-space, non-punctuation tokens.")
     sentences: list[tuple[int, int]] = Field(default_factory=list, description="Sentence spans [start, end) in the body; records' `sentence` indexes this list.")
     boilerplate: list[tuple[int, int]] = Field(default_factory=list, description="Spans of web boilerplate lines (captions, prompts, link lists) that extractors skip.")
     sha256: str = Field(description="Hash of the body and metadata: a changed article is reprocessed.")
-    pipeline_version: str = Field(description="Package version + fingerprint of the rule data + model name.")
+    pipeline_version: str = Field(description="Package version + fingerprint of the code, rule data, model and stages that produced the records.")
     model: str = Field(description="The spaCy base pipeline used.")
 
 

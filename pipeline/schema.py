@@ -29,6 +29,21 @@ def write_schemas(folder: Path) -> list[Path]:
     return written
 
 
+def _type_name(prop: dict, schema: dict) -> str:
+    """A short readable type: 'string', 'integer or null', 'one of: direct, mixed, indirect'."""
+    if "$ref" in prop:
+        prop = schema.get("$defs", {}).get(prop["$ref"].rsplit("/", 1)[-1], {})
+    if "enum" in prop:
+        return "one of: " + ", ".join(str(v) for v in prop["enum"])
+    if "anyOf" in prop:
+        names = [_type_name(p, schema) for p in prop["anyOf"]]
+        return " or ".join(sorted(set(names), key=lambda n: (n == "null", n)))
+    if prop.get("type") == "array" and "items" in prop:
+        items = prop["items"]
+        return f"array of {_type_name(items, schema)}" if isinstance(items, dict) and items else "array"
+    return prop.get("type", "object")
+
+
 def markdown_tables() -> str:
     """The field tables of the README's output schema section."""
     out = []
@@ -37,7 +52,7 @@ def markdown_tables() -> str:
         out.append("| field | type | description |\n| --- | --- | --- |")
         schema = model.model_json_schema()
         for name, prop in schema["properties"].items():
-            typ = prop.get("type") or " | ".join(sorted({p.get("type", "?") for p in prop.get("anyOf", [])})) or "object"
+            typ = _type_name(prop, schema)
             desc = (prop.get("description") or "").replace("|", "\\|").replace("\n", " ")
             out.append(f"| `{name}` | {typ} | {desc} |")
         out.append("")
