@@ -1,0 +1,736 @@
+"""Attribution: who said what, from the dependency parse and the quotation marks.
+
+The finder works in four passes over a parsed Doc, each linear in its length:
+
+1. **Cues.** A token whose lemma is in ``cues.yaml`` (or a cue phrase such as "according to")
+   is a candidate cue. Its *content* comes from its complements in the parse, by the rules of
+   its class: a clause ("said that ...", "... , he said"), an infinitive ("vowed to ..."), an
+   object ("called him a liar") or a prepositional object ("called for ..."). Its *source* is its
+   subject, through passives ("was asked by X"), participles and conjuncts ("..., adding that"),
+   relative clauses ("X, who said") and inverted order ("said X").
+2. **Quotations.** Spans in quotation marks (:mod:`pipeline.quotemarks`) are matched with cues:
+   a cue whose content lies inside a quotation makes it *direct*; a cue whose content holds a
+   quotation and other words makes it *mixed*. A quotation no cue claims is linked to a speech cue
+   right after it ("“...,” he said") or right before it ("he said: “...”", the second half of a
+   split quote), or to the cue of the quotation just before it in the paragraph ("“...,” he said.
+   “...”"), or to the previous speaker when it is a paragraph of quoted speech with no cue of
+   its own (a floating quote). Short uncued quotations inside a sentence are scare quotes or
+   titles, not speech.
+3. **Speakers.** The source mention is resolved to a name: the entity it is, or holds; for a
+   pronoun, title ("the minister") or group ("the Russian side") the nearest compatible earlier
+   entity, the last speaker first.
+4. **Spans.** Each content part becomes a span in ``doc.spans["quotes"]`` with ``span._.quote``,
+   a dict of the record fields; the stage's ``extract`` turns those into records.
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span, Token
+
+from .quote_lexicon import CueClass, CueLexicon, QuotePatterns, SpeakerLexicon, load_cues, load_patterns, load_speakers
+from .quotemarks import MarkSet, Quotation, find_quotations, find_single_quotations
+
+if not Span.has_extension("quote"):
+    Span.set_extension("quote", default=None)
+
+SUBJECTS = {"nsubj", "nsubjpass", "csubj", "expl"}
+INHERIT_SUBJECT = {"xcomp", "advcl", "conj", "ccomp", "pcomp", "acl"}
+EDGE_PUNCT = {",", ";", ":", "--", "—", "–", "-", "(", ")"}
+QUOTE_CHARS = set("\"“”„«»‘’'")
+SENT_END = {".", "!", "?"}
+OBJECT_TAIL = {"dobj", "oprd", "attr", "acomp", "ccomp", "xcomp", "dative"}
+
+
+@dataclass
+class Attribution:
+    """One attribution being assembled: content parts (char spans), cue, source."""
+
+    parts: list[tuple[int, int]]
+    cue: Token | None
+    cue_span: tuple[int, int] | None
+    source: Token | None
+    kind: str = "indirect"
+    quotes: list[int] = field(default_factory=list)  # indices of the quotations in it
+    floating_from: "Attribution | None" = None
+    speaker_span: tuple[int, int] | None = None
+    speaker: str | None = None
+    canonical: str | None = None
+    kb_id: str | None = None
+    entity: Span | None = None
+
+
+class Attributor:
+    """The spaCy component (see the module docstring)."""
+
+    def __init__(self, nlp: Language, cues: CueLexicon, speakers: SpeakerLexicon, patterns: QuotePatterns):
+        self.cues = cues
+        self.classes = {name: cls for name, cls in cues.classes.items()}
+        self.by_lemma = cues.classes_of()
+        self.nouns = set(cues.nouns)
+        self.speakers = speakers
+        self.titles = set(speakers.person_titles)
+        self.groups = set(speakers.group_nouns)
+        self.pronouns = {k.lower(): set(v) for k, v in speakers.pronouns.items()}
+        self.relative = set(speakers.relative)
+        self.speaker_labels = set(speakers.speaker_labels)
+        self.patterns = patterns
+        self.provision_sources = set(patterns.provision_sources)
+        self.evidence_sources = set(patterns.evidence_sources)
+        self.non_speakers = set(patterns.non_speakers)
+        m = patterns.marks
+        self.marks = MarkSet(tuple(m.open), tuple(m.close), tuple(m.either), tuple(m.single_open), tuple(m.single_close))
+        self.matcher = Matcher(nlp.vocab)
+        self.phrase_source = {}
+        for phrase in cues.phrases:
+            self.matcher.add(phrase.name, [phrase.pattern])
+            self.phrase_source[nlp.vocab.strings[phrase.name]] = phrase.source
+
+    # ------------------------------------------------------------------ entry point
+
+    def __call__(self, doc: Doc) -> Doc:
+        try:
+            doc.spans["quotes"] = self.find(doc)
+        except Exception:  # never lose the article for a quote bug; the extractor reports nothing
+            doc.spans["quotes"] = []
+        return doc
+
+    def find(self, doc: Doc) -> list[Span]:
+        if len(doc) == 0:
+            return []
+        ctx = _DocContext(doc, self)
+        atts = self.cue_attributions(ctx)
+        atts = self.link_quotations(ctx, atts)
+        atts.sort(key=lambda a: a.source.idx if a.source is not None else min(p[0] for p in a.parts))
+        for att in atts:
+            if att.cue is not None:
+                self.resolve_speaker(ctx, att)
+        for att in atts:
+            if att.cue is None:
+                self.resolve_speaker(ctx, att)
+        return self.to_spans(ctx, atts)
+
+    # ------------------------------------------------------------------ pass 1: cues
+
+    def cue_attributions(self, ctx: "_DocContext") -> list[Attribution]:
+        doc = ctx.doc
+        out = []
+        for tok in doc:
+            if tok.pos_ not in ("VERB", "AUX") and tok.dep_ not in ("ROOT", "ccomp", "parataxis", "conj", "advcl", "xcomp", "relcl"):
+                continue
+            names = self.by_lemma.get(tok.lemma_.lower()) or self.by_lemma.get(tok.lower_)
+            if not names or tok.pos_ not in ("VERB", "AUX"):
+                continue
+            att = self.verb_attribution(ctx, tok, names)
+            if att is not None:
+                out.append(att)
+        for match_id, start, end in self.matcher(doc):
+            att = self.phrase_attribution(ctx, doc[start:end])
+            if att is not None:
+                out.append(att)
+        for tok in doc:
+            if tok.pos_ == "NOUN" and tok.lemma_.lower() in self.nouns:
+                att = self.noun_attribution(ctx, tok)
+                if att is not None:
+                    out.append(att)
+        return out
+
+    def verb_attribution(self, ctx: "_DocContext", verb: Token, names: list[str]) -> Attribution | None:
+        source = self.source_of(verb)
+        for name in names:
+            cls = self.classes[name]
+            if not self.source_ok(ctx, source, cls, name):
+                continue
+            span = self.content_of(ctx, verb, cls)
+            if span is None:
+                continue
+            start, end = span
+            if ctx.words(start, end) < cls.min_tokens:
+                continue
+            a, b = ctx.trim(start, end)
+            if a >= b:
+                continue
+            return Attribution(parts=[(a, b)], cue=verb, cue_span=self.cue_chars(verb), source=source)
+        return None
+
+    def cue_chars(self, verb: Token) -> tuple[int, int]:
+        """The cue's characters: the verb with its particle ("pointed out")."""
+        end = verb.idx + len(verb.text)
+        for child in verb.rights:
+            if child.dep_ == "prt" and child.i == verb.i + 1:
+                end = child.idx + len(child.text)
+        return verb.idx, end
+
+    def source_ok(self, ctx: "_DocContext", source: Token | None, cls: CueClass, name: str) -> bool:
+        if source is None:
+            return cls.source == "any" and name == "speech"
+        low = source.lower_
+        if low in self.non_speakers:
+            return False
+        lemma = source.lemma_.lower()
+        if lemma in self.provision_sources and not ctx.entity_at(source.i):
+            return False
+        if source.dep_ == "expl":
+            return False
+        if cls.source == "any":
+            return True
+        if source.pos_ == "PRON":
+            return low in self.pronouns or low in self.relative or low in ("i", "we", "you")
+        if ctx.entity_at(source.i) is not None:
+            return True
+        return lemma in self.titles or lemma in self.groups or lemma in self.evidence_sources or source.ent_type_ != "" or source.pos_ == "PROPN"
+
+    def source_of(self, verb: Token, depth: int = 0) -> Token | None:
+        """The subject of a cue verb, through passives, participles, conjuncts and relatives."""
+        passive = False
+        subj = None
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "csubj", "expl"):
+                subj = child
+            elif child.dep_ == "nsubjpass":
+                subj, passive = child, True
+            elif child.dep_ == "auxpass":
+                passive = True
+        if passive:
+            for child in verb.children:
+                if child.dep_ == "agent":
+                    for g in child.children:
+                        if g.dep_ == "pobj":
+                            return g
+            return None
+        if subj is not None:
+            return subj
+        if depth < 3 and verb.dep_ in INHERIT_SUBJECT and verb.head is not verb:
+            head = verb.head
+            if head.pos_ in ("VERB", "AUX"):
+                return self.source_of(head, depth + 1)
+        return None
+
+    def content_of(self, ctx: "_DocContext", verb: Token, cls: CueClass) -> tuple[int, int] | None:
+        """Character span of the content, by the class's rules in order."""
+        for rule in cls.content:
+            if rule == "clause":
+                span = self.clause_content(ctx, verb)
+            elif rule == "infinitive":
+                span = self.infinitive_content(verb)
+            elif rule == "object":
+                span = self.object_content(verb, cls)
+            else:
+                span = self.prep_content(verb, cls)
+            if span is not None:
+                return span
+        return None
+
+    def clause_content(self, ctx: "_DocContext", verb: Token) -> tuple[int, int] | None:
+        clauses = [c for c in verb.children if c.dep_ in ("ccomp", "csubj") and c.i != verb.i]
+        clauses += [c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i and _mark(c) in ("if", "whether")]
+        if clauses:
+            right = [c for c in clauses if c.i > verb.i]
+            chosen = right or clauses
+            a = min(c.left_edge.i for c in chosen)
+            b = max(c.right_edge.i for c in chosen)
+            if a < verb.i < b:  # clause on both sides: keep the side nearest the verb
+                c = min(chosen, key=lambda c: abs(c.i - verb.i))
+                a, b = c.left_edge.i, c.right_edge.i
+            return _chars(ctx.doc, a, b)
+        if verb.dep_ == "parataxis" and verb.head.i < verb.i:
+            head = verb.head
+            a = head.left_edge.i
+            b = verb.left_edge.i - 1
+            if b >= a:
+                return _chars(ctx.doc, a, b)
+        return None
+
+    def infinitive_content(self, verb: Token) -> tuple[int, int] | None:
+        for c in verb.children:
+            if c.dep_ == "xcomp" and c.i > verb.i:
+                return _chars(verb.doc, c.left_edge.i, c.right_edge.i)
+        return None
+
+    def object_content(self, verb: Token, cls: CueClass) -> tuple[int, int] | None:
+        obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+        if obj is None:
+            return None
+        last = obj
+        for c in verb.rights:
+            if c.i <= obj.i:
+                continue
+            if c.dep_ in OBJECT_TAIL or (c.dep_ == "prep" and c.lower_ in ("for", "as", "over", "of", "about", "with")):
+                last = c
+            elif c.dep_ not in ("punct",):
+                break
+        return _chars(verb.doc, obj.left_edge.i, last.right_edge.i)
+
+    def prep_content(self, verb: Token, cls: CueClass) -> tuple[int, int] | None:
+        preps = set(cls.preps)
+        for c in verb.rights:
+            if c.dep_ in ("prep", "prt") and c.lower_ in preps:
+                objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+                if objs:
+                    g = objs[0]
+                    return _chars(verb.doc, g.left_edge.i, c.right_edge.i)
+        return None
+
+    def phrase_attribution(self, ctx: "_DocContext", phrase: Span) -> Attribution | None:
+        """'according to X': X is the source, the clause the phrase modifies is the content."""
+        last = phrase[-1]
+        pobj = next((c for c in last.children if c.dep_ == "pobj"), None)
+        if pobj is None:
+            return None
+        top = phrase.root
+        while top.dep_ in ("prep", "pobj", "pcomp") and top.head is not top:
+            top = top.head
+        if top.i == phrase.root.i:
+            return None
+        clause = top
+        sent = clause.sent
+        prep_tokens = set(t.i for t in phrase.root.subtree) | {t.i for t in phrase}
+        a = clause.left_edge.i
+        b = clause.right_edge.i
+        if min(prep_tokens) <= a:  # phrase first: content after it
+            a = max(prep_tokens) + 1
+        elif max(prep_tokens) >= b:
+            b = min(prep_tokens) - 1
+        else:  # phrase in the middle: the longer side
+            left = min(prep_tokens) - a
+            right = b - max(prep_tokens)
+            a, b = (a, min(prep_tokens) - 1) if left >= right else (max(prep_tokens) + 1, b)
+        a, b = max(a, sent.start), min(b, sent.end - 1)
+        if b < a:
+            return None
+        start, end = ctx.trim(*_chars(ctx.doc, a, b))
+        if ctx.words(start, end) < 2:
+            return None
+        return Attribution(parts=[(start, end)], cue=phrase.root, cue_span=(phrase.start_char, phrase.end_char), source=pobj)
+
+    def noun_attribution(self, ctx: "_DocContext", noun: Token) -> Attribution | None:
+        """'her claim that ...', 'his promise to ...': the clause is the content, the possessor the source."""
+        clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp", "appos") and c.i > noun.i
+                       and (_mark(c) == "that" or any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children))), None)
+        if clause is None:
+            return None
+        source = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if source is None:
+            for c in noun.children:
+                if c.dep_ == "prep" and c.lower_ in ("by", "from"):
+                    source = next((g for g in c.children if g.dep_ == "pobj"), None)
+        if source is None:
+            return None
+        start, end = ctx.trim(*_chars(ctx.doc, clause.left_edge.i, clause.right_edge.i))
+        if ctx.words(start, end) < 3:
+            return None
+        return Attribution(parts=[(start, end)], cue=noun, cue_span=(noun.idx, noun.idx + len(noun.text)), source=source)
+
+    # ------------------------------------------------------------------ pass 2: quotations
+
+    def link_quotations(self, ctx: "_DocContext", atts: list[Attribution]) -> list[Attribution]:
+        quotes = ctx.quotes
+        if not quotes:
+            return atts + ctx.extra
+        owner: dict[int, Attribution] = {}
+        # cues whose content meets a quotation
+        for att in atts:
+            if att.cue is None:
+                continue
+            cue_q = ctx.quote_at(att.cue.idx)
+            a, b = att.parts[0]
+            hit = [k for k in ctx.quotes_overlapping(a, b) if k != cue_q]
+            if not hit:
+                continue
+            inside = [k for k in hit if quotes[k].start <= a and b <= quotes[k].end]
+            if inside and ctx.only_quotes(a, b, hit):
+                k = inside[0]
+                att.parts = [(quotes[k].start, quotes[k].end)]
+                att.quotes = [k]
+                att.kind = "direct"
+            elif ctx.only_quotes(a, b, hit):
+                att.parts = [(quotes[k].start, quotes[k].end) for k in hit]
+                att.quotes = list(hit)
+                att.kind = "direct"
+            else:
+                a = min(a, *(quotes[k].start for k in hit))
+                b = max(b, *(quotes[k].end for k in hit))
+                att.parts = [(a, b)]
+                att.quotes = list(hit)
+                att.kind = "mixed"
+            for k in att.quotes:
+                owner.setdefault(k, att)
+        by_cue = {att.cue.i: att for att in atts if att.cue is not None}
+        for k, q in enumerate(quotes):
+            if k in owner:
+                continue
+            att = self.adjacent_cue(ctx, k, by_cue, owner)
+            if att is not None:
+                owner[k] = att
+        # parts of a quotation that runs over several paragraphs, and follow-on quotations
+        for k, q in enumerate(quotes):
+            if k in owner or k == 0:
+                continue
+            prev = quotes[k - 1]
+            if (k - 1) in owner and (prev.group == q.group or ctx.follows_cue_clause(k - 1, k, owner[k - 1])):
+                att = owner[k - 1]
+                owner[k] = att
+                att.parts.append((q.start, q.end))
+                att.quotes.append(k)
+        # floating quotations: a paragraph of quoted speech after an attributed one
+        last_att: Attribution | None = None
+        floating = []
+        for k, q in enumerate(quotes):
+            if k in owner:
+                last_att = owner[k]
+                continue
+            if q.single or ctx.words(q.start, q.end) < self.patterns.floating_min_words:
+                continue
+            if not ctx.opens_paragraph(q.start):
+                continue
+            prev_att = last_att if last_att is not None and ctx.paragraphs_between(last_att, q.start) <= 1 else None
+            att = Attribution(parts=[(q.start, q.end)], cue=None, cue_span=None, source=None, kind="direct", quotes=[k],
+                              floating_from=prev_att)
+            owner[k] = att
+            floating.append(att)
+            if prev_att is not None:
+                last_att = att
+        return atts + ctx.extra + floating
+
+    def adjacent_cue(self, ctx: "_DocContext", k: int, by_cue: dict[int, Attribution], owner) -> Attribution | None:
+        """A speech cue right after or right before quotation k; creates the attribution."""
+        q = ctx.quotes[k]
+        verb = ctx.cue_after(q.end, self.patterns.cue_window_after) or ctx.cue_before(q.start, self.patterns.cue_window_before)
+        if verb is None:
+            return None
+        att = by_cue.get(verb.i)
+        if att is not None and att.kind == "direct":
+            att.parts.append((q.start, q.end))
+            att.quotes.append(k)
+            return att
+        source = self.source_of(verb)
+        if source is not None and (source.lower_ in self.non_speakers or ctx.quote_at(source.idx) is not None):
+            source = None if source.lower_ in self.non_speakers else source
+        new = Attribution(parts=[(q.start, q.end)], cue=verb, cue_span=self.cue_chars(verb), source=source, kind="direct", quotes=[k])
+        if att is not None:  # the cue already had a non-quote content: the quotation replaces it
+            att.parts, att.quotes, att.kind = new.parts, new.quotes, "direct"
+            return att
+        by_cue[verb.i] = new
+        ctx.extra.append(new)
+        return new
+
+    # ------------------------------------------------------------------ pass 3: speakers
+
+    def resolve_speaker(self, ctx: "_DocContext", att: Attribution) -> None:
+        if att.source is None and att.floating_from is not None:
+            prev = att.floating_from
+            att.speaker_span, att.speaker, att.canonical, att.kb_id, att.entity = (
+                prev.speaker_span, prev.speaker, prev.canonical, prev.kb_id, prev.entity)
+            return
+        if att.source is None:
+            return
+        src = att.source
+        att.speaker_span = ctx.mention_span(src)
+        ent = self.entity_for(ctx, src, att)
+        if ent is not None:
+            att.entity = ent
+            att.speaker, att.canonical, att.kb_id = ctx.names_of(ent)
+        else:
+            a, b = att.speaker_span
+            att.speaker = ctx.doc.text[a:b]
+        ctx.record_speaker(att)
+
+    def entity_for(self, ctx: "_DocContext", tok: Token, att: Attribution, depth: int = 0) -> Span | None:
+        """The entity a source mention names or refers to."""
+        ent = ctx.entity_at(tok.i)
+        if ent is not None and ent.label_ in self.speaker_labels:
+            return ent
+        low = tok.lower_
+        if low in self.relative and tok.dep_ in SUBJECTS and depth < 2:
+            clause = tok.head
+            if clause.dep_ in ("relcl", "acl") and clause.head.i < tok.i:
+                return self.entity_for(ctx, clause.head, att, depth + 1)
+        for child in tok.children:  # "the minister, Sergey Lavrov," / "spokesman Dmitry Peskov"
+            if child.dep_ in ("appos", "compound", "nmod", "poss", "amod"):
+                e = ctx.entity_at(child.i)
+                if e is not None and e.label_ in self.speaker_labels:
+                    if e.label_ == "PERSON" or child.dep_ != "poss" or tok.lemma_.lower() in self.groups:
+                        return e
+        if low in self.pronouns:
+            return ctx.antecedent(tok.idx, self.pronouns[low])
+        lemma = tok.lemma_.lower()
+        if lemma in self.titles and tok.pos_ == "NOUN" and _definite(tok):
+            return ctx.antecedent(tok.idx, {"PERSON"})
+        if lemma in self.groups and _definite(tok):
+            return ctx.antecedent(tok.idx, {"ORG", "GPE"})
+        return None
+
+    # ------------------------------------------------------------------ pass 4: spans
+
+    def to_spans(self, ctx: "_DocContext", atts: list[Attribution]) -> list[Span]:
+        doc = ctx.doc
+        seen: set[tuple[int, int]] = set()
+        spans: list[Span] = []
+        for n, att in enumerate(atts):
+            for part, (a, b) in enumerate(sorted(set(att.parts))):
+                if (a, b) in seen or b <= a:
+                    continue
+                span = doc.char_span(a, b, alignment_mode="expand")
+                if span is None or len(span) == 0:
+                    continue
+                seen.add((a, b))
+                span._.quote = ctx.fields(att, a, b, n, part)
+                spans.append(span)
+        spans.sort(key=lambda s: (s.start_char, s.end_char))
+        return spans
+
+
+# ---------------------------------------------------------------------- per-doc state
+
+class _DocContext:
+    """Indexes built once per doc: quotations, entities by token, paragraphs, speakers so far."""
+
+    def __init__(self, doc: Doc, finder: Attributor):
+        self.doc = doc
+        self.finder = finder
+        text = doc.text
+        double = find_quotations(text, finder.marks)
+        singles = find_single_quotations(text, finder.marks, outside=double)
+        self.quotes: list[Quotation] = sorted(double + singles, key=lambda q: q.start)
+        self.q_starts = [q.start for q in self.quotes]
+        self.ent_of = [-1] * len(doc)
+        self.ents = list(doc.ents)
+        for n, ent in enumerate(self.ents):
+            for i in range(ent.start, ent.end):
+                self.ent_of[i] = n
+        self.ent_starts = [e.start_char for e in self.ents]
+        self.para_starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+        self.speakers: list[tuple[int, Span]] = []  # (char offset, entity) of resolved speakers so far
+        self.extra: list[Attribution] = []
+        self.surname: dict[str, Span] = {}
+        for ent in self.ents:
+            if ent.label_ == "PERSON" and len(ent) >= 2:
+                self.surname.setdefault(ent[-1].text, ent)
+
+    # text measures
+    def words(self, a: int, b: int) -> int:
+        span = self.doc.char_span(a, b, alignment_mode="expand")
+        if span is None:
+            return 0
+        return sum(1 for t in span if not (t.is_punct or t.is_space))
+
+    def trim(self, a: int, b: int) -> tuple[int, int]:
+        """Strip spaces and edge punctuation that belongs to the attribution, not the content."""
+        text = self.doc.text
+        changed = True
+        while changed and a < b:
+            changed = False
+            while a < b and (text[a].isspace() or text[a] in ",;:—–-"):
+                a += 1
+                changed = True
+            while b > a and (text[b - 1].isspace() or text[b - 1] in ",;:—–-("):
+                b -= 1
+                changed = True
+            if b > a and text[b - 1] in ".!?" and b >= 2 and not text[b - 2].isupper():
+                # a sentence's final stop closes the sentence, not the content ("... wraps.")
+                if self.quote_at(b - 1) is None:
+                    b -= 1
+                    changed = True
+        return a, b
+
+    # quotations
+    def quote_at(self, char: int) -> int | None:
+        k = bisect.bisect_right(self.q_starts, char) - 1
+        if k >= 0 and self.quotes[k].start <= char < self.quotes[k].end:
+            return k
+        return None
+
+    def quotes_overlapping(self, a: int, b: int) -> list[int]:
+        k = max(0, bisect.bisect_right(self.q_starts, a) - 1)
+        out = []
+        while k < len(self.quotes) and self.quotes[k].start < b:
+            if self.quotes[k].end > a:
+                out.append(k)
+            k += 1
+        return out
+
+    def only_quotes(self, a: int, b: int, ks: list[int]) -> bool:
+        """True when [a, b) holds nothing but these quotations, punctuation and 'that'."""
+        text = self.doc.text
+        rest = []
+        pos = a
+        for k in sorted(ks, key=lambda k: self.quotes[k].start):
+            q = self.quotes[k]
+            if q.start > pos:
+                rest.append(text[pos:q.start])
+            pos = max(pos, q.end)
+        if pos < b:
+            rest.append(text[pos:b])
+        words = " ".join(rest).replace(",", " ").replace(".", " ").replace(":", " ").split()
+        return all(w.lower() in ("that", "--", "—", "–", "-") for w in words)
+
+    def cue_after(self, char: int, window: int) -> Token | None:
+        """A speech cue verb in the few tokens after a closing mark, in the same sentence."""
+        span = self.doc.char_span(char, min(len(self.doc.text), char + 1), alignment_mode="expand")
+        i = span.start if span is not None and len(span) else None
+        if i is None:
+            return None
+        if self.doc[i].idx < char:
+            i += 1
+        for tok in self.doc[i: i + window]:
+            if tok.text in SENT_END or "\n" in tok.text or tok.text in QUOTE_CHARS and tok.i > i or tok.text == "''":
+                return None
+            if self.is_speech_cue(tok):
+                return tok
+        return None
+
+    def cue_before(self, char: int, window: int) -> Token | None:
+        """A speech cue verb just before an opening mark ('he said: “', 'he said, “', 'said that “')."""
+        span = self.doc.char_span(max(0, char - 1), char, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return None
+        j = span.start
+        if self.doc[j].idx >= char:
+            j -= 1
+        steps = 0
+        while j >= 0 and steps < window:
+            tok = self.doc[j]
+            if tok.text in SENT_END or "\n" in tok.text or tok.text in QUOTE_CHARS or tok.text == "''":
+                return None
+            if self.is_speech_cue(tok):
+                # the cue must govern what follows it: nothing but its own dependents in between
+                return tok
+            if not (tok.is_punct or tok.is_space or tok.lower_ in ("that", "then", "simply", "only")):
+                # words between the cue and the mark: allow an addressee or time ("told reporters:")
+                if steps >= 3:
+                    return None
+            j -= 1
+            steps += 1
+        return None
+
+    def is_speech_cue(self, tok: Token) -> bool:
+        if tok.pos_ not in ("VERB", "AUX"):
+            return False
+        names = self.finder.by_lemma.get(tok.lemma_.lower()) or []
+        return any(self.finder.classes[n].quotes for n in names)
+
+    def follows_cue_clause(self, k_prev: int, k: int, att: Attribution) -> bool:
+        """Quotation k comes right after the cue clause of quotation k_prev, same paragraph:
+        '“...,” he said. “...”'."""
+        prev, q = self.quotes[k_prev], self.quotes[k]
+        if att.cue is None or not (prev.end <= att.cue.idx < q.start):
+            return False
+        between = self.doc.text[prev.end:q.start]
+        if "\n" in between or len(between) > 160:
+            return False
+        return between.rstrip().endswith((".", ",", ":"))
+
+    def opens_paragraph(self, char: int) -> bool:
+        k = bisect.bisect_right(self.para_starts, char) - 1
+        return self.doc.text[self.para_starts[k]:char].strip() == ""
+
+    def paragraphs_between(self, att: Attribution, char: int) -> int:
+        end = max(b for _, b in att.parts)
+        return self.doc.text.count("\n\n", end, char) + (1 if self.doc.text.count("\n", end, char) and "\n\n" not in self.doc.text[end:char] else 0)
+
+    # entities and speakers
+    def entity_at(self, i: int) -> Span | None:
+        n = self.ent_of[i] if 0 <= i < len(self.ent_of) else -1
+        return self.ents[n] if n >= 0 else None
+
+    def mention_span(self, tok: Token) -> tuple[int, int]:
+        """The source mention: the noun phrase up to its head, or the entity it is in."""
+        ent = self.entity_at(tok.i)
+        if ent is not None:
+            return ent.start_char, ent.end_char
+        left = tok
+        for t in tok.lefts:
+            if t.dep_ not in ("punct", "cc", "prep"):
+                left = t.left_edge
+                break
+        right = tok.i
+        for t in tok.rights:
+            if t.dep_ in ("compound", "flat") and t.i == right + 1:
+                right = t.i
+            else:
+                break
+        a, b = left.idx, self.doc[right].idx + len(self.doc[right].text)
+        return a, b
+
+    def names_of(self, ent: Span) -> tuple[str, str | None, str | None]:
+        canonical = getattr(ent._, "canonical", None) if Span.has_extension("canonical") else None
+        kb_id = getattr(ent._, "kb_id", None) if Span.has_extension("kb_id") else None
+        name = canonical or ent.text
+        if (not canonical or canonical == ent.text) and ent.label_ == "PERSON" and len(ent) == 1:
+            full = self.surname.get(ent.text)
+            if full is not None and full.start < ent.start:
+                name = (getattr(full._, "canonical", None) if Span.has_extension("canonical") else None) or full.text
+        return name, canonical, kb_id
+
+    def record_speaker(self, att: Attribution) -> None:
+        if att.entity is not None and att.speaker_span is not None:
+            self.speakers.append((att.speaker_span[0], att.entity))
+
+    def antecedent(self, char: int, labels: set[str]) -> Span | None:
+        """The nearest compatible earlier entity; the last resolved speaker first, when it is
+        in the last few sentences; else the subject of a recent sentence; else the nearest."""
+        recent = [e for c, e in self.speakers if c < char and e.label_ in labels]
+        window_start = max(0, char - 1200)
+        if recent and recent[-1].start_char >= window_start - 2000:
+            last = recent[-1]
+            # a nearer entity of the same kind that is a subject beats an old speaker
+            nearer = self._nearest(char, labels, subject_only=True)
+            if nearer is None or nearer.start_char <= last.start_char or last.end_char > window_start:
+                return last
+            return nearer
+        return self._nearest(char, labels, subject_only=True) or self._nearest(char, labels, subject_only=False)
+
+    def _nearest(self, char: int, labels: set[str], subject_only: bool) -> Span | None:
+        k = bisect.bisect_left(self.ent_starts, char) - 1
+        steps = 0
+        while k >= 0 and steps < 40:
+            ent = self.ents[k]
+            if ent.label_ in labels and ent.end_char <= char:
+                if not subject_only or ent.root.dep_ in ("nsubj", "nsubjpass") or ent.root.head.dep_ in ("nsubj",):
+                    return ent
+            k -= 1
+            steps += 1
+        return None
+
+    # record fields
+    def fields(self, att: Attribution, a: int, b: int, n: int, part: int) -> dict:
+        cue_start, cue_end = att.cue_span if att.cue_span else (None, None)
+        ss, se = att.speaker_span if att.speaker_span else (None, None)
+        return {
+            "start": a, "end": b, "kind": att.kind,
+            "speaker": att.speaker, "speaker_start": ss, "speaker_end": se,
+            "speaker_canonical": att.canonical, "speaker_kb_id": att.kb_id,
+            "cue": self.doc.text[cue_start:cue_end] if cue_start is not None else None,
+            "cue_start": cue_start, "cue_end": cue_end,
+            "quote_id": n, "part": part, "floating": att.cue is None,
+        }
+
+
+def _mark(tok: Token) -> str | None:
+    for c in tok.children:
+        if c.dep_ == "mark":
+            return c.lower_
+    return None
+
+
+def _definite(tok: Token) -> bool:
+    return any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "his", "her", "its", "their") for c in tok.lefts) or \
+        any(c.dep_ == "compound" for c in tok.lefts)
+
+
+def _chars(doc: Doc, a: int, b: int) -> tuple[int, int]:
+    """Character span of tokens a..b inclusive, without trailing whitespace tokens."""
+    while b > a and doc[b].is_space:
+        b -= 1
+    while a < b and doc[a].is_space:
+        a += 1
+    return doc[a].idx, doc[b].idx + len(doc[b].text)
+
+
+@Language.factory("quote_attribution", default_config={"cues_path": None, "speakers_path": None, "patterns_path": None})
+def make_quote_attribution(nlp: Language, name: str, cues_path: str | None, speakers_path: str | None, patterns_path: str | None):
+    """Direct, mixed and indirect quotations with their speakers (see the module docstring)."""
+    return Attributor(nlp, load_cues(cues_path), load_speakers(speakers_path), load_patterns(patterns_path))
