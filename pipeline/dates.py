@@ -1,14 +1,43 @@
-"""Dates: temporal expressions normalised to TIMEX3 values.
+"""Dates: temporal expressions normalised to TIMEX3 values against the publication date.
 
-(Foundation version: the base model's DATE/TIME entities, without values.)"""
+The ``timex`` component finds candidates with a spaCy Matcher compiled once from
+``data/dates/patterns.yaml`` (a small notation over the word lists of ``data/dates/lexicon.yaml``)
+and a PhraseMatcher over the lexicon's fixed expressions ("now", "recently", "daily"), keeps the
+longest non-overlapping ones, widens them with modifiers ("early", "at least", "the end of",
+"or so"), and asks the normaliser (:mod:`pipeline.timex`) for type, value and mod. The context
+it passes is the publication date (``doc._.article["date"]``), the tense of the governing verb
+(so that a bare "Friday" or "May 16" leans to the past in a past-tense sentence and forward in a
+future one), and the last date and fiscal quarter mentioned (for "a year earlier", "the
+following day", "the quarter"). Durations followed by "of / after / before" + an event ("within
+100 days of ending martial law") carry the event as ``anchor_text`` and a ``relation``, for the
+provisions stage. Results: ``doc.spans["timex"]`` with ``span._.timex`` (a dict of the
+:class:`DateRecord` fields).
+"""
 from __future__ import annotations
 
-from pydantic import Field
-from spacy.tokens import Doc
+import itertools
+import re
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import yaml
+from pydantic import BaseModel, Field
+from spacy.attrs import LOWER, SHAPE
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
 
 from .records import SpanRecord
 from .stages import Stage
 from .text import in_boilerplate, span_fields
+from .timex import DATA, Context, Lexicon, Point, Timex, load_lexicon, normalise
+
+if not Span.has_extension("timex"):
+    Span.set_extension("timex", default=None)
 
 
 class DateRecord(SpanRecord):
@@ -19,14 +48,423 @@ class DateRecord(SpanRecord):
     mod: str | None = Field(default=None, description="TIMEX3 mod: START, MID, END, APPROX, MORE_THAN, LESS_THAN, ...")
     anchor: str | None = Field(default=None, description="Reference date used to resolve a relative expression.")
     relative: bool = Field(default=False, description="True when the value was computed from the anchor.")
+    range_start: str | None = Field(default=None, description="First value of an interval ('May 23-25' -> 2025-05-23; 'two-to-three-day' -> P2D).")
+    range_end: str | None = Field(default=None, description="Last value of an interval ('May 23-25' -> 2025-05-25; 'two-to-three-day' -> P3D).")
+    anchor_text: str | None = Field(default=None, description="The event a duration is counted from ('within 100 days of ending martial law' -> 'ending martial law').")
+    anchor_start: int | None = Field(default=None, description="Start offset of anchor_text in the body.")
+    anchor_end: int | None = Field(default=None, description="End offset (exclusive) of anchor_text in the body.")
+    relation: str | None = Field(default=None, description="How the duration relates to its anchor event: within, after, before.")
 
+
+# ---------------------------------------------------------------- pattern data
+
+class Triggers(BaseModel):
+    """Which tokens can be part of a match (see ``triggers`` in patterns.yaml)."""
+
+    lexicon_sections: list[str]
+    words: list[str] = Field(default_factory=list)
+    shape: str = ""
+    window_before: int = 7
+    window_after: int = 8
+
+
+class PatternFile(BaseModel):
+    """``patterns.yaml``: macros, lexicon macros and rules in the pattern notation."""
+
+    macros: dict[str, dict[str, Any]]
+    lexicon_macros: dict[str, str]
+    rules: list[str]
+    triggers: Triggers
+
+
+@lru_cache(maxsize=4)
+def load_pattern_file(path: str | None = None) -> PatternFile:
+    return PatternFile(**yaml.safe_load(Path(path or DATA / "patterns.yaml").read_text(encoding="utf-8")))
+
+
+TOKEN_RE = re.compile(r"\(|\)[?]?|[^\s()]+")
+
+
+def _lexicon_words(lex: Lexicon, section: str) -> list[str]:
+    """Single words of a lexicon section, lowercase, with and without an abbreviation dot."""
+    words = set()
+    for key in getattr(lex, section):
+        if " " in key:
+            continue
+        words.add(key)
+        if len(key) <= 5 and key.isalpha():
+            words.add(key + ".")
+    return sorted(words)
+
+
+def _expand(rule: str) -> list[list[str]]:
+    """Expand ( a | b c )? choices of a rule into plain element sequences."""
+    tokens = TOKEN_RE.findall(rule)
+    seqs: list[list[list[str]]] = []  # list of alternatives per position
+    i = 0
+    while i < len(tokens):
+        t = tokens[i]
+        if t == "(":
+            depth, j = 1, i + 1
+            while j < len(tokens) and depth:
+                depth += tokens[j] == "("
+                depth -= tokens[j].startswith(")")
+                j += 1
+            inner, close = tokens[i + 1: j - 1], tokens[j - 1]
+            alts = [a.split() for a in " ".join(inner).split("|")]
+            if all(len(a) == 1 and a[0].islower() and a[0][-1] not in "?+*" for a in alts) and "(" not in inner:
+                # a choice of single words is one token pattern: fewer Matcher patterns, faster
+                seqs.append([["{" + "|".join(a[0] for a in alts) + "}" + ("?" if close == ")?" else "")]])
+                i = j
+                continue
+            expanded = [seq for a in alts for seq in _expand(" ".join(a))]
+            if close == ")?":
+                expanded.append([])
+            seqs.append(expanded)
+            i = j
+        else:
+            seqs.append([[t]])
+            i += 1
+    return [list(itertools.chain.from_iterable(combo)) for combo in itertools.product(*seqs)]
+
+
+def _element(el: str, macros: dict[str, dict], lexmacros: dict[str, list[str]]) -> dict:
+    op = None
+    if len(el) > 1 and el[-1] in "?+*":
+        el, op = el[:-1], el[-1]
+    if el.startswith("{") and el.endswith("}"):
+        spec = {"LOWER": {"IN": el[1:-1].split("|")}}
+    elif el in macros:
+        spec = dict(macros[el])
+    elif el in lexmacros:
+        spec = {"LOWER": {"IN": lexmacros[el]}}
+    else:
+        spec = {"LOWER": el.lower()}
+    if op:
+        spec["OP"] = op
+    return spec
+
+
+@lru_cache(maxsize=4)
+def load_patterns(path: str | None = None, lexicon_path: str | None = None) -> list[list[dict]]:
+    """Matcher patterns compiled from ``patterns.yaml``."""
+    data = load_pattern_file(path)
+    lex = load_lexicon(lexicon_path)
+    lexmacros = {name: _lexicon_words(lex, section) for name, section in data.lexicon_macros.items()}
+    patterns = []
+    for rule in data.rules:
+        for seq in _expand(rule):
+            if seq:
+                patterns.append([_element(el, data.macros, lexmacros) for el in seq])
+    return patterns
+
+
+# ---------------------------------------------------------------- tense
+
+FUTURE_AUX = {"will", "'ll", "shall", "wo", "ll"}
+
+
+def tense_of(span: Span) -> str | None:
+    """past / present / future of the verb that governs the expression (None when unknown)."""
+    tok = span.root
+    for _ in range(4):
+        if tok.pos_ in ("VERB", "AUX"):
+            break
+        if tok.head is tok:
+            return None
+        tok = tok.head
+    else:
+        return None
+    if tok.pos_ not in ("VERB", "AUX"):
+        return None
+    auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+    lowers = {a.lower_ for a in auxes}
+    if lowers & FUTURE_AUX or tok.lower_ in FUTURE_AUX:
+        return "future"
+    if "going" in lowers or any(a.lower_ == "to" for a in auxes):
+        return "future"
+    if tok.tag_ in ("VBD",) or any(a.tag_ == "VBD" for a in auxes):
+        return "past"
+    if tok.tag_ == "VBN":
+        return "past" if not lowers & {"be", "is", "are", "am"} else "present"
+    if tok.tag_ == "VBG" and lowers & {"is", "are", "am", "'s", "'re"}:
+        return "future"
+    if tok.tag_ in ("VBZ", "VBP", "VB"):
+        return "present"
+    return None
+
+
+# ---------------------------------------------------------------- the component
+
+ANCHOR_PREPS = {"of": None, "after": "after", "before": "before", "following": "after", "from": "after",
+                "since": "after", "prior": "before"}
+STOP_ANCHOR = {",", ";", ":", ".", "(", ")", "—", "–", "and", "but", "or", "which", "when", "while"}
+
+
+class TimexFinder:
+    """Find, normalise and store temporal expressions (see the module docstring)."""
+
+    def __init__(self, nlp: Language, patterns_path: str | None = None, lexicon_path: str | None = None,
+                 use_model_entities: bool = True):
+        self.lex = load_lexicon(lexicon_path)
+        self.matcher = Matcher(nlp.vocab)
+        self.matcher.add("TIMEX", load_patterns(patterns_path, lexicon_path), greedy="LONGEST")
+        self.fixed = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.fixed.add("FIXED", [nlp.make_doc(k) for k in self.lex.fixed])
+        self.premods = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.postmods = PhraseMatcher(nlp.vocab, attr="LOWER")
+        pre = [k for k in self.lex.mods if not k.startswith("or ")]
+        post = [k for k in self.lex.mods if k.startswith("or ")] + ["ahead", "to date", "from now"]
+        self.premods.add("PRE", [nlp.make_doc(k) for k in pre])
+        self.premods.add("THE", [nlp.make_doc("the")])
+        self.postmods.add("POST", [nlp.make_doc(k) for k in post])
+        self.the_id = nlp.vocab.strings.add("THE")
+        self._init_triggers(nlp, patterns_path)
+        self.use_model_entities = use_model_entities
+        self.ambiguous = set(self.lex.ambiguous_months)
+
+    # -------------------------------------------------------- candidates
+
+    def _init_triggers(self, nlp: Language, patterns_path: str | None) -> None:
+        trig = load_pattern_file(patterns_path).triggers
+        words = set(trig.words)
+        for section in trig.lexicon_sections:
+            for key in getattr(self.lex, section):
+                words.update(key.split())
+                words.add(key.split()[0] + ".")
+        self.trigger_ids = np.array(sorted(nlp.vocab.strings.add(w) for w in words), dtype="uint64")
+        self.shape_re = re.compile(trig.shape) if trig.shape else None
+        self.shape_ok: dict[int, bool] = {}
+        self.window = (trig.window_before, trig.window_after)
+
+    def windows(self, doc: Doc) -> list[tuple[int, int]]:
+        """Token windows around trigger tokens (merged), where the Matcher has to look."""
+        if not len(doc):
+            return []
+        arr = doc.to_array([LOWER, SHAPE])
+        hit = np.isin(arr[:, 0], self.trigger_ids)
+        if self.shape_re is not None:
+            shapes = arr[:, 1]
+            for h in np.unique(shapes):
+                ok = self.shape_ok.get(int(h))
+                if ok is None:
+                    ok = bool(self.shape_re.search(doc.vocab.strings[int(h)])) if int(h) in doc.vocab.strings else False
+                    self.shape_ok[int(h)] = ok
+                if ok:
+                    hit |= shapes == h
+        idx = np.flatnonzero(hit)
+        before, after = self.window
+        out: list[tuple[int, int]] = []
+        for i in idx.tolist():
+            s, e = max(0, i - before), min(len(doc), i + after + 1)
+            if out and s <= out[-1][1]:
+                out[-1] = (out[-1][0], max(out[-1][1], e))
+            else:
+                out.append((s, e))
+        return out
+
+    def candidates(self, doc: Doc) -> list[Span]:
+        spans = []
+        for ws, we in self.windows(doc):
+            spans += [Span(doc, ws + s, ws + e) for _, s, e in self.matcher(doc[ws:we])]
+        spans += [Span(doc, s, e) for _, s, e in self.fixed(doc)]
+        spans = [s for s in spans if self._plausible(s)]
+        found = filter_spans(spans)
+        if self.use_model_entities:
+            taken = {i for s in found for i in range(s.start, s.end)}
+            for ent in doc.ents:
+                if ent.label_ in ("DATE", "TIME") and not any(i in taken for i in range(ent.start, ent.end)):
+                    found.append(ent)
+            found.sort(key=lambda s: s.start)
+        return found
+
+    def _plausible(self, span: Span) -> bool:
+        """Reject the common false friends: 'may' the verb, 'March' the verb, '2000 troops'."""
+        first, last = span[0], span[-1]
+        if len(span) == 1:
+            low = first.lower_.rstrip(".")
+            if low in self.ambiguous and (not first.is_title or first.tag_ not in ("NNP", "NNPS")):
+                return False
+            if first.like_num and re.fullmatch(r"\d{4}", first.text):
+                nxt = first.nbor(1) if first.i + 1 < len(span.doc) else None
+                prev = first.nbor(-1) if first.i > 0 else None
+                if prev is not None and prev.text in ("$", "€", "£", "#", "No", "No."):
+                    return False
+                if nxt is not None and (nxt.lower_ in ("%", "percent", "per") or nxt.tag_ == "NNS" and not nxt.lower_.endswith("s'")):
+                    return False
+        if last.lower_ in ("may", "march") and not last.is_title:
+            return False
+        if first.lower_ == "fall" and first.pos_ == "VERB":
+            return False
+        return True
+
+    def _widen(self, doc: Doc, span: Span, pre: dict[int, list[tuple[int, str]]], post: dict[int, int]) -> Span:
+        """Add modifiers before and after a span ('early', 'about', 'the end of', 'or so'); a
+        bare "the" only comes along with a modifier ('the early 1980s')."""
+        start, end = span.start, span.end
+        modified = False
+        while True:
+            options = [(s, label) for s, label in pre.get(start, []) if s < start and (label == "PRE" or modified)]
+            if not options:
+                break
+            start = min(s for s, _ in options)
+            modified = True
+        if end in post:
+            end = post[end]
+        return Span(doc, start, end)
+
+    # -------------------------------------------------------- the component
+
+    def __call__(self, doc: Doc) -> Doc:
+        try:
+            doc.spans["timex"] = self.find(doc)
+        except Exception:  # never crash the pipeline on odd input
+            doc.spans["timex"] = []
+        return doc
+
+    def find(self, doc: Doc) -> list[Span]:
+        article = doc._.article or {}
+        dct = _parse_date(article.get("date"))
+        pre: dict[int, list[tuple[int, str]]] = {}
+        for match_id, s, e in self.premods(doc):
+            pre.setdefault(e, []).append((s, "THE" if match_id == self.the_id else "PRE"))
+        post = {s: e for _, s, e in self.postmods(doc)}
+        ctx = Context(dct=dct)
+        out: list[Span] = []
+        last_end = 0
+        for cand in self.candidates(doc):
+            if cand.start < last_end:
+                continue
+            span = self._widen(doc, cand, pre, post)
+            if span.start < last_end:
+                span = Span(doc, max(last_end, span.start), span.end)
+            ctx.tense = tense_of(span)
+            timex = self._normalise(span, ctx)
+            if timex is None and span is not cand:
+                span = cand
+                timex = self._normalise(span, ctx)
+            if timex is None:
+                continue
+            span = self._trim(span)
+            if span is None:
+                continue
+            info = self._record(doc, span, timex)
+            span._.timex = info
+            out.append(span)
+            last_end = span.end
+            self._update_context(ctx, timex)
+        return out
+
+    def _normalise(self, span: Span, ctx: Context) -> Timex | None:
+        words = [t.text for t in span if not t.is_space]
+        return normalise(words, ctx, self.lex)
+
+    @staticmethod
+    def _trim(span: Span) -> Span | None:
+        """Drop punctuation and possessives at the edges of a span."""
+        start, end = span.start, span.end
+        doc = span.doc
+        while start < end and (doc[start].is_punct or doc[start].is_space):
+            start += 1
+        while end > start and (doc[end - 1].is_space or doc[end - 1].text in (",", ";", ":", "'s", "’s", "(", "-") or
+                               doc[end - 1].is_punct and doc[end - 1].text not in (".",) or
+                               doc[end - 1].text == "." and False):
+            end -= 1
+        return Span(doc, start, end) if end > start else None
+
+    @staticmethod
+    def _update_context(ctx: Context, timex: Timex) -> None:
+        p = timex.point
+        if p is None or timex.type not in ("DATE", "TIME"):
+            return
+        if p.gran == "quarter":
+            ctx.quarter = p
+        if p.gran in ("day", "month", "year", "quarter", "week") and not timex.anaphoric:
+            ctx.ref = p
+
+    def _record(self, doc: Doc, span: Span, timex: Timex) -> dict:
+        info = {"type": timex.type, "value": timex.value, "mod": timex.mod, "anchor": timex.anchor,
+                "relative": timex.relative, "range_start": timex.range_start, "range_end": timex.range_end,
+                "anchor_text": None, "anchor_start": None, "anchor_end": None, "relation": None}
+        if timex.type == "DURATION":
+            info.update(self._event_anchor(doc, span))
+        return info
+
+    def _event_anchor(self, doc: Doc, span: Span) -> dict:
+        """'within 100 days of ending martial law' -> anchor_text 'ending martial law', relation within."""
+        first = span[0].lower_
+        if span.end >= len(doc):
+            return {}
+        prep = doc[span.end]
+        p = prep.lower_
+        if p == "prior" and span.end + 1 < len(doc) and doc[span.end + 1].lower_ == "to":
+            p, skip = "prior", 2
+        else:
+            skip = 1
+        if p not in ANCHOR_PREPS or (p == "of" and first != "within"):
+            return {}
+        relation = "within" if first == "within" else ANCHOR_PREPS[p]
+        if relation is None:
+            return {}
+        start = span.end + skip
+        end = self._anchor_end(doc, prep, start)
+        if end <= start:
+            return {}
+        a, b = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+        return {"anchor_text": doc.text[a:b], "anchor_start": a, "anchor_end": b, "relation": relation}
+
+    @staticmethod
+    def _anchor_end(doc: Doc, prep, start: int) -> int:
+        """End token of the event phrase after the preposition: its syntactic subtree, capped."""
+        limit = min(len(doc), start + 15)
+        sent_end = prep.sent.end if doc.has_annotation("SENT_START") else len(doc)
+        limit = min(limit, sent_end)
+        # subtree of the preposition's object, or of the clause it marks
+        heads = [c for c in prep.children if c.i >= start]
+        if not heads and prep.dep_ == "mark" and prep.head.i >= start:
+            heads = [prep.head]
+        end = start
+        if heads:
+            end = max(max(t.i for t in h.subtree) for h in heads) + 1
+        if end <= start:
+            end = start
+            while end < limit and doc[end].text not in STOP_ANCHOR and not doc[end].is_space:
+                end += 1
+        end = min(end, limit)
+        while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+            end -= 1
+        for i in range(start, end):  # stop at a clause break inside the subtree
+            if doc[i].text in (",", ";", ":", "(", "—"):
+                return i
+        return end
+
+
+def _parse_date(value: Any) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+@Language.factory("timex", default_config={"patterns_path": None, "lexicon_path": None, "use_model_entities": True})
+def make_timex(nlp: Language, name: str, patterns_path: str | None, lexicon_path: str | None,
+               use_model_entities: bool) -> TimexFinder:
+    return TimexFinder(nlp, patterns_path, lexicon_path, use_model_entities)
+
+
+# ---------------------------------------------------------------- records
 
 def extract_dates(doc: Doc) -> dict[str, list[DateRecord]]:
     records = []
-    for ent in doc.ents:
-        if ent.label_ in ("DATE", "TIME") and not in_boilerplate(doc, ent.start_char, ent.end_char):
-            records.append(DateRecord(**span_fields(doc, ent.start_char, ent.end_char), type=ent.label_))
+    spans = doc.spans["timex"] if "timex" in doc.spans else []
+    for span in spans:
+        info = span._.timex
+        if not info or in_boilerplate(doc, span.start_char, span.end_char):
+            continue
+        records.append(DateRecord(**span_fields(doc, span.start_char, span.end_char), **info))
     return {"dates": records}
 
 
-STAGE = Stage(name="dates", components=[], outputs={"dates": DateRecord}, extract=extract_dates)
+STAGE = Stage(name="dates", components=[("timex", {})], outputs={"dates": DateRecord}, extract=extract_dates)

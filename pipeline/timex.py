@@ -1,0 +1,1166 @@
+"""TIMEX3 normaliser: the words of a temporal expression -> type, value, mod (TimeML).
+
+Pure Python, no spaCy: :func:`normalise` takes the expression's words (as the tokenizer split
+them), a :class:`Context` (publication date, tense of the governing verb, the last date the text
+mentioned) and the :class:`Lexicon` of ``data/dates/lexicon.yaml``, and returns a :class:`Timex`
+or ``None`` when the words are not a temporal expression after all.
+
+The interpretation is compositional rather than one function per pattern: the words are read
+into features (modifiers, numbers, units, month, day, year, weekday, season, quarter, part of
+day, clock time, deictic and relative words, offsets such as "ago"), and a small decision list
+turns features into a value. News conventions: the publication date is the reference for deictic
+words ("yesterday", "last week", "three years ago"); "earlier/later/the following" words are
+anaphoric (relative to the last date mentioned); bare weekdays, months and month-days lean to the
+past for past-tense verbs and forward for future ones. Without a publication date, relative
+expressions keep X's in the value, as TimeML does.
+"""
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, Field
+
+DATA = Path(__file__).parent / "data" / "dates"
+
+# ---------------------------------------------------------------- lexicon
+
+
+class Lexicon(BaseModel):
+    """The word lists of ``lexicon.yaml`` (validated)."""
+
+    months: dict[str, int]
+    ambiguous_months: list[str] = Field(default_factory=list)
+    weekdays: dict[str, int]
+    seasons: dict[str, str]
+    parts_of_day: dict[str, str]
+    clock_words: dict[str, str]
+    units: dict[str, dict[str, Any]]
+    numbers: dict[str, float]
+    vague_numbers: list[str]
+    ordinals: dict[str, int]
+    decade_words: dict[str, int]
+    deictic_days: dict[str, int]
+    relative_words: dict[str, dict[str, Any]]
+    offset_words: dict[str, dict[str, Any]]
+    mods: dict[str, str]
+    fixed: dict[str, dict[str, str]]
+    holidays: dict[str, Any]
+
+    def mod_phrases(self) -> list[tuple[tuple[str, ...], str]]:
+        """Modifier phrases as word tuples, longest first."""
+        items = [(tuple(k.split()), v) for k, v in self.mods.items()]
+        return sorted(items, key=lambda kv: -len(kv[0]))
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(path: str | None = None) -> Lexicon:
+    data = yaml.safe_load(Path(path or DATA / "lexicon.yaml").read_text(encoding="utf-8"))
+    return Lexicon(**data)
+
+
+# ---------------------------------------------------------------- values
+
+@dataclass(frozen=True)
+class Point:
+    """A calendar point at some granularity: day, week, weekend, month, quarter, half, season,
+    year, decade, century. ``d`` is a representative day (the first day of the period)."""
+
+    d: date
+    gran: str
+    extra: str = ""  # season code, quarter/half number, part of day
+
+    def value(self) -> str:
+        d, g = self.d, self.gran
+        if g == "day":
+            return d.isoformat()
+        if g in ("week", "weekend"):
+            y, w, _ = d.isocalendar()
+            return f"{y:04d}-W{w:02d}" + ("-WE" if g == "weekend" else "")
+        if g == "month":
+            return f"{d.year:04d}-{d.month:02d}"
+        if g == "quarter":
+            return f"{d.year:04d}-Q{(d.month - 1) // 3 + 1}"
+        if g == "half":
+            return f"{d.year:04d}-H{(d.month - 1) // 6 + 1}"
+        if g == "season":
+            return f"{d.year:04d}-{self.extra}"
+        if g == "year":
+            return f"{d.year:04d}"
+        if g == "decade":
+            return f"{d.year // 10:03d}"
+        if g == "century":
+            return f"{d.year // 100:02d}"
+        return d.isoformat()
+
+
+def unresolved(gran: str, extra: str = "") -> str:
+    """The TimeML value of a relative expression with no reference date."""
+    return {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX",
+            "quarter": "XXXX-QX", "half": "XXXX-HX", "season": f"XXXX-{extra or 'XX'}", "year": "XXXX",
+            "decade": "XXX", "century": "XX"}.get(gran, "XXXX-XX-XX")
+
+
+def add_months(d: date, n: int) -> date:
+    m = d.month - 1 + n
+    y = d.year + m // 12
+    m = m % 12 + 1
+    return date(y, m, min(d.day, calendar.monthrange(y, m)[1])) if 1 <= y <= 9999 else d
+
+
+def shift(p: Point, unit: str, n: int) -> Point:
+    """Move a point by n units (unit codes of the lexicon: D, W, WE, M, Q, Y, DE, CE)."""
+    d = p.d
+    try:
+        if unit in ("D",):
+            d = d + timedelta(days=n)
+        elif unit in ("W", "WE"):
+            d = d + timedelta(weeks=n)
+        elif unit == "M":
+            d = add_months(d, n)
+        elif unit == "Q":
+            d = add_months(d, 3 * n)
+        elif unit == "H":
+            d = add_months(d, 6 * n)
+        elif unit == "Y":
+            d = add_months(d, 12 * n)
+        elif unit == "DE":
+            d = add_months(d, 120 * n)
+        elif unit == "CE":
+            d = add_months(d, 1200 * n)
+    except (OverflowError, ValueError):
+        return p
+    return replace(p, d=d)
+
+
+UNIT_GRAN = {"D": "day", "W": "week", "WE": "weekend", "M": "month", "Q": "quarter", "H": "half",
+             "Y": "year", "DE": "decade", "CE": "century"}
+GRAN_ORDER = ["day", "weekend", "week", "month", "quarter", "half", "season", "year", "decade", "century"]
+
+
+def coarsen(p: Point, gran: str) -> Point:
+    """The point at a coarser granularity (the first day of the containing period)."""
+    d = p.d
+    if gran == "week" or gran == "weekend":
+        d = d - timedelta(days=d.weekday()) if gran == "week" else d - timedelta(days=d.weekday()) + timedelta(days=5)
+    elif gran == "month":
+        d = d.replace(day=1)
+    elif gran == "quarter":
+        d = date(d.year, (d.month - 1) // 3 * 3 + 1, 1)
+    elif gran == "half":
+        d = date(d.year, (d.month - 1) // 6 * 6 + 1, 1)
+    elif gran == "year":
+        d = date(d.year, 1, 1)
+    elif gran == "decade":
+        d = date(max(1, d.year // 10 * 10), 1, 1)
+    elif gran == "century":
+        d = date(max(1, d.year // 100 * 100), 1, 1)
+    return Point(d, gran)
+
+
+def duration_value(n: float | None, code: str, time: bool = False) -> str:
+    """P2D, PT5H, P1.5Y -> P1Y6M, PXY ..."""
+    if code == "WE":
+        return "P2D" if n in (None, 1) else f"P{_num(n * 2)}D"
+    if code == "DE":
+        return "PXDE" if n is None else f"P{_num(n * 10)}Y"
+    if code == "CE":
+        return "PXC" if n is None else f"P{_num(n * 100)}Y"
+    if code == "ML":
+        return "PXML" if n is None else f"P{_num(n * 1000)}Y"
+    prefix = "PT" if time else "P"
+    if n is None:
+        return f"{prefix}X{code}"
+    if n != int(n):
+        whole, frac = int(n), n - int(n)
+        sub = {"Y": (12, "M"), "M": (30, "D"), "D": (24, "H"), "H": (60, "M"), "W": (7, "D"), "Q": (3, "M")}.get(code)
+        if sub:
+            rest = frac * sub[0]
+            sub_time = time or (code == "D")
+            head = f"{prefix}{whole}{code}" if whole else prefix
+            if code == "D" and not time:
+                return f"P{whole}DT{_num(rest)}H" if whole else f"PT{_num(rest)}H"
+            return head + f"{_num(rest)}{sub[1]}" if not sub_time or time else head
+    return f"{prefix}{_num(n)}{code}"
+
+
+def _num(n: float) -> str:
+    return str(int(n)) if float(n) == int(n) else f"{n:g}"
+
+
+# ---------------------------------------------------------------- context and result
+
+@dataclass
+class Context:
+    """What the normaliser knows beyond the words."""
+
+    dct: date | None = None  # publication date
+    tense: str | None = None  # past, present, future (of the governing verb)
+    ref: Point | None = None  # the last calendar point the text mentioned (for anaphora)
+    quarter: Point | None = None  # the last fiscal quarter mentioned (financial news)
+
+
+@dataclass
+class Timex:
+    type: str
+    value: str | None
+    mod: str | None = None
+    anchor: str | None = None
+    relative: bool = False
+    range_start: str | None = None
+    range_end: str | None = None
+    point: Point | None = field(default=None, repr=False)  # resolved calendar point (for discourse ref)
+    anaphoric: bool = False
+
+
+# ---------------------------------------------------------------- reading the words
+
+NUM_RE = re.compile(r"^\d+(?:[.,]\d+)*$")
+ORD_RE = re.compile(r"^(\d+)(?:st|nd|rd|th)$")
+CLOCK_RE = re.compile(r"^(\d{1,2})[:.](\d\d)(?::(\d\d))?(am|pm|a\.m\.?|p\.m\.?)?$")
+HOUR_AMPM_RE = re.compile(r"^(\d{1,2})(am|pm|a\.m\.?|p\.m\.?)$")
+DECADE_RE = re.compile(r"^'?(\d{2}|\d{4})'?s$")
+FRACTION_RE = re.compile(r"^(\d+)/(\d+)$")
+ISO_RE = re.compile(r"^(\d{4})-(\d\d)-(\d\d)$")
+NUMERIC_DATE_RE = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{2}|\d{4})$")
+AMPM = {"am": "am", "a.m": "am", "a.m.": "am", "pm": "pm", "p.m": "pm", "p.m.": "pm"}
+TIMEZONES = {"est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "gmt", "utc", "bst", "cet", "cest",
+             "eet", "eest", "msk", "et", "pt", "ct", "local", "time"}
+GLUE = {"the", "of", "in", "on", ",", "'s", "'", "’s", "s", "at", "a", "an", "and", "its", "their"}
+
+
+def split_words(words: list[str]) -> list[str]:
+    """Lowercase words; split hyphenated ones ('mid-1990s' -> 'mid', '-', '1990s'); strip
+    abbreviation dots ('Sept.' -> 'sept')."""
+    out = []
+    for w in words:
+        w = w.lower().replace("\u2019", "'").replace("\u2013", "-").replace("\u2014", "-")
+        if w in AMPM or w in ("a.m.", "p.m."):
+            out.append(AMPM.get(w, w.replace(".", "")))
+            continue
+        if "-" in w and w != "-" and not ISO_RE.match(w):
+            parts = w.split("-")
+            for i, part in enumerate(parts):
+                if i:
+                    out.append("-")
+                if part:
+                    out.append(part.rstrip(".") if len(part) > 1 else part)
+            continue
+        out.append(w.rstrip(".") if len(w) > 1 and not re.match(r"^[ap]\.m\.$", w) else w)
+    return out
+
+
+@dataclass
+class Reading:
+    """Features read from the words."""
+
+    mod: str | None = None
+    mods: list[str] = field(default_factory=list)
+    the: bool = False
+    numbers: list[float | None] = field(default_factory=list)  # None = vague (several, few)
+    number_range: tuple[float, float] | None = None
+    unit: str | None = None
+    unit_time: bool = False
+    unit_plural: bool = False
+    unit_adjectival: bool = False  # "five-year"
+    month: int | None = None
+    day: int | None = None
+    day2: int | None = None  # "May 23-25"
+    year: int | None = None
+    year2: int | None = None
+    weekday: int | None = None
+    season: str | None = None
+    ordinal: int | None = None
+    quarter: str | None = None  # "Q" or "H"
+    pod: str | None = None
+    clock: tuple[int, int] | None = None
+    ampm: str | None = None
+    deictic: int | None = None
+    deictic_word: str | None = None
+    relative: dict | None = None
+    relative_word: str | None = None
+    offset: dict | None = None
+    offset_word: str | None = None
+    decade: int | None = None  # e.g. 199 or 9 (century unknown)
+    century: int | None = None
+    every: bool = False
+    fiscal: bool = False
+    holiday: tuple[int, int] | None = None
+    unknown: list[str] = field(default_factory=list)
+    words: list[str] = field(default_factory=list)
+
+
+def _strip_mods(words: list[str], lex: Lexicon) -> tuple[list[str], list[str]]:
+    """Take modifier phrases off both ends of the words."""
+    phrases = lex.mod_phrases()
+    mods: list[str] = []
+    changed = True
+    while changed and words:
+        changed = False
+        for phrase, mod in phrases:
+            n = len(phrase)
+            if tuple(words[:n]) == phrase and len(words) > n:
+                nxt = words[n]
+                if phrase == ("some",) and not (nxt in lex.numbers or NUM_RE.match(nxt)):
+                    continue
+                if phrase in (("earlier",), ("later",)) and nxt in lex.units and nxt not in ("week", "month", "year"):
+                    continue
+                words = words[n:]
+                if words and words[0] == "-":
+                    words = words[1:]
+                mods.append(mod)
+                changed = True
+                break
+        for phrase, mod in phrases:
+            n = len(phrase)
+            if len(words) > n and tuple(words[-n:]) == phrase and phrase[0] == "or":
+                words = words[:-n]
+                mods.append(mod)
+                changed = True
+                break
+    return words, mods
+
+
+def _holiday_at(words: list[str], i: int, lex: Lexicon) -> tuple[str, int] | None:
+    """The holiday name (lexicon key) starting at word i and its length in words."""
+    for k in (4, 3, 2, 1):
+        if i + k <= len(words):
+            key = " ".join(words[i:i + k]).replace(" 's", "'s").replace(" '", "'")
+            if key in lex.holidays and not (k == 1 and key in ("new", "may")):
+                return key, k
+    return None
+
+
+def read(words: list[str], lex: Lexicon, dct_year: int | None = None) -> Reading:
+    """Read the features of an expression's words (already split by :func:`split_words`)."""
+    r = Reading(words=list(words))
+    words, r.mods = _strip_mods(list(words), lex)
+    r.mod = r.mods[0] if r.mods else None
+    if words and words[0] == "the":
+        r.the = True
+    i, n = 0, len(words)
+    pending_num: float | None = None
+    pending_vague = False
+
+    def flush_number():
+        nonlocal pending_num
+        if pending_num is not None:
+            r.numbers.append(pending_num)
+            pending_num = None
+
+    while i < n:
+        w = words[i]
+        nxt = words[i + 1] if i + 1 < n else ""
+        # two-word phrases
+        pair = f"{w} {nxt}" if nxt else ""
+        if pair in lex.offset_words:
+            r.offset, r.offset_word = lex.offset_words[pair], pair
+            i += 2
+            continue
+        key = _holiday_at(words, i, lex)
+        if key:
+            r.holiday = ("H", key[0])  # resolved later with the year
+            i += key[1]
+            continue
+        m = CLOCK_RE.match(w)
+        if m and int(m.group(1)) <= 24:
+            r.clock = (int(m.group(1)), int(m.group(2)))
+            if m.group(4):
+                r.ampm = AMPM.get(m.group(4).rstrip("."), None) or ("am" if m.group(4).startswith("a") else "pm")
+            i += 1
+            continue
+        m = HOUR_AMPM_RE.match(w)
+        if m:
+            r.clock = (int(m.group(1)), 0)
+            r.ampm = "am" if m.group(2).startswith("a") else "pm"
+            i += 1
+            continue
+        if w in ("am", "pm"):
+            r.ampm = w
+            if pending_num is not None and pending_num <= 12 and r.clock is None:
+                r.clock = (int(pending_num), 0)
+                pending_num = None
+            elif r.numbers and r.clock is None and r.numbers[-1] is not None and r.numbers[-1] <= 12:
+                r.clock = (int(r.numbers.pop()), 0)
+            i += 1
+            continue
+        if w == "o'clock" or (w == "o" and nxt == "'clock"):
+            if pending_num is not None:
+                r.clock = (int(pending_num), 0)
+                pending_num = None
+            i += 1 if w == "o'clock" else 2
+            continue
+        if w in lex.clock_words and not (w == "midday" and r.pod):
+            hh, mm = lex.clock_words[w].split(":")
+            r.clock = (int(hh), int(mm))
+            i += 1
+            continue
+        m = ISO_RE.match(w)
+        if m:
+            r.year, r.month, r.day = int(m.group(1)), int(m.group(2)), int(m.group(3))
+            i += 1
+            continue
+        m = NUMERIC_DATE_RE.match(w)
+        if m:
+            a, b, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
+            y = y + (1900 if y >= 50 else 2000) if y < 100 else y
+            mo, dd = (a, b) if a <= 12 else (b, a)
+            if 1 <= mo <= 12 and 1 <= dd <= 31:
+                r.year, r.month, r.day = y, mo, dd
+            i += 1
+            continue
+        m = DECADE_RE.match(w)
+        if m:
+            flush_number()
+            digits = m.group(1)
+            if len(digits) == 4:
+                r.decade = int(digits) // 10
+            elif dct_year is not None:
+                r.decade = (dct_year // 100) * 10 + int(digits) // 10
+            else:
+                r.decade = 190 + int(digits) // 10  # default: twentieth century
+            i += 1
+            continue
+        if w in lex.decade_words:
+            r.decade = ((dct_year // 100) * 10 if dct_year else 190) + lex.decade_words[w]
+            i += 1
+            continue
+        if w == "'" and nxt and re.match(r"^\d\d$", nxt):
+            yy = int(nxt)
+            r.year = (1900 + yy) if yy >= 30 else (2000 + yy)
+            i += 2
+            continue
+        m = ORD_RE.match(w)
+        if m and not NUM_RE.match(w):
+            v = int(m.group(1))
+            if nxt in ("century", "centuries"):
+                r.century = v
+                i += 2
+                continue
+            if r.month is not None or nxt in lex.months or (nxt == "of" and i + 2 < n and words[i + 2] in lex.months):
+                r.day = v
+            else:
+                r.ordinal = v
+            i += 1
+            continue
+        m = FRACTION_RE.match(w)
+        if m and int(m.group(2)):
+            frac = int(m.group(1)) / int(m.group(2))
+            if pending_num is not None:
+                pending_num += frac
+            elif r.numbers and r.numbers[-1] is not None:
+                r.numbers[-1] += frac
+            else:
+                pending_num = frac
+            i += 1
+            continue
+        if NUM_RE.match(w):
+            v = float(w.replace(",", "")) if w.count(".") <= 1 else None
+            if v is None:
+                i += 1
+                continue
+            if 1000 <= v <= 2199 and "," not in w and "." not in w and pending_num is None:
+                # a year, unless it counts units ("1500 years")
+                if nxt in lex.units and nxt not in ("quarter",) and not (nxt == "-" and False):
+                    pending_num = v
+                elif nxt in ("'s", "s"):
+                    r.decade = int(v) // 10
+                    i += 2
+                    continue
+                else:
+                    if r.year is None:
+                        r.year = int(v)
+                    else:
+                        r.year2 = int(v)
+                    i += 1
+                    continue
+            elif r.month is not None and 1 <= v <= 31 and v == int(v) and (r.day is None or words[i - 1] in ("-", "to", "and", "through", "until", "till")) and nxt not in lex.units:
+                if r.day is None:
+                    r.day = int(v)
+                else:
+                    r.day2 = int(v)
+            elif nxt in lex.months and 1 <= v <= 31 and r.day is None:
+                r.day = int(v)
+            elif i + 2 < n and nxt == "-" and words[i + 2] in lex.months and 1 <= v <= 31:
+                r.day = int(v)
+            elif r.year is not None and i > 0 and words[i - 1] in ("-", "/") and v < 100 and r.numbers == [] and pending_num is None:
+                yy = int(v)
+                r.year2 = (r.year // 100) * 100 + yy if yy > r.year % 100 else (r.year // 100 + 1) * 100 + yy
+            else:
+                if pending_num is not None and (pending_num >= 20 and pending_num % 10 == 0 and v < 10):
+                    pending_num += v
+                else:
+                    flush_number()
+                    pending_num = v
+            i += 1
+            continue
+        if w in lex.numbers and not (w in ("a", "an") and (nxt in ("few", "couple", "while", "later", "dozen") or not nxt)):
+            v = lex.numbers[w]
+            if w in ("a", "an") and nxt not in lex.units and nxt not in ("half", "couple", "dozen", "hundred", "thousand", "quarter", "-", "fortnight", "decade") and nxt not in lex.numbers:
+                i += 1
+                continue
+            if w in ("hundred", "thousand", "dozen"):
+                if pending_num is not None:
+                    pending_num *= v
+                elif r.numbers and r.numbers[-1] is not None and words[i - 1] not in ("-",):
+                    r.numbers[-1] *= v
+                else:
+                    pending_num = v
+            elif w == "half":
+                if pending_num is not None:
+                    pending_num += 0.5
+                elif r.numbers and r.numbers[-1] is not None and i > 0 and words[i - 1] in ("a", "and"):
+                    r.numbers[-1] += 0.5
+                elif i > 1 and words[i - 1] == "a" and words[i - 2] == "and" and r.numbers and r.numbers[-1] is not None:
+                    r.numbers[-1] += 0.5
+                elif nxt == "of" or nxt in ("-",) or nxt in lex.units and False:
+                    r.ordinal = r.ordinal
+                    r.quarter = "H" if nxt == "of" and r.ordinal else r.quarter
+                    pending_num = 0.5 if r.quarter is None else pending_num
+                elif nxt in lex.units or (nxt == "a" and i + 2 < n and words[i + 2] in lex.units):
+                    pending_num = 0.5
+                else:
+                    r.quarter = "H"
+            elif w == "couple":
+                pending_num = 2
+            elif pending_num is not None and pending_num >= 20 and pending_num % 10 == 0 and v < 10:
+                pending_num += v
+            elif pending_num is not None and w in ("a", "an"):
+                flush_number()
+                pending_num = v
+            else:
+                flush_number()
+                pending_num = v
+            i += 1
+            continue
+        if w in lex.vague_numbers and (nxt in lex.units or nxt in ("of", "more", "-") or nxt in lex.vague_numbers):
+            flush_number()
+            r.numbers.append(None)
+            i += 1
+            continue
+        if w in ("to", "or") and (pending_num is not None or (r.numbers and r.numbers[-1] is not None)) and nxt and (NUM_RE.match(nxt) or nxt in lex.numbers):
+            flush_number()
+            i += 1
+            continue
+        if w in lex.months and not (w == "may" and r.month is not None):
+            flush_number()
+            if r.month is None:
+                r.month = lex.months[w]
+            i += 1
+            continue
+        if w in lex.weekdays:
+            r.weekday = lex.weekdays[w]
+            i += 1
+            continue
+        if w.endswith("s") and w[:-1] in lex.weekdays and len(w) > 4:
+            r.weekday = lex.weekdays[w[:-1]]
+            r.every = True
+            i += 1
+            continue
+        if w in lex.seasons and not (w == "fall" and nxt == "of" and False):
+            r.season = lex.seasons[w]
+            i += 1
+            continue
+        if w in ("quarter", "quarters") and (r.ordinal is not None or (r.relative is not None and not r.numbers and pending_num is None)
+                                            or r.year is not None or r.fiscal or w == "quarters" and not r.numbers and pending_num is None and r.ordinal is not None):
+            flush_number()
+            r.quarter = "Q"
+            r.unit_plural = w == "quarters"
+            i += 1
+            continue
+        if w in ("half", "halves") and r.ordinal is not None:
+            r.quarter = "H"
+            i += 1
+            continue
+        if w in ("century", "centuries") and r.ordinal is not None:
+            r.century, r.ordinal = r.ordinal, None
+            i += 1
+            continue
+        if w in lex.ordinals and not (w in ("second",) and (pending_num is not None or (r.numbers and i > 0 and words[i - 1] not in ("the", "-")))) \
+                and not (w in ("last", "final") and nxt not in ("quarter", "half", "quarters", "-") and not (i + 2 < n and nxt == "-")):
+            if w in ("last",) and (nxt in ("quarter", "quarters") and not r.the and (i + 2 >= n)):
+                # "last quarter" -> the previous quarter (relative), "the last quarter of 1989" -> Q4
+                r.relative, r.relative_word = lex.relative_words["last"], "last"
+                i += 1
+                continue
+            flush_number()
+            r.ordinal = lex.ordinals[w]
+            i += 1
+            continue
+        if w in lex.deictic_days:
+            r.deictic, r.deictic_word = lex.deictic_days[w], w
+            if w == "tonight":
+                r.pod = "NI"
+            elif w == "overnight":
+                r.pod = "NI"
+            i += 1
+            continue
+        if w in lex.parts_of_day and not (w in ("night", "nights") and (pending_num is not None or r.numbers)):
+            r.pod = lex.parts_of_day[w]
+            if w.endswith("s"):
+                r.every = True if r.weekday is not None else r.every
+            i += 1
+            continue
+        if w in lex.units:
+            flush_number()
+            u = lex.units[w]
+            r.unit = u["code"]
+            r.unit_time = bool(u.get("time"))
+            r.unit_plural = w.endswith("s") and w not in ("hours",) or w in ("hours", "centuries", "millennia")
+            if u.get("factor"):
+                r.numbers = [(x or 1) * u["factor"] for x in (r.numbers or [1])]
+            r.unit_adjectival = i > 0 and words[i - 1] == "-"
+            i += 1
+            continue
+        if w in lex.offset_words and (r.unit or r.numbers or pending_num is not None or r.weekday is not None or r.deictic is not None):
+            flush_number()
+            r.offset, r.offset_word = lex.offset_words[w], w
+            i += 1
+            continue
+        if w in lex.relative_words:
+            r.relative, r.relative_word = lex.relative_words[w], w
+            i += 1
+            continue
+        if w in ("every", "each", "per"):
+            r.every = True
+            i += 1
+            continue
+        if w in ("fiscal", "financial", "fy"):
+            r.fiscal = True
+            i += 1
+            continue
+        if w in ("latest", "recent", "most", "corresponding", "comparable", "year-ago", "same", "period", "term",
+                 "ago", "earlier", "more", "additional", "other", "long", "old", "full", "entire", "whole",
+                 "calendar", "trading", "business", "working", "straight", "consecutive", "another", "further",
+                 "week-long", "-", "–", "/", "to", "or", "through", "until", "till", "and", "'", "o", "early", "late", "mid"):
+            if w in ("ago", "earlier") and r.offset is None:
+                r.offset, r.offset_word = lex.offset_words[w], w
+            i += 1
+            continue
+        if w in TIMEZONES or w in GLUE:
+            i += 1
+            continue
+        r.unknown.append(w)
+        i += 1
+    flush_number()
+    return r
+
+
+# ---------------------------------------------------------------- resolution helpers
+
+def resolve_weekday(dct: date, wd: int, tense: str | None, direction: int | None) -> date:
+    """The weekday (1=Monday) nearest the publication date in the direction the text implies."""
+    cur = dct.isoweekday()
+    back = (cur - wd) % 7  # days back to the most recent such weekday (0 = today)
+    fwd = (wd - cur) % 7
+    if direction == -1:  # "last Wednesday"
+        return dct - timedelta(days=back or 7)
+    if direction == 1:  # "next Wednesday"
+        return dct + timedelta(days=fwd or 7)
+    if direction == 0:  # "this Wednesday": the same ISO week
+        return dct - timedelta(days=cur - 1) + timedelta(days=wd - 1)
+    if back == 0:
+        return dct
+    if tense == "future":
+        return dct + timedelta(days=fwd)
+    if tense == "past":
+        return dct - timedelta(days=back)
+    return dct - timedelta(days=back) if back <= fwd else dct + timedelta(days=fwd)
+
+
+def resolve_month(dct: date, month: int, tense: str | None, direction: int | None = None) -> int:
+    """The year of a month named without one."""
+    y = dct.year
+    if direction == -1:
+        return y if month < dct.month else y - 1
+    if direction == 1:
+        return y if month > dct.month else y + 1
+    if direction == 0 or month == dct.month:
+        return y
+    if tense == "future":
+        return y if month > dct.month else y + 1
+    if tense == "past":
+        return y if month < dct.month else y - 1
+    return y
+
+
+def resolve_month_day(dct: date, month: int, day: int, tense: str | None) -> int:
+    """The year of a month-day named without one."""
+    y = dct.year
+    try:
+        this = date(y, month, min(day, calendar.monthrange(y, month)[1]))
+    except ValueError:
+        return y
+    if tense == "future":
+        return y if this >= dct - timedelta(days=1) else y + 1
+    if tense == "past":
+        return y if this <= dct + timedelta(days=1) else y - 1
+    # no tense: the nearest of last, this and next year's
+    best = min((abs((date(yy, month, min(day, calendar.monthrange(yy, month)[1])) - dct).days), yy)
+               for yy in (y - 1, y, y + 1))
+    return best[1]
+
+
+def resolve_season(dct: date, season: str, direction: int | None) -> int:
+    start = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[season]
+    y = dct.year
+    cur = {12: "WI", 1: "WI", 2: "WI", 3: "SP", 4: "SP", 5: "SP", 6: "SU", 7: "SU", 8: "SU"}.get(dct.month, "FA")
+    if direction == -1:
+        order = ["WI", "SP", "SU", "FA"]
+        if season == cur or order.index(season) > order.index(cur):
+            return y - 1 if not (season == "WI" and dct.month == 12) else y - 1
+        return y
+    if direction == 1:
+        order = ["WI", "SP", "SU", "FA"]
+        return y + 1 if order.index(season) <= order.index(cur) else y
+    del start
+    return y
+
+
+def easter(y: int) -> date:
+    """Gregorian Easter Sunday (anonymous algorithm)."""
+    a, b, c = y % 19, y // 100, y % 100
+    d, e = b // 4, b % 4
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    month = (h + l_ - 7 * m + 114) // 31
+    day = (h + l_ - 7 * m + 114) % 31 + 1
+    return date(y, month, day)
+
+
+def orthodox_easter(y: int) -> date:
+    a, b, c = y % 4, y % 7, y % 19
+    d = (19 * c + 15) % 30
+    e = (2 * a + 4 * b - d + 34) % 7
+    month = (d + e + 114) // 31
+    day = (d + e + 114) % 31 + 1
+    return date(y, month, day) + timedelta(days=13)
+
+
+def nth_weekday(y: int, month: int, wd: int, n: int) -> date:
+    """n-th (1-based; -1 = last) weekday wd (1=Monday) of a month."""
+    if n > 0:
+        d = date(y, month, 1)
+        d += timedelta(days=(wd - d.isoweekday()) % 7)
+        return d + timedelta(weeks=n - 1)
+    d = date(y, month, calendar.monthrange(y, month)[1])
+    return d - timedelta(days=(d.isoweekday() - wd) % 7)
+
+
+HOLIDAY_RULES = {
+    "easter": easter,
+    "good_friday": lambda y: easter(y) - timedelta(days=2),
+    "orthodox_easter": orthodox_easter,
+    "first_monday_september": lambda y: nth_weekday(y, 9, 1, 1),
+    "last_monday_may": lambda y: nth_weekday(y, 5, 1, -1),
+    "fourth_thursday_november": lambda y: nth_weekday(y, 11, 4, 4),
+}
+
+
+def holiday_date(spec: Any, y: int) -> date | None:
+    if isinstance(spec, str):
+        mm, dd = spec.split("-")
+        return date(y, int(mm), int(dd))
+    rule = HOLIDAY_RULES.get(spec.get("rule", ""))
+    return rule(y) if rule else None
+
+
+# ---------------------------------------------------------------- normalisation
+
+def normalise(words: list[str], ctx: Context, lex: Lexicon | None = None) -> Timex | None:
+    """The TIMEX3 reading of an expression's words, or None when it is not one."""
+    lex = lex or load_lexicon()
+    ws = split_words(words)
+    if not ws:
+        return None
+    r = read(ws, lex, ctx.dct.year if ctx.dct else None)
+    try:
+        t = _decide(r, ctx, lex)
+    except (ValueError, OverflowError):
+        return None
+    if t is None:
+        return None
+    if t.mod is None and r.mod:
+        t.mod = r.mod
+    return t
+
+
+def _fixed(r: Reading, lex: Lexicon) -> Timex | None:
+    words, _ = _strip_mods(list(r.words), lex)
+    key = " ".join(w for w in words if w not in ("-",)).replace(" 's", "'s")
+    for k in (key, key.removeprefix("the ")):
+        if k in lex.fixed:
+            f = lex.fixed[k]
+            return Timex(f["type"], f["value"])
+    return None
+
+
+def _anchor_point(ctx: Context, anaphoric: bool) -> Point | None:
+    if anaphoric and ctx.ref is not None:
+        return Point(ctx.ref.d, "day")
+    return Point(ctx.dct, "day") if ctx.dct else None
+
+
+def _decide(r: Reading, ctx: Context, lex: Lexicon) -> Timex | None:
+    dct = ctx.dct
+    anchor_s = dct.isoformat() if dct else None
+    fixed = _fixed(r, lex)
+    if fixed is not None:
+        return fixed
+    # SET: every week, each Thursday, Tuesday nights, daily
+    if r.every:
+        return _set(r, lex)
+    # clock times
+    if r.clock is not None:
+        return _time(r, ctx)
+    # explicit calendar dates
+    if r.year is not None or r.month is not None or r.decade is not None or r.century is not None or r.holiday:
+        t = _calendar(r, ctx, lex)
+        if t is not None:
+            return t
+    if r.quarter is not None:
+        t = _quarter(r, ctx)
+        if t is not None:
+            return t
+    if r.deictic is not None:
+        p = Point(dct + timedelta(days=r.deictic), "day") if dct else None
+        if r.deictic_word in ("tonight", "overnight") or r.pod:
+            val = (p.value() if p else "XXXX-XX-XX") + "T" + (r.pod or "NI")
+            return Timex("TIME", val, anchor=anchor_s, relative=True, point=p)
+        if r.offset is not None and r.unit:  # "the day before yesterday"
+            p = shift(p, r.unit, -1 if r.offset["direction"] < 0 else 1) if p else None
+        return Timex("DATE", p.value() if p else "XXXX-XX-XX", anchor=anchor_s, relative=True, point=p)
+    if r.weekday is not None:
+        return _weekday(r, ctx)
+    if r.season is not None:
+        return _season(r, ctx)
+    if r.unit is not None:
+        return _unit(r, ctx, lex)
+    if r.pod is not None and (r.relative is not None or r.the):
+        p = Point(dct, "day") if dct else None
+        if r.relative_word in ("last",) and r.pod == "NI":
+            p = Point(dct - timedelta(days=1), "day") if dct else None
+        elif r.relative is not None and r.relative.get("anaphoric") and ctx.ref is not None:
+            p = Point(ctx.ref.d, "day")
+        elif r.relative_word in ("next", "following") and ctx.ref is not None:
+            p = Point(ctx.ref.d + timedelta(days=1), "day")
+        return Timex("TIME", (p.value() if p else "XXXX-XX-XX") + "T" + r.pod, anchor=anchor_s, relative=True, point=p)
+    return None
+
+
+def _set(r: Reading, lex: Lexicon) -> Timex | None:
+    if r.weekday is not None:
+        return Timex("SET", f"XXXX-WXX-{r.weekday}" + (f"T{r.pod}" if r.pod else ""))
+    if r.month is not None:
+        return Timex("SET", f"XXXX-{r.month:02d}")
+    if r.season is not None:
+        return Timex("SET", f"XXXX-{r.season}")
+    if r.quarter == "Q" and r.ordinal:
+        return Timex("SET", f"XXXX-Q{r.ordinal}")
+    if r.pod is not None and r.unit is None:
+        return Timex("SET", f"XXXX-XX-XXT{r.pod}")
+    if r.unit is not None:
+        n = r.numbers[0] if r.numbers else 1
+        if r.unit == "Q":
+            return Timex("SET", "P1Q" if n == 1 else f"P{_num(3 * (n or 1))}M")
+        return Timex("SET", duration_value(n, r.unit, r.unit_time))
+    if r.quarter == "Q":
+        return Timex("SET", "P1Q")
+    return None
+
+
+def _time(r: Reading, ctx: Context) -> Timex:
+    hh, mm = r.clock
+    if r.ampm == "pm" and hh < 12:
+        hh += 12
+    elif r.ampm == "am" and hh == 12:
+        hh = 0
+    elif r.ampm is None and r.pod in ("AF", "EV", "NI") and hh < 12 and not (r.pod == "NI" and hh < 5):
+        hh += 12
+    day_part: str | None = None
+    relative = True
+    dct = ctx.dct
+    if r.month is not None or r.year is not None:
+        sub = replace(r, clock=None, ampm=None, pod=None)
+        t = _calendar(sub, ctx, load_lexicon())
+        if t and t.point and t.point.gran == "day":
+            day_part, relative = t.value, t.relative
+    elif r.weekday is not None:
+        day_part = _weekday(replace(r, clock=None, pod=None), ctx).value
+    elif r.deictic is not None and dct:
+        day_part = (dct + timedelta(days=r.deictic)).isoformat()
+    elif dct:
+        day_part = dct.isoformat() if not (r.relative and r.relative.get("anaphoric") and ctx.ref) else ctx.ref.d.isoformat()
+    value = f"{day_part or 'XXXX-XX-XX'}T{hh:02d}:{mm:02d}"
+    return Timex("TIME", value, anchor=dct.isoformat() if dct else None, relative=relative)
+
+
+def _calendar(r: Reading, ctx: Context, lex: Lexicon) -> Timex | None:
+    dct = ctx.dct
+    anchor_s = dct.isoformat() if dct else None
+    if r.century is not None and r.year is None and r.month is None:
+        return Timex("DATE", f"{r.century - 1:02d}", point=Point(date(max(1, (r.century - 1) * 100), 1, 1), "century"))
+    if r.decade is not None and r.month is None:
+        p = Point(date(max(1, r.decade * 10), 1, 1), "decade")
+        return Timex("DATE", f"{r.decade:03d}", point=p)
+    if r.holiday:
+        spec = lex.holidays[r.holiday[1]]
+        y = r.year or (dct.year if dct else None)
+        if y is None:
+            return Timex("DATE", "XXXX-" + spec if isinstance(spec, str) else "XXXX-XX-XX", relative=True)
+        d = holiday_date(spec, y)
+        if d is None:
+            return None
+        if r.year is None and dct and ctx.tense == "past" and d > dct + timedelta(days=1):
+            d = holiday_date(spec, y - 1) or d
+        elif r.year is None and dct and ctx.tense == "future" and d < dct - timedelta(days=1):
+            d = holiday_date(spec, y + 1) or d
+        p = Point(d, "day")
+        if r.unit == "W":
+            return Timex("DATE", Point(d, "week").value(), point=Point(d, "week"), relative=r.year is None, anchor=anchor_s)
+        return Timex("DATE", p.value(), point=p, relative=r.year is None, anchor=anchor_s)
+    if r.month is not None:
+        if r.day is not None:
+            if r.year is not None:
+                y, relative = r.year, False
+            elif dct:
+                y, relative = resolve_month_day(dct, r.month, r.day, ctx.tense), True
+            else:
+                if not 1 <= r.day <= 31:
+                    return None
+                t = Timex("DATE", f"XXXX-{r.month:02d}-{r.day:02d}", relative=True)
+                if r.day2:
+                    t.range_start, t.range_end = t.value, f"XXXX-{r.month:02d}-{r.day2:02d}"
+                return t
+            d = date(y, r.month, r.day)
+            p = Point(d, "day")
+            if r.unit == "W" and r.the:  # "the week of March 6"
+                p = Point(d, "week")
+            t = Timex("DATE", p.value(), point=p, relative=relative, anchor=anchor_s if relative else None)
+            if r.day2 and r.day2 > r.day:
+                t.range_start, t.range_end = d.isoformat(), date(y, r.month, r.day2).isoformat()
+            if r.clock is None and r.pod:
+                t.type, t.value = "TIME", t.value + "T" + r.pod
+            return t
+        if r.year is not None:
+            p = Point(date(r.year, r.month, 1), "month")
+            return Timex("DATE", p.value(), point=p)
+        if dct:
+            direction = r.relative["direction"] if r.relative and not r.relative.get("anaphoric") else None
+            if r.relative and r.relative.get("anaphoric") and ctx.ref is not None:
+                base = ctx.ref.d
+                y = base.year + (1 if r.relative["direction"] > 0 and r.month <= base.month else 0) - (
+                    1 if r.relative["direction"] < 0 and r.month >= base.month else 0)
+            else:
+                y = resolve_month(dct, r.month, ctx.tense, direction)
+            p = Point(date(y, r.month, 1), "month")
+            return Timex("DATE", p.value(), point=p, relative=True, anchor=anchor_s)
+        return Timex("DATE", f"XXXX-{r.month:02d}", relative=True)
+    if r.year is not None:
+        if r.season:
+            y = r.year - 1 if False else r.year
+            return Timex("DATE", f"{y:04d}-{r.season}", point=Point(date(y, 1, 1), "season", r.season))
+        if r.quarter is not None:
+            return _quarter(r, ctx)
+        if r.year2 is not None and r.year2 > r.year:
+            t = Timex("DATE", f"{r.year:04d}", point=Point(date(r.year, 1, 1), "year"))
+            t.range_start, t.range_end = f"{r.year:04d}", f"{r.year2:04d}"
+            return t
+        if r.unit and r.numbers and not r.unit_adjectival:
+            return None
+        p = Point(date(r.year, 1, 1), "year")
+        return Timex("DATE", p.value(), point=p)
+    return None
+
+
+def _quarter(r: Reading, ctx: Context) -> Timex | None:
+    """Quarters and halves: 'the third quarter', 'fiscal 1989 second quarter', 'first half of 1990'."""
+    dct = ctx.dct
+    code = r.quarter
+    nq = 4 if code == "Q" else 2
+    if r.numbers and r.numbers[0] and r.numbers[0] > 1 and code == "Q" and r.ordinal in (None, 1):
+        # "the first two quarters" -> a duration
+        n = r.numbers[0]
+        if r.ordinal == 1 and n == 2 and r.year is not None:
+            return Timex("DATE", f"{r.year:04d}-H1")
+        return Timex("DURATION", f"P{_num(3 * n)}M")
+    if r.ordinal is None:
+        if r.relative is not None and dct:
+            base = ctx.quarter if (r.relative.get("anaphoric") and ctx.quarter) else coarsen(Point(dct, "day"), "quarter")
+            p = shift(coarsen(base, "quarter"), "Q", r.relative["direction"])
+            return Timex("DATE", p.value(), point=p, relative=True, anchor=dct.isoformat())
+        if ctx.quarter is not None:
+            return Timex("DATE", ctx.quarter.value(), point=ctx.quarter, relative=True)
+        return Timex("DATE", f"{r.year:04d}-{code}X" if r.year else f"XXXX-{code}X")
+    k = r.ordinal if r.ordinal > 0 else nq
+    if not 1 <= k <= nq:
+        return None
+    if r.year is not None:
+        y = r.year
+    elif r.relative is not None and dct:
+        y = dct.year + r.relative["direction"]
+    elif ctx.quarter is not None:
+        y = ctx.quarter.d.year
+        if r.offset is not None:
+            y -= 1
+    elif dct:
+        y = dct.year
+    else:
+        return Timex("DATE", f"XXXX-{code}{k}", relative=True)
+    month = (k - 1) * (3 if code == "Q" else 6) + 1
+    p = Point(date(y, month, 1), "quarter" if code == "Q" else "half")
+    return Timex("DATE", p.value(), point=p, relative=r.year is None, anchor=dct.isoformat() if dct and r.year is None else None)
+
+
+def _weekday(r: Reading, ctx: Context) -> Timex:
+    dct = ctx.dct
+    direction = r.relative["direction"] if r.relative else None
+    if r.relative is not None and r.relative.get("anaphoric") and ctx.ref is not None:
+        base = ctx.ref.d
+        d = resolve_weekday(base, r.weekday, None, direction if direction else -1)
+    elif dct:
+        d = resolve_weekday(dct, r.weekday, ctx.tense, direction)
+    else:
+        val = f"XXXX-WXX-{r.weekday}"
+        if r.pod:
+            return Timex("TIME", val + "T" + r.pod, relative=True)
+        return Timex("DATE", val, relative=True)
+    p = Point(d, "day")
+    if r.pod:
+        return Timex("TIME", p.value() + "T" + r.pod, point=p, relative=True, anchor=dct.isoformat() if dct else None)
+    return Timex("DATE", p.value(), point=p, relative=True, anchor=dct.isoformat() if dct else None)
+
+
+def _season(r: Reading, ctx: Context) -> Timex:
+    dct = ctx.dct
+    if not dct:
+        return Timex("DATE", f"XXXX-{r.season}", relative=True)
+    direction = r.relative["direction"] if r.relative else None
+    y = resolve_season(dct, r.season, direction)
+    p = Point(date(y, 1, 1), "season", r.season)
+    return Timex("DATE", p.value(), point=p, relative=True, anchor=dct.isoformat())
+
+
+def _unit(r: Reading, ctx: Context, lex: Lexicon) -> Timex | None:
+    """Expressions built on a unit: durations, 'last week', 'three years ago', 'a day earlier'."""
+    dct = ctx.dct
+    anchor_s = dct.isoformat() if dct else None
+    unit = r.unit
+    n = r.numbers[0] if r.numbers else None
+    has_num = bool(r.numbers)
+    vague = has_num and r.numbers[0] is None
+    gran = UNIT_GRAN.get(unit)
+    # ranges of durations: "two to three weeks", "12 to 18 months"
+    if len(r.numbers) >= 2 and r.offset is None:
+        a, b = r.numbers[0], r.numbers[1]
+        if a is not None and b is not None and b > a:
+            t = Timex("DURATION", duration_value(a, unit, r.unit_time))
+            t.range_start, t.range_end = t.value, duration_value(b, unit, r.unit_time)
+            t.mod = "EQUAL_OR_MORE"
+            return t
+    # offsets: "three years ago", "a week earlier", "two days later"
+    if r.offset is not None and (has_num or not r.unit_plural) and not (r.relative is not None and r.relative_word in ("the", "past", "last")):
+        if vague:
+            return Timex("DATE", "PAST_REF" if r.offset["direction"] < 0 else "FUTURE_REF")
+        k = (n if n is not None else 1) * r.offset["direction"]
+        anaphoric = bool(r.offset.get("anaphoric"))
+        if unit in ("H", "M", "S") and r.unit_time:
+            return Timex("DURATION", duration_value(n or 1, unit, True), anchor=anchor_s)
+        base = _anchor_point(ctx, anaphoric)
+        if base is None:
+            return Timex("DATE", unresolved(gran or "day"), relative=True)
+        if k != int(k):
+            return Timex("DATE", "PAST_REF" if k < 0 else "FUTURE_REF")
+        k = int(k)
+        out_gran = gran
+        if unit == "Y" and ctx.quarter is not None and (anaphoric or r.offset_word == "ago"):
+            p = shift(ctx.quarter, "Y", k)
+            return Timex("DATE", p.value(), point=p, relative=True, anchor=anchor_s, anaphoric=anaphoric)
+        if unit == "Y" and anaphoric and ctx.ref is not None and ctx.ref.gran in ("month", "year", "quarter"):
+            p = shift(ctx.ref, "Y", k)
+            return Timex("DATE", p.value(), point=p, relative=True, anchor=ctx.ref.value(), anaphoric=True)
+        p = shift(base, unit if unit != "WE" else "W", k * (10 if unit == "DE" else 100 if unit == "CE" else 1)
+                  if unit not in ("DE", "CE") else k)
+        if unit == "DE":
+            p = shift(base, "Y", k * 10)
+            out_gran = "year"
+        elif unit == "CE":
+            p = shift(base, "Y", k * 100)
+            out_gran = "decade"
+        p = coarsen(p, out_gran or "day")
+        return Timex("DATE", p.value(), point=p, relative=True, anchor=(ctx.ref.value() if anaphoric and ctx.ref else anchor_s),
+                     anaphoric=anaphoric)
+    # relative: "last week", "this year", "next month", "the past two months"
+    if r.relative is not None:
+        direction = r.relative["direction"]
+        anaphoric = bool(r.relative.get("anaphoric"))
+        if has_num or (r.relative_word in ("past",) and unit not in ("WE",) and r.the and not r.unit_plural and False):
+            if r.unit_plural and vague:
+                return Timex("DURATION", duration_value(None, unit, r.unit_time))
+            return Timex("DURATION", duration_value(n, unit, r.unit_time))
+        if r.unit_plural:
+            if r.relative_word in ("past", "last", "recent", "previous"):
+                return Timex("DURATION", duration_value(None, unit, r.unit_time))
+            return Timex("DURATION", duration_value(None, unit, r.unit_time))
+        if r.unit_time:
+            p = Point(dct, "day") if dct else None
+            return Timex("DURATION", duration_value(1, unit, True)) if r.relative_word in ("past", "last") else \
+                Timex("DATE", (p.value() if p else "XXXX-XX-XX"), point=p, relative=True, anchor=anchor_s)
+        if unit == "D":
+            if anaphoric and ctx.ref is not None:
+                p = shift(Point(ctx.ref.d, "day"), "D", direction)
+                return Timex("DATE", p.value(), point=p, relative=True, anchor=ctx.ref.value(), anaphoric=True)
+            if not dct:
+                return Timex("DATE", "XXXX-XX-XX", relative=True)
+            p = shift(Point(dct, "day"), "D", direction)
+            return Timex("DATE", p.value(), point=p, relative=True, anchor=anchor_s)
+        base = ctx.ref if (anaphoric and ctx.ref is not None) else (Point(dct, "day") if dct else None)
+        if base is None:
+            return Timex("DATE", unresolved(gran or "day"), relative=True)
+        if r.relative_word == "past" and r.the and unit in ("Y", "M", "W"):
+            return Timex("DURATION", duration_value(1, unit))
+        g = gran or "day"
+        if unit == "WE":
+            if direction == -1:
+                start = base.d - timedelta(days=(base.d.isoweekday() - 6) % 7 or 7)
+            elif direction == 1:
+                start = base.d + timedelta(days=(6 - base.d.isoweekday()) % 7 or 7)
+            else:
+                start = base.d
+            p = Point(start, "weekend")
+            return Timex("DATE", p.value(), point=p, relative=True, anchor=anchor_s)
+        p = coarsen(shift(coarsen(base, g), unit, direction if direction else 0), g)
+        return Timex("DATE", p.value(), point=p, relative=True, anchor=base.value() if anaphoric else anchor_s,
+                     anaphoric=anaphoric)
+    # bare or with "the": durations and anaphoric periods
+    if has_num:
+        val = duration_value(None if vague else n, unit, r.unit_time)
+        return Timex("DURATION", val)
+    if r.unit_plural:
+        return Timex("DURATION", duration_value(None, unit, r.unit_time))
+    if r.the and not r.unit_adjectival:
+        # "the year", "the week", "the weekend", "the quarter"
+        if unit == "Q" and ctx.quarter is not None:
+            return Timex("DATE", ctx.quarter.value(), point=ctx.quarter, relative=True)
+        if not dct:
+            return Timex("DATE", unresolved(gran or "day"), relative=True)
+        if unit == "WE":
+            p = Point(dct, "weekend")
+            return Timex("DATE", p.value(), point=p, relative=True, anchor=anchor_s)
+        if unit in ("Y", "W", "M", "Q"):
+            p = coarsen(Point(dct, "day"), gran)
+            return Timex("DATE", p.value(), point=p, relative=True, anchor=anchor_s)
+        return None
+    if r.unit_adjectival or any(w in ("a", "an", "one") for w in r.words):
+        return Timex("DURATION", duration_value(1, unit, r.unit_time))
+    return None
