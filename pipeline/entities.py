@@ -1,18 +1,58 @@
-"""Entities: people, organisations and places, with canonical names.
+"""Entities: people, organisations and places, with canonical names, ids, roles and affiliations.
 
-(Foundation version: the base model's entities, canonical = surface text.)"""
+Two spaCy components run after the statistical NER:
+
+``entity_gazetteer``
+    A ``PhraseMatcher`` (attr ORTH, built once) over the gazetteers in ``data/entities/gazetteer``
+    finds known names with their spelling variants. Its matches are combined with the model's
+    entities: a match corrects the label of the model entity it covers ("Kherson" PERSON -> GPE),
+    completes it ("Umerov" in "Rustem Umerov"), splits compounds ("Zelenskyy-Putin" ORG -> two
+    people) and drops titles around it ("Defense Minister Rustem Umerov"); a longer model name that
+    only contains a known name ("Kyiv School of Economics") stays the model's. Model entities the
+    gazetteer does not know go through, trimmed of titles, possessives and line breaks; noise
+    ("Scroll", "Defense") is dropped; an ORG holding a facility word ("Palace", "Hotel") becomes FAC.
+    Bylines (author + date lines at the top or bottom of a body) give PERSON.
+
+``entity_canonical``
+    Groups the mentions of one article: gazetteer mentions by id; other people by a
+    spelling-independent name key, a surname alone joining the full name seen in the article
+    ("Putin" -> "Vladimir Putin", "Cameron" -> "David R. Cameron"); other names by their cleaned
+    text (and acronyms by initials). Each group gets one label (gazetteer, else majority vote), one
+    canonical name and kb_id; people get the role and affiliation of their context ("Russian Foreign
+    Minister Sergey Lavrov" -> role "Foreign Minister", affiliation "Russia").
+
+Results are spaCy spans in ``doc.ents`` with the Span extensions ``canonical``, ``kb_id``,
+``role``, ``affiliation`` and ``ent_source``; :func:`extract_entities` turns them into records.
+"""
 from __future__ import annotations
 
+import re
+from collections import Counter, defaultdict
 from typing import Literal
 
 from pydantic import Field
-from spacy.tokens import Doc
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
 
+from .entity_data import Entity, Gazetteer, Rules, fold, load_gazetteer, load_rules
 from .records import SpanRecord
 from .stages import Stage
 from .text import in_boilerplate, span_fields
 
 LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "LAW"}
+NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
+PLACE = {"GPE", "LOC", "FAC"}
+OTHER_NAMED = {"EVENT", "LAW", "PRODUCT", "WORK_OF_ART", "LANGUAGE"}
+AFFILIATION_LABELS = {"GPE", "NORP", "ORG"}
+DETERMINERS = {"the", "a", "an"}
+CONNECTORS = {"of", "for", "and", "the", "de", "da", "del", "der", "von", "van", "al", "el", "bin", "ibn", "la", "le", "du", "&"}
+POSSESSIVE = {"'s", "’s", "'", "’"}
+QUOTE_PUNCT = set("\"'“”‘’«»()[]{}*_|•·,.;:!?") | {"--", "—", "–", "-", "...", "…"}
+
+for _name in ("canonical", "kb_id", "role", "affiliation", "ent_source"):
+    Span.set_extension(_name, default=None, force=True)
 
 
 class EntityRecord(SpanRecord):
@@ -20,11 +60,514 @@ class EntityRecord(SpanRecord):
 
     label: str = Field(description="spaCy label: PERSON, ORG, GPE, LOC, FAC, NORP, EVENT, LAW.")
     canonical: str | None = Field(default=None, description="Canonical name shared by all mentions of the same entity.")
-    kb_id: str | None = Field(default=None, description="Stable id (Wikidata QID where known), null when unknown.")
+    kb_id: str | None = Field(default=None, description="Stable id (Wikidata QID where known, else local:<kind>/<slug> for gazetteer entries), null when unknown.")
     role: str | None = Field(default=None, description="Role or title of a person in this mention's context (e.g. 'Foreign Minister').")
     affiliation: str | None = Field(default=None, description="Country or organisation the person is affiliated with.")
     source: Literal["model", "gazetteer", "rule"] = Field(default="model", description="What found the mention.")
 
+
+# ================================================================ component 1: gazetteer + model
+
+def _paths(paths) -> tuple[str, ...] | None:
+    if paths is None:
+        return None
+    return tuple(str(p) for p in ([paths] if isinstance(paths, str) else paths))
+
+
+class EntityGazetteer:
+    """Combine the statistical NER with the gazetteers (see the module docstring)."""
+
+    def __init__(self, nlp: Language, gazetteer_paths=None, rules_path: str | None = None):
+        self.rules: Rules = load_rules(rules_path)
+        self.gaz: Gazetteer = load_gazetteer(_paths(gazetteer_paths), rules_path)
+        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.key_label: dict[int, tuple[str, str]] = {}
+        for key, forms in self.gaz.patterns.items():
+            if not forms:
+                continue
+            eid, _, norp = key.partition("|")
+            label = "NORP" if norp else self.gaz.entities[eid].label
+            self.matcher.add(key, list(nlp.tokenizer.pipe(forms)))
+            self.key_label[nlp.vocab.strings[key]] = (key, label)
+
+    # ------------------------------------------------------------ matches
+
+    def gazetteer_spans(self, doc: Doc, model_ents: list[Span]) -> list[Span]:
+        """Longest non-overlapping gazetteer matches (model_only entries where the model saw a name)."""
+        covered = set()
+        for ent in model_ents:
+            if ent.label_ in NAME_LABELS | OTHER_NAMED:
+                covered.update(range(ent.start, ent.end))
+        spans = []
+        for match_id, start, end in self.matcher(doc):
+            key, label = self.key_label[match_id]
+            if key in self.gaz.model_only and not covered.intersection(range(start, end)):
+                continue
+            span = Span(doc, start, end, label=label, kb_id=key)
+            spans.append(span)
+        return filter_spans(spans)
+
+    def ignorable(self, tok, model_label: str) -> bool:
+        """A token of a model entity that may go when a gazetteer name inside it takes over."""
+        low = tok.lower_
+        if tok.is_punct or tok.is_space or low in POSSESSIVE or low in DETERMINERS or low == "and":
+            return True
+        if low in self.rules.role_words or low in self.rules.honorifics or low in self.rules.place_suffixes:
+            return True
+        return tok.is_lower and low not in CONNECTORS
+
+    def combine(self, doc: Doc, model_ents: list[Span], gaz: list[Span]) -> list[tuple[Span, str]]:
+        """Model entities and gazetteer matches, one span per name, with the source of each."""
+        by_token: dict[int, Span] = {}
+        for g in gaz:
+            for i in range(g.start, g.end):
+                by_token[i] = g
+        dropped_gaz: set[tuple[int, int]] = set()
+        kept: list[tuple[Span, str]] = []
+        for ent in model_ents:
+            inside = {(g.start, g.end): g for i in range(ent.start, ent.end) if (g := by_token.get(i)) is not None}
+            if not inside:
+                kept.append((ent, "model"))
+                continue
+            if ent.label_ not in NAME_LABELS | OTHER_NAMED:
+                continue  # a DATE or CARDINAL over a known name: the name wins
+            within = all(g.start >= ent.start and g.end <= ent.end for g in inside.values())
+            if not within:
+                continue  # crossing boundaries: the gazetteer wins
+            gaz_tokens = {i for g in inside.values() for i in range(g.start, g.end)}
+            extra = [t for t in ent if t.i not in gaz_tokens]
+            if all(self.ignorable(t, ent.label_) for t in extra):
+                continue  # titles, hyphens, demonyms around known names
+            dropped_gaz.update(inside)
+            kept.append((ent, "model"))
+        for g in gaz:
+            if (g.start, g.end) not in dropped_gaz:
+                kept.append((g, "gazetteer"))
+        return kept
+
+    # ------------------------------------------------------------ cleaning model entities
+
+    def clean(self, doc: Doc, ent: Span) -> Span | None:
+        """Trim a model entity to its name; None when nothing name-like is left."""
+        start, end, label = ent.start, ent.end, ent.label_
+        for t in ent:  # a name never crosses a line break
+            if "\n" in t.text:
+                if any(x.is_alpha for x in doc[start:t.i]):
+                    end = t.i
+                else:
+                    start = t.i + 1
+                break
+        rules = self.rules
+        while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].lower_ in DETERMINERS
+                               or doc[start].lower_ in rules.honorifics
+                               or label == "PERSON" and (doc[start].lower_ in rules.role_words or doc[start].is_lower
+                                                          or doc[start].ent_type_ == "NORP")):
+            start += 1
+        while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].lower_ in POSSESSIVE):
+            end -= 1
+        if start >= end:
+            return None
+        span = doc[start:end]
+        text = span.text
+        low = text.lower()
+        if not any(c.isalpha() for c in text) or low in rules.noise or all(t.is_lower for t in span if t.is_alpha):
+            return None
+        if all(t.lower_ in rules.role_words or t.lower_ in rules.honorifics or not t.is_alpha for t in span):
+            return None
+        if re.search(r"https?:|www\.|\.com\b|@", text):
+            return None
+        if label == "PERSON" and (low in rules.not_persons or any(c.isdigit() for c in text) or len(span) > 7):
+            return None
+        if label == "ORG":
+            words = {t.lower_ for t in span}
+            if words & rules.facility_words and not words & rules.not_facility_words:
+                label = "FAC"
+        return Span(doc, start, end, label=label)
+
+    def bylines(self, doc: Doc) -> list[Span]:
+        """PERSON spans for the author named in a byline near the top or the bottom of the body."""
+        text = doc.text
+        lines, pos = [], 0
+        for line in text.split("\n"):
+            if line.strip():
+                lines.append((pos, line))
+            pos += len(line) + 1
+        n = self.rules.byline_lines
+        candidates = lines[:n] + lines[max(n, len(lines) - n):]
+        spans = []
+        for offset, line in candidates:
+            stripped = line.strip()
+            lead = offset + len(line) - len(line.lstrip())
+            for pattern in self.rules.bylines:
+                m = pattern.match(stripped)
+                if not m:
+                    continue
+                for part in re.finditer(r"[^,&]+?(?=\s*(?:,|&|\band\b|$))", m.group("name")):
+                    name = part.group(0).strip()
+                    words = name.split()
+                    if not (2 <= len(words) <= 4) or any(w.lower().strip(".") in self.rules.byline_stopwords for w in words) \
+                            or not all(w[:1].isupper() for w in words):
+                        continue
+                    s = lead + m.start("name") + part.start() + (len(part.group(0)) - len(part.group(0).lstrip()))
+                    span = doc.char_span(s, s + len(name), label="PERSON", alignment_mode="contract")
+                    if span is not None and len(span):
+                        spans.append(span)
+                break
+        return spans
+
+    def __call__(self, doc: Doc) -> Doc:
+        try:
+            return self._process(doc)
+        except Exception:  # never lose the article over an entity bug: keep the model's entities
+            import logging
+
+            logging.getLogger("pipeline").debug("entity_gazetteer failed", exc_info=True)
+            return doc
+
+    def _process(self, doc: Doc) -> Doc:
+        model_ents = list(doc.ents)
+        gaz = self.gazetteer_spans(doc, model_ents)
+        final: list[tuple[Span, str]] = []
+        for span, source in self.combine(doc, model_ents, gaz):
+            if source == "model" and span.label_ in NAME_LABELS | {"EVENT", "LAW"}:
+                span = self.clean(doc, span)
+                if span is None:
+                    continue
+            final.append((span, source))
+        rule_spans = self.bylines(doc)
+        taken = {i for s in rule_spans for i in range(s.start, s.end)}
+        final = [(s, src) for s, src in final if not taken.intersection(range(s.start, s.end))]
+        final += [(s, "rule") for s in rule_spans]
+        spans = filter_spans([s for s, _ in final])
+        source_of = {(s.start, s.end, s.label_): src for s, src in final}
+        doc.ents = spans
+        for span in doc.ents:
+            src = source_of.get((span.start, span.end, span.label_), "model")
+            span._.ent_source = src
+            if src == "gazetteer":
+                span._.kb_id = span.kb_id_ or None
+        return doc
+
+
+@Language.factory("entity_gazetteer", default_config={"gazetteer_paths": None, "rules_path": None})
+def make_entity_gazetteer(nlp: Language, name: str, gazetteer_paths, rules_path):
+    """gazetteer_paths: list of YAML files (default: every file in data/entities/gazetteer)."""
+    return EntityGazetteer(nlp, gazetteer_paths, rules_path)
+
+
+# ================================================================ component 2: canonical names, roles
+
+class Mention:
+    __slots__ = ("span", "label", "key", "entity", "cluster", "boiler", "name", "full")
+
+    def __init__(self, span: Span, boiler: bool):
+        self.span, self.label, self.boiler = span, span.label_, boiler
+        self.key = None
+        self.entity: Entity | None = None
+        self.cluster = None
+        self.name = ""
+        self.full = False
+
+
+class EntityCanonical:
+    """One canonical name, label and id per entity of an article; roles and affiliations of people."""
+
+    def __init__(self, nlp: Language, gazetteer_paths=None, rules_path: str | None = None):
+        self.rules: Rules = load_rules(rules_path)
+        self.gaz: Gazetteer = load_gazetteer(_paths(gazetteer_paths), rules_path)
+
+    # ------------------------------------------------------------ keys
+
+    def clean_text(self, span: Span) -> str:
+        text = re.sub(r"\s+", " ", span.text).strip()
+        text = re.sub(r"^(?:the|The)\s+", "", text)
+        return re.sub(r"['’]s?$", "", text).strip()
+
+    def person_words(self, text: str) -> list[str]:
+        words = text.split()
+        while words and words[0].lower() in self.rules.honorifics | self.rules.role_words:
+            words = words[1:]
+        return words
+
+    def person_key(self, words: list[str]) -> tuple[str, ...]:
+        return tuple(self.rules.name_key(w) for w in words if not re.fullmatch(r"[A-Z]\.?", w))
+
+    def place_key(self, text: str) -> tuple[str, ...]:
+        words = fold(text).lower().split()
+        while len(words) > 1 and words[-1] in self.rules.place_suffixes:
+            words = words[:-1]
+        return tuple(words)
+
+    # ------------------------------------------------------------ linking
+
+    def __call__(self, doc: Doc) -> Doc:
+        try:
+            return self._process(doc)
+        except Exception:
+            import logging
+
+            logging.getLogger("pipeline").debug("entity_canonical failed", exc_info=True)
+            return doc
+
+    def _process(self, doc: Doc) -> Doc:
+        mentions = [Mention(e, in_boilerplate(doc, e.start_char, e.end_char)) for e in doc.ents if e.label_ in LABELS]
+        if not mentions:
+            return doc
+        self.link_known(mentions)
+        self.link_people(mentions)
+        self.link_others(mentions)
+        labels, canon = self.decide(mentions)
+        new_ents, values = [], {}
+        for ent in doc.ents:
+            values[(ent.start, ent.end)] = (ent._.ent_source, ent._.kb_id)
+        by_span = {(m.span.start, m.span.end): m for m in mentions}
+        for ent in doc.ents:
+            m = by_span.get((ent.start, ent.end))
+            label = labels[m.cluster] if m is not None and m.label != "NORP" else ent.label_
+            new_ents.append(Span(doc, ent.start, ent.end, label=label))
+        doc.ents = new_ents
+        for ent in doc.ents:
+            src, kb = values[(ent.start, ent.end)]
+            ent._.ent_source = src or "model"
+            m = by_span.get((ent.start, ent.end))
+            if m is None:
+                continue
+            ent._.canonical, ent._.kb_id = canon[m.cluster]
+        self.assign_roles(doc, mentions, by_span, canon)
+        return doc
+
+    def link_known(self, mentions: list[Mention]) -> None:
+        """Gazetteer mentions: cluster by id (NORP mentions of a country apart from the country)."""
+        for m in mentions:
+            key = m.span._.kb_id
+            if not key:
+                continue
+            eid, _, norp = key.partition("|")
+            m.entity = self.gaz.entities.get(eid)
+            if m.entity is not None:
+                m.cluster = key
+                m.label = "NORP" if norp else m.entity.label
+
+    def link_people(self, mentions: list[Mention]) -> None:
+        """People not linked yet: full names by name key, a surname alone to a full name of the article."""
+        people = [m for m in mentions if m.cluster is None and m.label == "PERSON"]
+        fulls: dict[str, list[tuple[int, object]]] = defaultdict(list)  # surname key -> (position, cluster)
+        for m in mentions:  # known people seen in full in this article
+            if m.entity is not None and m.entity.label == "PERSON" and len(m.span) >= 2:
+                fulls[self.rules.name_key(m.entity.name.split()[-1])].append((m.span.start, m.cluster))
+        for m in people:
+            words = self.person_words(self.clean_text(m.span))
+            m.name = " ".join(words)
+            key = self.person_key(words)
+            if len(key) >= 2:
+                m.full = True  # the gazetteer knows a name with its middle initials as written, or not at all
+                eid = self.gaz.person_keys.get(tuple(self.rules.name_key(w) for w in words))
+                if eid is not None:
+                    m.entity, m.cluster = self.gaz.entities[eid], eid
+                else:  # one person however the middle is written: "David R. Cameron" / "David Cameron"
+                    m.cluster = ("person", key[0], key[-1])
+                fulls[key[-1]].append((m.span.start, m.cluster))
+        # single words (any label) that are the surname of a person of the article
+        for m in mentions:
+            if m.full or (m.entity is not None and (m.entity.label == "PERSON" or len(m.span) > 1)) or m.label == "NORP":
+                continue
+            words = self.person_words(self.clean_text(m.span))
+            if len(words) != 1 or not words[0][:1].isupper():
+                continue
+            key = self.rules.name_key(words[0])
+            options = fulls.get(key)
+            if options:
+                before = [c for p, c in options if p <= m.span.start]
+                m.cluster = before[-1] if before else options[0][1]
+                m.entity = self.gaz.entities.get(m.cluster) if isinstance(m.cluster, str) else None
+                m.label, m.name = "PERSON", words[0]
+            elif m.label == "PERSON" and m.entity is None:
+                eid = self.gaz.surname_keys.get(key)
+                if eid is not None:
+                    m.entity, m.cluster = self.gaz.entities[eid], eid
+                else:
+                    m.cluster, m.name = ("person", key), words[0]
+
+    def link_others(self, mentions: list[Mention]) -> None:
+        """Organisations, places and other names not linked yet: by cleaned text, acronyms by initials."""
+        acronyms: dict[str, object] = {}
+        for m in mentions:
+            if m.cluster is not None:
+                if m.entity is not None and m.entity.label == "ORG":
+                    acronyms.setdefault(_initials(m.entity.name), m.cluster)
+                continue
+            text = self.clean_text(m.span)
+            m.name = text
+            key = self.place_key(text) if m.label in PLACE else tuple(fold(text).lower().split())
+            eid = self.gaz.name_keys.get(tuple(self.rules.name_key(w) for w in text.split()))
+            if eid is not None and self.gaz.entities[eid].label != "PERSON":
+                m.entity, m.cluster = self.gaz.entities[eid], eid
+                continue
+            m.cluster = ("name",) + key
+            if m.label == "ORG" and len(key) > 1:
+                acronyms.setdefault(_initials(text), m.cluster)
+        for m in mentions:
+            if isinstance(m.cluster, tuple) and m.cluster[0] == "name" and len(m.span) == 1 and m.span.text.isupper() \
+                    and 2 <= len(m.span.text) <= 6 and m.span.text in acronyms:
+                m.cluster = acronyms[m.span.text]
+                m.entity = self.gaz.entities.get(m.cluster) if isinstance(m.cluster, str) else None
+
+    def decide(self, mentions: list[Mention]):
+        """Label (gazetteer, else majority) and canonical name of each cluster."""
+        votes: dict[object, Counter] = defaultdict(Counter)
+        names: dict[object, list[Mention]] = defaultdict(list)
+        for m in mentions:
+            names[m.cluster].append(m)
+            if not m.boiler:
+                votes[m.cluster][m.label] += 1.5 if len(m.span) > 1 else 1
+        labels, canon = {}, {}
+        for cluster, ms in names.items():
+            entity = next((m.entity for m in ms if m.entity is not None), None)
+            if isinstance(cluster, str) and "|" in cluster and entity is not None:
+                labels[cluster] = "NORP"
+                canon[cluster] = (entity.demonym or ms[0].span.text, cluster.split("|")[0])
+                continue
+            if entity is not None:
+                labels[cluster] = entity.label
+                canon[cluster] = (entity.name, entity.id)
+                continue
+            count = votes.get(cluster) or Counter(m.label for m in ms)
+            person = any(m.label == "PERSON" and m.full for m in ms)
+            labels[cluster] = "PERSON" if person else max(count, key=lambda lab: (count[lab], lab == ms[0].label))
+            if labels[cluster] == "PERSON":
+                best = max((m.name for m in ms if m.name), key=lambda n: (len(n.split()), len(n)), default=ms[0].span.text)
+            else:
+                texts = Counter(m.name or self.clean_text(m.span) for m in ms)
+                best = max(texts, key=lambda t: (texts[t], -len(t)))
+                if labels[cluster] in PLACE:  # "Pokrovsk district" and "Pokrovsk": the bare name
+                    bare = [t for t in texts if len(t.split()) < len(best.split()) and self.place_key(t) == self.place_key(best)]
+                    best = bare[0] if bare else best
+            canon[cluster] = (best, None)
+        return labels, canon
+
+    # ------------------------------------------------------------ roles
+
+    def assign_roles(self, doc: Doc, mentions: list[Mention], by_span, canon) -> None:
+        ent_at_end = {e.end - 1: e for e in doc.ents}
+        ent_at_start = {e.start: e for e in doc.ents}
+        found: dict[object, tuple[str | None, str | None]] = {}
+        per_mention = {}
+        for m in mentions:
+            if m.label == "NORP":
+                continue
+            span = doc[m.span.start:m.span.end]
+            if span[0].ent_type_ != "PERSON":
+                continue
+            role, aff = self.role_before(doc, span, ent_at_end)
+            if role is None:
+                role, aff = self.role_after(doc, span, ent_at_start)
+            per_mention[(span.start, span.end)] = (role, aff)
+            if m.cluster not in found and role:
+                found[m.cluster] = (role, aff)
+            if aff and (m.cluster not in found or not found[m.cluster][1]):
+                found[m.cluster] = (found.get(m.cluster, (role, None))[0] or role, aff)
+        for ent in doc.ents:
+            m = by_span.get((ent.start, ent.end))
+            if m is None or ent.label_ != "PERSON":
+                continue
+            role, aff = per_mention.get((ent.start, ent.end), (None, None))
+            role = role or found.get(m.cluster, (None, None))[0]
+            aff = aff or found.get(m.cluster, (None, None))[1] or (m.entity.affiliation if m.entity else None)
+            ent._.role, ent._.affiliation = role, aff
+
+    def affiliation_of(self, ent: Span) -> str | None:
+        kb = ent._.kb_id
+        if kb:
+            e = self.gaz.entities.get(kb.split("|")[0])
+            if e is not None:
+                return e.name
+        return ent._.canonical or self.clean_text(ent)
+
+    def _is_role_word(self, tok) -> bool:
+        return tok.lower_ in self.rules.role_words and not tok.is_space
+
+    def role_before(self, doc: Doc, person: Span, ent_at_end) -> tuple[str | None, str | None]:
+        """'Russian Foreign Minister [Sergey Lavrov]', 'head of the Russian delegation [Medinsky]'."""
+        i, start, aff = person.start - 1, None, None
+        limit = max(0, person.start - 12)
+        while i >= limit:
+            tok = doc[i]
+            if "\n" in tok.text:
+                break
+            if tok.lower_ in POSSESSIVE and i - 1 in ent_at_end and ent_at_end[i - 1].label_ in AFFILIATION_LABELS:
+                i -= 1
+                continue
+            if i in ent_at_end and ent_at_end[i].label_ in AFFILIATION_LABELS:
+                e = ent_at_end[i]
+                aff = aff or e
+                prev = doc[e.start - 1] if e.start > 0 else None
+                if prev is not None and prev.lower_ in CONNECTORS and start is not None:
+                    i = e.start - 1
+                    continue
+                break
+            if self._is_role_word(tok) and tok.ent_type_ in ("", "ORG", "NORP", "GPE"):
+                start = i
+                i -= 1
+                continue
+            break
+        if start is None:
+            return None, self.affiliation_of(aff) if aff is not None and aff.end == person.start else None
+        return self._role_text(doc, start, person.start, aff)
+
+    def role_after(self, doc: Doc, person: Span, ent_at_start) -> tuple[str | None, str | None]:
+        """'[Rustem Umerov], Ukraine's defence minister,' in apposition."""
+        i = person.end
+        if i >= len(doc) or doc[i].text != ",":
+            return None, None
+        i += 1
+        if i < len(doc) and doc[i].lower_ in DETERMINERS:
+            i += 1
+        aff, start, end = None, None, None
+        while i < len(doc) and i < person.end + 12:
+            tok = doc[i]
+            if i in ent_at_start and ent_at_start[i].label_ in AFFILIATION_LABELS:
+                e = ent_at_start[i]
+                aff = aff or e
+                i = e.end
+                if i < len(doc) and doc[i].lower_ in POSSESSIVE:
+                    i += 1
+                if start is not None:
+                    end = i
+                continue
+            if self._is_role_word(tok) and tok.ent_type_ == "" and "\n" not in tok.text:
+                start = i if start is None else start
+                end = i + 1
+                i += 1
+                continue
+            break
+        if start is None:
+            return None, None
+        return self._role_text(doc, start, end, aff)
+
+    def _role_text(self, doc: Doc, start: int, end: int, aff: Span | None) -> tuple[str | None, str | None]:
+        while start < end and (doc[start].lower_ in CONNECTORS | DETERMINERS or doc[start].is_punct):
+            start += 1
+        while end > start and (doc[end - 1].lower_ in CONNECTORS | DETERMINERS | POSSESSIVE or doc[end - 1].is_punct):
+            end -= 1
+        if aff is not None and aff.end == end and aff.start > start and doc[aff.start - 1].lower_ in CONNECTORS:
+            end = aff.start - 1  # "Minister of Foreign Affairs of Ukraine": the country is the affiliation
+        words = doc[start:end]
+        if not len(words) or not any(t.lower_ in self.rules.role_heads for t in words):
+            return None, self.affiliation_of(aff) if aff is not None else None
+        role = re.sub(r"\s+", " ", words.text).strip()
+        return role, self.affiliation_of(aff) if aff is not None else None
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in re.split(r"[\s\-]+", name) if w and w[0].isupper())
+
+
+@Language.factory("entity_canonical", default_config={"gazetteer_paths": None, "rules_path": None})
+def make_entity_canonical(nlp: Language, name: str, gazetteer_paths, rules_path):
+    return EntityCanonical(nlp, gazetteer_paths, rules_path)
+
+
+# ================================================================ records
 
 def extract_entities(doc: Doc) -> dict[str, list[EntityRecord]]:
     records = []
@@ -32,8 +575,12 @@ def extract_entities(doc: Doc) -> dict[str, list[EntityRecord]]:
         if ent.label_ not in LABELS or in_boilerplate(doc, ent.start_char, ent.end_char):
             continue
         records.append(EntityRecord(**span_fields(doc, ent.start_char, ent.end_char), label=ent.label_,
-                                    canonical=ent.text, source="model"))
+                                    canonical=ent._.canonical or re.sub(r"\s+", " ", ent.text),
+                                    kb_id=ent._.kb_id, role=ent._.role, affiliation=ent._.affiliation,
+                                    source=ent._.ent_source or "model"))
     return {"entities": records}
 
 
-STAGE = Stage(name="entities", components=[], outputs={"entities": EntityRecord}, extract=extract_entities)
+STAGE = Stage(name="entities",
+              components=[("entity_gazetteer", {}), ("entity_canonical", {})],
+              outputs={"entities": EntityRecord}, extract=extract_entities)
