@@ -1,17 +1,54 @@
 """Provisions: memoranda, plans and agreements, and their clauses.
 
-(Foundation version: the record types only.)"""
+The component ``provision_finder`` reads an article sentence by sentence. A PhraseMatcher over the
+document words and cue verbs of ``data/provisions/`` skips, at almost no cost, the sentences that
+cannot hold a provision. In the others it finds *frames*: a place where an article reports what a
+document or a party puts on the table, and where its content starts.
+
+- content verbs: "the first section calls for X", "the memorandum demands that S", "the draft also
+  proposes that S", "Russia is demanding that S", "Ukraine had asked Russia to S";
+- agreements: "the two sides agreed to X", "Putin agreed to S", "reached an agreement to S";
+- refusals: "Russia rejected X";
+- lists: "the memorandum had four provisions: 1) ...; 2) ...", an introduction ending in a colon
+  followed by bullet lines, "One point is explicit: ...";
+- statements under a document: "Under the plan, Ukraine would cut its army to 600,000", "the plan
+  would cap ...", and a document's complement "a U.S. proposal to turn the Donbas into ...".
+
+The content of each frame is cut into atomic provisions by :mod:`pipeline.segment`; each provision
+gets its memorandum (:mod:`pipeline.memoranda`), category (first trigger of
+``categories.yaml``), actor, modality, conditions, deadline (from the dates stage) and status (the
+memorandum's, overridden by cues). Results go to ``doc.spans["memoranda"]`` and
+``doc.spans["provisions"]`` with the record fields in ``span._.memorandum`` / ``span._.provision``;
+:func:`extract_provisions` turns them into records.
+"""
 from __future__ import annotations
 
+import hashlib
+import logging
+import re
+from dataclasses import dataclass
 from typing import Literal
 
 from pydantic import Field
-from spacy.tokens import Doc
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
 
+from .memoranda import ArticleMemoranda, Memo, mention_head, parties_in, party_of_token, timex_values
+from .provisions_data import RuleData, inflections, rule_data
 from .records import Record, SpanRecord
+from .segment import BULLET_LINE, Segment, marker_label, phrase_tokens, segment_content
 from .stages import Stage
+from .text import in_boilerplate, span_fields
+
+log = logging.getLogger("pipeline")
 
 Status = Literal["proposed", "agreed", "rejected", "implemented"]
+Modality = Literal["demand", "offer", "commitment", "condition"]
+
+for _name in ("memorandum", "provision"):
+    if not Span.has_extension(_name):
+        Span.set_extension(_name, default=None)
 
 
 class MemorandumRecord(SpanRecord):
@@ -23,6 +60,8 @@ class MemorandumRecord(SpanRecord):
     party: str | None = Field(default=None, description="Proposer or signatories, e.g. 'Russia', 'Russia and Ukraine'.")
     date: str | None = Field(default=None, description="Date presented or agreed (ISO), from the dates stage.")
     status: Status | None = None
+    n_provisions: int = Field(default=0, description="Number of provisions this article reports for it.")
+    mentions: list[tuple[int, int]] = Field(default_factory=list, description="Offsets of every mention in the article.")
 
 
 class ProvisionRecord(SpanRecord):
@@ -33,17 +72,689 @@ class ProvisionRecord(SpanRecord):
     party: str | None = None
     section: str | None = None
     item: str | None = None
-    category: str | None = Field(default=None, description="One of the 22 category labels (data/categories.yaml).")
+    category: str | None = Field(default=None, description="One of the 22 category labels (data/provisions/categories.yaml).")
     actor: str | None = Field(default=None, description="Who must act.")
     modality: Literal["demand", "offer", "commitment", "condition"] | None = None
     conditions: str | None = None
     deadline: str | None = None
     status: Status | None = None
+    frame: str | None = Field(default=None, description="How it was found: content, agreement, refusal, list, bullet, modal, complement.")
+    cue: str | None = Field(default=None, description="The verb or phrase that introduced it (calls for, agreed to, :).")
+    sentence_start: int | None = Field(default=None, description="Start offset of the sentence it comes from.")
+    sentence_end: int | None = None
+
+
+# ---------------------------------------------------------------- matching
+
+@dataclass
+class Frame:
+    """Where content starts and ends, whose it is, and how to read it."""
+
+    memo: Memo
+    start: int                  # first content token
+    end: int                    # token after the content
+    kind: str                   # content, agreement, refusal, list, bullet, modal, complement
+    modality: str | None
+    status: str
+    cue: Token | None = None
+    section: str | None = None
+    item: str | None = None
+    need_trigger: bool = True   # prose frames keep only provisions with a category trigger
+    tail_start: int | None = None
+
+
+class ProvisionFinder:
+    """The spaCy component: memoranda and provisions of one article (see the module docstring)."""
+
+    def __init__(self, nlp: Language, data_path: str | None = None):
+        self.data: RuleData = rule_data(data_path)
+        self.trigger = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.categories = PhraseMatcher(nlp.vocab, attr="LOWER")
+        d, c = self.data.documents, self.data.cues
+        doc_words = list(self.data.doc_kind) + list(self.data.part_kind) + ["document", "text", "paper"]
+        verbs = set(c.content_verbs) | set(c.agreement_verbs) | set(c.refusal_verbs)
+        words = {f for w in doc_words for f in self._forms(w)} | {f for v in verbs for f in self._forms(v)}
+        words |= {"agreed", "sought", "wanted", "drew", "laid", "put", "set", "signed", "reached", "struck", "under", ":"}
+        self.trigger.add("TRIGGER", [nlp.make_doc(w) for w in sorted(words)])
+        for label, cat in self.data.categories.categories.items():
+            for strength, phrases in (("strong", cat.strong), ("weak", cat.weak)):
+                pats = [nlp.make_doc(f) for p in phrases for f in self._forms(p)]
+                if pats:
+                    self.categories.add(f"{label}|{strength}", pats)
+        self.cat_ids = {nlp.vocab.strings[f"{lab}|{s}"]: (lab, s) for lab in self.data.categories.categories for s in ("strong", "weak")}
+        self.under = phrase_tokens(c.under_phrases)
+        self.cond_markers = sorted(phrase_tokens(c.condition_markers), key=len, reverse=True)
+
+    @staticmethod
+    def _forms(phrase: str) -> set[str]:
+        words = phrase.split()
+        if not words:
+            return set()
+        return {" ".join(words[:-1] + [f]) for f in inflections(words[-1])}
+
+    def __call__(self, doc: Doc) -> Doc:
+        try:
+            memos, provs = self.find(doc)
+        except Exception:  # a rule bug must not cost the article its other records
+            log.debug("provision_finder failed on %s", (doc._.article or {}).get("doc_id"), exc_info=True)
+            memos, provs = [], []
+        doc.spans["memoranda"] = memos
+        doc.spans["provisions"] = provs
+        return doc
+
+    # ------------------------------------------------------------ the article
+
+    def find(self, doc: Doc) -> tuple[list[Span], list[Span]]:
+        if not len(doc) or not doc.has_annotation("DEP"):
+            return [], []
+        hits = {s for _, s, _ in self.trigger(doc)}
+        if not hits:
+            return [], []
+        state = ArticleMemoranda(doc, self.data)
+        found: list[tuple[Segment, Frame]] = []
+        bullets: dict | None = None   # the open bullet list: {"memo", "status", "modality", "need_trigger"}
+        sents = list(doc.sents)
+        for si, sent in enumerate(sents):
+            if in_boilerplate(doc, sent.start_char, sent.end_char):
+                continue
+            is_bullet, b_item, b_skip = self._bullet(doc, sent)
+            if bullets is not None and not is_bullet and self._starts_line(doc, sent):
+                bullets = None
+            has_trigger = any(sent.start <= i < sent.end for i in hits)
+            frames: list[Frame] = []
+            if has_trigger:
+                frames = self.frames(doc, sent, si, state)
+            if is_bullet and bullets is not None:
+                if frames:
+                    if frames[0].kind == "agreement" and bullets.get("memo") is None:
+                        bullets["memo"] = frames[0].memo
+                    for f in frames:
+                        f.item = f.item or b_item
+                else:
+                    memo = bullets.get("memo")
+                    if memo is not None:
+                        start = sent.start + b_skip
+                        frames = [Frame(memo, start, sent.end, "bullet", bullets["modality"], memo.status,
+                                        need_trigger=bullets["need_trigger"], item=b_item)]
+            intro = self._list_intro(doc, sent, frames, state, si)
+            if intro is not None:
+                bullets = intro
+            for fr in frames:
+                for seg in self.segments(doc, fr):
+                    found.append((seg, fr))
+        return self._spans(doc, state, found)
+
+    # ------------------------------------------------------------ lines and bullets
+
+    @staticmethod
+    def _starts_line(doc: Doc, sent: Span) -> bool:
+        return sent.start_char == 0 or "\n" in doc.text[max(0, sent.start_char - 3): sent.start_char] or \
+            doc.text[:sent.start_char].rstrip(" \t").endswith("\n")
+
+    def _bullet(self, doc: Doc, sent: Span) -> tuple[bool, str | None, int]:
+        """Is the sentence a bullet line? Its number, and how many tokens the marker takes."""
+        line_start = doc.text.rfind("\n", 0, sent.start_char) + 1
+        if doc.text[line_start:sent.start_char].strip():
+            return False, None, 0
+        if not BULLET_LINE.match(doc.text[line_start: line_start + 12]):
+            return False, None, 0
+        label, skip = marker_label(doc, sent.start, sent.end)
+        return True, label, skip
+
+    def _list_intro(self, doc: Doc, sent: Span, frames: list[Frame], state: ArticleMemoranda, si: int) -> dict | None:
+        """An introduction ending in a colon opens a list whose bullets are provisions of its memorandum."""
+        toks = [t for t in sent if not t.is_space]
+        if not toks or toks[-1].text != ":":
+            return None
+        memo = None
+        for f in frames:
+            if f.kind in ("agreement", "list", "content"):
+                memo = f.memo
+                break
+        if memo is None and state.active is not None and state.active_sentence == si:
+            memo = state.active
+        return {"memo": memo, "status": memo.status if memo else "agreed", "modality": "commitment" if memo is None or memo.kind == "agreement" else "demand",
+                "need_trigger": False}
+
+    # ------------------------------------------------------------ frames of one sentence
+
+    def frames(self, doc: Doc, sent: Span, si: int, state: ArticleMemoranda) -> list[Frame]:
+        data = self.data
+        out: list[Frame] = []
+        self._prev_active = (state.active, state.active_sentence)
+        # document mentions first: they set the memorandum the sentence talks about
+        mentions: dict[int, Memo] = {}
+        for tok in sent:
+            kind = mention_head(tok, data)
+            if kind and not self._inside_quote_of_other(tok):
+                memo = state.resolve_mention(tok, kind, si)
+                if memo is not None:
+                    mentions[tok.i] = memo
+        colon = self._colon_frame(doc, sent, si, state, mentions)
+        if colon is not None:
+            out.append(colon)
+        for tok in sent:
+            lemma = tok.lemma_.lower()
+            if tok.pos_ not in ("VERB", "AUX") and not (tok.tag_.startswith("VB")):
+                continue
+            if lemma in data.cues.agreement_verbs:
+                fr = self._agreement_frame(doc, tok, sent, si, state)
+            elif lemma in data.cues.refusal_verbs:
+                fr = self._refusal_frame(doc, tok, sent, si, state, mentions)
+            elif lemma in data.cues.content_verbs:
+                fr = self._content_frame(doc, tok, sent, si, state, mentions)
+            else:
+                fr = None
+            if fr is not None:
+                out.append(fr)
+        if not out:
+            fr = self._modal_frame(doc, sent, si, state, mentions)
+            if fr is not None:
+                out.append(fr)
+        for tok_i, memo in mentions.items():
+            fr = self._complement_frame(doc, doc[tok_i], memo, sent)
+            if fr is not None:
+                out.append(fr)
+        out = self._bound(out)
+        if out:  # the memorandum the sentence is about, not one named inside its content, is the one "it" means next
+            state.active, state.active_sentence = out[-1].memo, si
+        return self._tail_status(doc, sent, out)
+
+    @staticmethod
+    def _bound(frames: list[Frame]) -> list[Frame]:
+        """'the second section proposed X, and the third section outlined Y': X ends where the next frame's clause starts."""
+        frames = sorted(frames, key=lambda f: f.start)
+        for a, b in zip(frames, frames[1:]):
+            if b.cue is None or b.kind == "complement":
+                continue
+            left = b.cue.i
+            subj = next((c for c in b.cue.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None and subj.i < b.cue.i:
+                left = subj.left_edge.i
+            if a.start < left < a.end:
+                a.end = left
+        return frames
+
+    @staticmethod
+    def _inside_quote_of_other(tok: Token) -> bool:
+        return False
+
+    def _tail_status(self, doc: Doc, sent: Span, frames: list[Frame]) -> list[Frame]:
+        """'Ukraine asked Russia to return X but the Russian side refused': the comment after the content
+        decides the status of what came before it."""
+        refusal = set(self.data.cues.refusal_verbs)
+        for fr in frames:
+            from .segment import content_end
+
+            end = content_end(doc, fr.start, fr.end, self.data)
+            if end < fr.end:
+                tail = doc[end:fr.end]
+                if any(t.lemma_.lower() in refusal for t in tail):
+                    fr.status = "rejected"
+        return frames
+
+    # -- content verbs: "the first section calls for", "Russia demands that"
+
+    def _subject(self, verb: Token) -> Token | None:
+        for c in verb.children:
+            if c.dep_ in ("nsubj", "nsubjpass", "csubj"):
+                return c
+        if verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i:
+            return self._subject(verb.head)
+        if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return verb.head
+        return None
+
+    def _part_of(self, subj: Token, si: int, state: ArticleMemoranda, mentions: dict[int, Memo]) -> tuple[Memo | None, str | None]:
+        """'The second section of the Russian memorandum' -> (memorandum, '2'); 'It' -> (active, its section)."""
+        data = self.data
+        lemma = subj.lemma_.lower()
+        active, active_si = getattr(self, "_prev_active", (state.active, state.active_sentence))
+        if any(i < subj.i for i in mentions) and state.active is not None:
+            active, active_si = state.active, state.active_sentence
+        recent = active is not None and active_si >= si - 3
+        if lemma in data.part_kind:
+            label = None
+            for c in subj.children:
+                if c.lower_ in data.documents.ordinals:
+                    label = data.documents.ordinals[c.lower_]
+                elif c.dep_ == "nummod" and c.like_num:
+                    label = c.text
+            memo = None
+            for t in subj.subtree:
+                if t.i in mentions:
+                    memo = mentions[t.i]
+            if memo is None and recent:
+                memo = active
+            if memo is not None and data.part_kind[lemma] == "section":
+                memo.section = label
+            return memo, (label if data.part_kind[lemma] == "section" else None)
+        if subj.i in mentions:
+            memo = mentions[subj.i]
+            if subj.lower_ in ("memorandum", "document", "draft", "plan", "text") and memo is active:
+                memo.section = None
+            return memo, None
+        if subj.lower_ in ("it", "this", "which", "that") and recent:
+            if subj.lower_ in ("which", "that") and subj.head.dep_ == "relcl":
+                head = subj.head.head
+                if head.i in mentions:
+                    return mentions[head.i], None
+            return active, active.section if active else None
+        return None, None
+
+    def _content_start(self, verb: Token, end: int) -> int:
+        """First token of a content verb's complement (after 'for', 'that', 'out', an object party + 'to')."""
+        doc = verb.doc
+        xcomp = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.i > verb.i]
+        dobj = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
+        if dobj and xcomp and party_of_token(dobj[0], self.data) and xcomp[0].i > dobj[0].i:
+            i = dobj[0].right_edge.i + 1
+        else:
+            i = verb.i + 1
+        particles = set(self.data.cues.particles) | {"to"}
+        while i < end and (doc[i].lower_ in particles or doc[i].pos_ == "ADV" or doc[i].dep_ in ("prt", "neg") and doc[i].lower_ != "not"
+                           or doc[i].lower_ in ("on", "upon") or doc[i].tag_ in ("RB",)):
+            i += 1
+        return i
+
+    def _content_frame(self, doc: Doc, verb: Token, sent: Span, si: int, state: ArticleMemoranda,
+                       mentions: dict[int, Memo]) -> Frame | None:
+        data = self.data
+        lemma = verb.lemma_.lower()
+        if any(c.dep_ == "neg" for c in verb.children) or verb.dep_ == "amod":
+            return None
+        if verb.tag_ == "VBG" and not (verb.dep_ == "acl" and verb.head.i in mentions) or verb.lower_ == "including":
+            return None  # "..., including X": a sub-list, not a verb of content
+        if verb.tag_ == "VBN" and (verb.dep_ == "acl" or any(c.dep_ == "auxpass" for c in verb.children)):
+            return None  # "the memorandum put forward by the other side": passive
+        if lemma == "call" and not any(c.lower_ in ("for", "on") for c in verb.children if c.i == verb.i + 1 or c.dep_ in ("prep", "prt", "mark")):
+            if not (verb.i + 1 < sent.end and doc[verb.i + 1].lower_ in ("for", "on")):
+                return None
+        if lemma in ("set", "lay", "put") and not (verb.i + 1 < sent.end and doc[verb.i + 1].lower_ in ("out", "forward")):
+            return None
+        if lemma == "provide" and not (verb.i + 1 < sent.end and doc[verb.i + 1].lower_ == "for"):
+            return None
+        subj = self._subject(verb)
+        if subj is None:
+            # "a memorandum demanding that ...": the participle modifies the document
+            if verb.dep_ in ("acl",) and verb.head.i in mentions:
+                subj = verb.head
+            else:
+                return None
+        memo, section = self._part_of(subj, si, state, mentions)
+        if subj.i in mentions:
+            memo = mentions[subj.i]
+        elif subj.lemma_.lower() not in data.part_kind and subj.pos_ != "PRON" and any(
+                t.i in mentions and t.i < verb.i for t in subj.subtree):
+            memo = next(mentions[t.i] for t in subj.subtree if t.i in mentions and t.i < verb.i)
+        frame_kind = "content"
+        need_trigger = True
+        if memo is None:
+            if lemma not in data.cues.party_verbs:
+                return None
+            party = state.subject_party(subj)
+            if not party or subj.lower_ in ("we", "i", "you"):
+                return None
+            kind = "demands" if data.cues.content_verbs.get(lemma) == "demand" else "proposal"
+            memo = state.position(party, kind, (subj.idx, subj.idx + len(subj)), si)
+            frame_kind = "position"
+        elif lemma in ("say", "state", "read", "mention") and memo.kind not in DOC_SPEAKING:
+            return None
+        start = self._content_start(verb, sent.end)
+        if start >= sent.end - 1:
+            return None
+        first = doc[start]
+        if first.tag_ == "VBG" and first.lemma_.lower() in set(data.documents.presenting_verbs) | set(data.cues.content_verbs):
+            return None  # "would include outlining a range of provisions": a description, not the content
+        status = memo.status
+        modality = data.cues.content_verbs.get(lemma, "demand")
+        if memo.kind == "agreement":
+            modality = "commitment"
+        return Frame(memo, start, sent.end, frame_kind, modality, status, cue=verb, section=section,
+                     need_trigger=need_trigger)
+
+    # -- agreements: "the two sides agreed to ...", "reached an agreement to ..."
+
+    def _agreement_frame(self, doc: Doc, verb: Token, sent: Span, si: int, state: ArticleMemoranda) -> Frame | None:
+        data = self.data
+        lemma = verb.lemma_.lower()
+        if verb.dep_ in ("amod", "acl") or any(c.dep_ == "neg" for c in verb.children):
+            return None
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether", "once") for c in verb.children):
+            return None
+        subj = self._subject(verb)
+        if subj is None or subj.lower_ in ("neither", "none", "nobody", "no"):
+            return None
+        if any(t.lower_ in ("neither", "no") for t in subj.lefts):
+            return None
+        party = state.subject_party(subj)
+        if not party:
+            return None
+        start = None
+        if lemma in ("agree", "commit", "consent", "accept", "pledge"):
+            for c in verb.children:
+                if c.i < verb.i:
+                    continue
+                if c.dep_ == "xcomp":
+                    start = c.left_edge.i
+                    break
+                if c.dep_ == "prep" and c.lower_ in ("to", "on", "upon") and lemma != "accept":
+                    start = c.i + 1
+                    break
+                if c.dep_ == "ccomp" and any(a.tag_ == "MD" or a.lower_ == "to" for a in c.children):
+                    start = c.left_edge.i
+                    break
+        else:
+            for c in verb.children:
+                if c.dep_ == "dobj" and c.i > verb.i and c.lemma_.lower() in data.cues.agreement_nouns:
+                    for cc in c.children:
+                        if cc.dep_ in ("acl", "relcl") and cc.i > c.i and any(x.lower_ == "to" for x in cc.lefts):
+                            start = cc.left_edge.i
+                        elif cc.dep_ == "prep" and cc.lower_ in ("on", "to") and cc.i > c.i:
+                            start = cc.i + 1
+                    break
+        if start is None:
+            return None
+        while start < sent.end and doc[start].lower_ in ("to", "that", "on", "upon"):
+            start += 1
+        if start >= sent.end - 1:
+            return None
+        memo = state.agreement(party, verb.idx, sent, si)
+        if memo.kind == "agreement" and memo.start == memo.end:
+            memo.start, memo.end = verb.idx, verb.idx + len(verb)
+        return Frame(memo, start, sent.end, "agreement", "commitment", "agreed", cue=verb, need_trigger=True)
+
+    # -- refusals: "Russia rejected a full 30-day ceasefire"
+
+    def _refusal_frame(self, doc: Doc, verb: Token, sent: Span, si: int, state: ArticleMemoranda,
+                       mentions: dict[int, Memo]) -> Frame | None:
+        if verb.dep_ in ("amod", "acl") or any(c.dep_ == "neg" for c in verb.children):
+            return None
+        dobj = [c for c in verb.children if c.dep_ in ("dobj", "xcomp") and c.i > verb.i]
+        if not dobj:
+            return None
+        obj = dobj[0]
+        if obj.pos_ == "PRON" or obj.lemma_.lower() in self.data.cues.header_nouns:
+            return None
+        # the proposer: a party named in the object ("the U.S. proposal"), else the other side of the table
+        memo = next((mentions[t.i] for t in obj.subtree if t.i in mentions), None)
+        if memo is not None and obj.i in mentions:
+            return None  # "rejected the plan": the plan's clauses keep their status
+        subj = self._subject(verb)
+        refuser = state.subject_party(subj) if subj is not None else None
+        if memo is None:
+            table = state.negotiating_parties(verb.idx)
+            others = [p for p in (table or "").replace(" and ", ", ").split(", ") if p and p != refuser]
+            if not refuser or len(others) != 1:
+                return None
+            memo = state.position(others[0], "proposal", (verb.idx, verb.idx + len(verb)), si)
+        start = obj.left_edge.i if obj.dep_ == "dobj" else obj.i
+        return Frame(memo, start, sent.end, "refusal", "offer", "rejected", cue=verb, need_trigger=True)
+
+    # -- lists: "the memorandum had four provisions: 1) ...", "One point is explicit: ..."
+
+    def _colon_frame(self, doc: Doc, sent: Span, si: int, state: ArticleMemoranda, mentions: dict[int, Memo]) -> Frame | None:
+        colon = next((t for t in sent if t.text == ":"), None)
+        if colon is None:
+            return None
+        before = doc[sent.start:colon.i]
+        memo = None
+        for t in before:
+            if t.i in mentions:
+                memo = mentions[t.i]
+        header = any(t.lemma_.lower() in self.data.cues.header_nouns or t.lemma_.lower() in self.data.part_kind for t in before)
+        if memo is None and header and state.active is not None and state.active_sentence >= si - 2:
+            memo = state.active
+        if memo is None:
+            return None
+        if not header and not any(t.lemma_.lower() in self.data.cues.content_verbs or t.lemma_.lower() in ("have", "be", "list", "contain")
+                                  for t in before):
+            return None
+        start = colon.i + 1
+        rest = [t for t in doc[start:sent.end] if not (t.is_space or t.is_punct)]
+        if len(rest) < 2:
+            return None  # the list follows on the next lines
+        section = None
+        for t in before:
+            if t.lemma_.lower() in self.data.part_kind:
+                for c in t.children:
+                    if c.lower_ in self.data.documents.ordinals:
+                        section = self.data.documents.ordinals[c.lower_]
+        modality = "commitment" if memo.kind == "agreement" else "demand"
+        return Frame(memo, start, sent.end, "list", modality, memo.status, cue=colon, section=section, need_trigger=False)
+
+    # -- "Under the plan, Ukraine would ...", "The plan would cap ..."
+
+    def _modal_frame(self, doc: Doc, sent: Span, si: int, state: ArticleMemoranda, mentions: dict[int, Memo]) -> Frame | None:
+        root = sent.root
+        modal = [c for c in root.children if c.tag_ == "MD" and c.lower_ in self.data.cues.modals or c.lower_ in self.data.cues.modals]
+        if not modal and not any(c.lower_ in ("is", "are") for c in root.children if c.dep_ in ("aux",)):
+            return None
+        memo = None
+        start = None
+        for words in self.under:
+            for i in range(sent.start, min(sent.end, sent.start + 6)):
+                if all(i + k < sent.end and doc[i + k].lower_ == w for k, w in enumerate(words)):
+                    for j in range(i, min(sent.end, i + 12)):
+                        if j in mentions:
+                            memo = mentions[j]
+                            break
+        subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and subj.i in mentions:
+            memo = mentions[subj.i]
+            start = modal[0].i + 1 if modal else root.i
+        elif memo is not None and subj is not None:
+            start = subj.left_edge.i
+        if memo is None or start is None or memo.kind in ("demands",):
+            return None
+        return Frame(memo, start, sent.end, "modal", "commitment" if memo.kind == "agreement" else "demand", memo.status,
+                     cue=modal[0] if modal else root, need_trigger=True)
+
+    # -- "a U.S. proposal to turn the Donbas into ...", "an agreement to exchange ..."
+
+    def _complement_frame(self, doc: Doc, head: Token, memo: Memo, sent: Span) -> Frame | None:
+        if memo.generic or not memo.party:
+            return None
+        for c in head.children:
+            if c.i < head.i:
+                continue
+            if c.dep_ == "acl" and c.tag_ == "VB" and any(x.lower_ == "to" for x in c.lefts):
+                start = c.i
+                end = c.right_edge.i + 1
+                return Frame(memo, start, end, "complement", "demand" if memo.kind != "agreement" else "commitment",
+                             memo.status, cue=head, need_trigger=True)
+            if c.dep_ == "prep" and c.lower_ == "for" and memo.kind in ("proposal", "plan", "demands") and c.i == head.i + 1:
+                pobj = [x for x in c.children if x.dep_ == "pobj"]
+                if pobj:
+                    return Frame(memo, pobj[0].left_edge.i, pobj[0].right_edge.i + 1, "complement", "demand",
+                                 memo.status, cue=head, need_trigger=True)
+        return None
+
+    # ------------------------------------------------------------ segments to provisions
+
+    def segments(self, doc: Doc, fr: Frame) -> list[Segment]:
+        segs = segment_content(doc, fr.start, fr.end, self.data, item=fr.item)
+        return segs
+
+    def category(self, span: Span) -> tuple[str | None, bool]:
+        """(label, found a trigger): the first strong trigger in the provision, else the first weak one."""
+        best: dict[str, tuple[int, int, str]] = {}
+        for match_id, s, e in self.categories(span):
+            label, strength = self.cat_ids.get(match_id, (None, None))
+            if label is None:
+                continue
+            key = (s, -(e - s))
+            cur = best.get(strength)
+            if cur is None or key < (cur[0], cur[1]):
+                best[strength] = (s, -(e - s), label)
+        for strength in ("strong", "weak"):
+            if strength in best:
+                return best[strength][2], True
+        return self.data.categories.fallback, False
+
+    def _spans(self, doc: Doc, state: ArticleMemoranda, found: list[tuple[Segment, Frame]]) -> tuple[list[Span], list[Span]]:
+        taken: list[tuple[int, int]] = []
+        prov_spans: list[Span] = []
+        for seg, fr in found:
+            span = doc[seg.start:seg.end]
+            if not span.text.strip() or in_boilerplate(doc, span.start_char, span.end_char):
+                continue
+            if any(not (span.end_char <= a or span.start_char >= b) for a, b in taken):
+                continue
+            category, triggered = self.category(span)
+            if fr.need_trigger and not triggered:
+                continue
+            taken.append((span.start_char, span.end_char))
+            fr.memo.n_provisions += 1
+            span._.provision = {"memo": fr.memo, "frame": fr, "category": category, "item": seg.item or fr.item,
+                                **self.details(doc, span, fr)}
+            prov_spans.append(span)
+        memo_spans = []
+        for memo in state.memos:
+            if memo.n_provisions == 0:
+                continue
+            span = doc.char_span(memo.start, memo.end, alignment_mode="expand") if memo.end > memo.start else None
+            if span is None:
+                continue
+            span._.memorandum = memo
+            memo_spans.append(span)
+        return memo_spans, prov_spans
+
+    # ------------------------------------------------------------ fields of a provision
+
+    def details(self, doc: Doc, span: Span, fr: Frame) -> dict:
+        """Actor, conditions, deadline and status of one provision."""
+        return {"actor": self.actor(span, fr), "conditions": self.conditions(span), "deadline": self.deadline(doc, span),
+                "status": self.status(span, fr)}
+
+    def actor(self, span: Span, fr: Frame) -> str | None:
+        """Who must act: the subject of the provision's clause, a party it names, or the agreeing parties."""
+        for t in span:
+            if t.dep_ in ("nsubj", "nsubjpass") and t.i >= span.start:
+                p = party_of_token(t, self.data)
+                if p:
+                    return p
+        names = parties_in(span, self.data)
+        if names:
+            return names[0]
+        if fr.memo.kind == "agreement":
+            return fr.memo.party
+        return None
+
+    def conditions(self, span: Span) -> str | None:
+        """The clause opened by a condition marker ('if', 'after', 'in exchange for', 'once', 'before')."""
+        doc = span.doc
+        for i in range(span.start + 1, span.end):
+            for words in self.cond_markers:
+                if all(i + k < span.end and doc[i + k].lower_ == w for k, w in enumerate(words)):
+                    if i > span.start and doc[i - 1].like_num or doc[i - 1].lower_ in ("days", "weeks", "months", "day", "week", "month"):
+                        continue  # "within 30 days after ...": part of a deadline
+                    if words[0] in ("after", "before", "until", "once") and not any(
+                            doc[j].tag_.startswith("VB") or doc[j].lemma_.lower() in ("ceasefire", "exchange", "signing", "end")
+                            for j in range(i + 1, min(span.end, i + 8))):
+                        continue
+                    end = span.end
+                    for j in range(i + len(words), span.end):
+                        if doc[j].text in (",", ";"):
+                            end = j
+                            break
+                    return doc[i:end].text
+        return None
+
+    def deadline(self, doc: Doc, span: Span) -> str | None:
+        """A time limit: 'within 100 days of ending martial law' -> 'P100D after ending martial law'."""
+        markers = set(self.data.cues.deadline_markers) - {"in", "for", "over", "after"}
+        for at, tx in timex_values(doc, span.start_char, span.end_char):
+            tok = doc.char_span(tx["start"], tx["end"], alignment_mode="expand")
+            if tok is None:
+                continue
+            prev = doc[tok.start - 1] if tok.start > 0 else None
+            if prev is None or prev.lower_ not in markers and not (prev.lower_ == "later" and tok.start > 1):
+                continue
+            value = tx.get("value") or _duration_value(tx.get("text", "")) or tx.get("text")
+            if tx.get("anchor_text"):
+                rel = tx.get("relation") or "after"
+                return f"{value} {rel} {tx['anchor_text']}"
+            rest = doc[tok.end: span.end]
+            if prev.lower_ == "within" and len(rest) > 1 and rest[0].lower_ in ("of", "after", "from", "following"):
+                anchor = rest[1:]
+                cut = next((t.i for t in anchor if t.text in (",", ";")), anchor.end)
+                return f"{value} after {doc[anchor.start:cut].text}"
+            if prev.lower_ == "within":
+                return str(value)
+            return f"{prev.lower_} {value}"
+        return None
+
+    def status(self, span: Span, fr: Frame) -> str:
+        """The frame's status (the memorandum's by default), overridden by a cue in the provision's own clause."""
+        status = fr.status
+        text = span.text.lower()
+        for cue, st in self.data.status_cue.items():
+            if st == "implemented" and re.search(rf"\b{re.escape(cue)}\b", text):
+                return st
+        return status
+
+
+DOC_SPEAKING = {"memorandum", "plan", "proposal", "draft", "agreement", "declaration", "demands"}
+_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                 "ten": 10, "thirty": 30, "sixty": 60, "ninety": 90, "hundred": 100}
+
+
+def _duration_value(text: str) -> str | None:
+    """'30 days' -> 'P30D' when the dates stage gave no value."""
+    m = re.match(r"^\s*(\d+|[a-z]+)[\s-]+(day|week|month|year)s?\b", text.lower())
+    if not m:
+        return None
+    n = int(m.group(1)) if m.group(1).isdigit() else _NUMBER_WORDS.get(m.group(1))
+    if n is None:
+        return None
+    return f"P{n}{m.group(2)[0].upper()}"
+
+
+@Language.factory("provision_finder", default_config={"data_path": None})
+def make_provision_finder(nlp: Language, name: str, data_path: str | None):
+    """Memoranda and provisions (rule files in ``data/provisions/`` unless ``data_path`` names another folder)."""
+    return ProvisionFinder(nlp, data_path)
+
+
+# ---------------------------------------------------------------- records
+
+def provision_id(memorandum_id: str, section: str | None, item: str | None, text: str) -> str:
+    """memorandum id + section/item + short hash of the normalised text: the same clause in two articles merges."""
+    norm = re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
+    h = hashlib.sha1(norm.encode()).hexdigest()[:8]
+    place = "-".join(x for x in (f"s{section}" if section else "", f"i{item}" if item else "") if x)
+    return f"{memorandum_id}-{place}-{h}" if place else f"{memorandum_id}-{h}"
 
 
 def extract_provisions(doc: Doc) -> dict[str, list[Record]]:
-    return {"memoranda": [], "provisions": []}
+    memo_recs: list[Record] = []
+    prov_recs: list[Record] = []
+    for span in doc.spans.get("memoranda", []):
+        memo: Memo | None = span._.memorandum
+        if memo is None:
+            continue
+        memo_recs.append(MemorandumRecord(**span_fields(doc, span.start_char, span.end_char), memorandum_id=memo.memorandum_id(),
+                                          name=memo.name, kind=memo.kind, party=memo.party, date=memo.date, status=memo.status,
+                                          n_provisions=memo.n_provisions, mentions=memo.mentions))
+    for span in doc.spans.get("provisions", []):
+        info = span._.provision
+        if not info:
+            continue
+        memo: Memo = info["memo"]
+        fr: Frame = info["frame"]
+        mid = memo.memorandum_id()
+        section = fr.section
+        sent = span.sent
+        prov_recs.append(ProvisionRecord(
+            **span_fields(doc, span.start_char, span.end_char),
+            provision_id=provision_id(mid, section, info["item"], span.text), memorandum_id=mid, party=memo.party,
+            section=section, item=info["item"], category=info["category"], actor=info["actor"], modality=fr.modality,
+            conditions=info["conditions"], deadline=info["deadline"], status=info["status"], frame=fr.kind,
+            cue=fr.cue.text if fr.cue is not None else None, sentence_start=sent.start_char, sentence_end=sent.end_char))
+    return {"memoranda": memo_recs, "provisions": prov_recs}
 
 
-STAGE = Stage(name="provisions", components=[], outputs={"memoranda": MemorandumRecord, "provisions": ProvisionRecord},
+STAGE = Stage(name="provisions", components=[("provision_finder", {})],
+              outputs={"memoranda": MemorandumRecord, "provisions": ProvisionRecord},
               extract=extract_provisions, requires=("entities", "dates"))

@@ -1,0 +1,395 @@
+"""Memoranda: the documents an article reports, their parties, and references to them.
+
+A memorandum is found from a *mention*: a noun phrase headed by a document word of
+``data/provisions/documents.yaml`` ("the Russian memorandum", "a 28-point plan", "the draft"), or
+from an agreement reached by parties ("the two sides agreed to ..."). :class:`ArticleMemoranda`
+keeps the memoranda of one article in reading order and resolves each new mention: a mention with a
+party joins the memorandum of that party and kind, a definite mention without one ("the document",
+"it", "the memorandum") the last memorandum named. Ids are stable across articles: party slug, kind,
+and the date the document was presented (from the dates stage) or else a slug of its name.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from .provisions_data import RuleData, joint_party, slug, split_party
+
+DOCUMENT_KINDS = {"memorandum", "plan", "proposal", "draft", "declaration"}
+ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+ISO_MONTH = re.compile(r"^\d{4}-\d{2}$")
+
+
+@dataclass
+class Memo:
+    """One memorandum of one article, while the article is read."""
+
+    kind: str
+    party: str | None
+    name: str
+    start: int
+    end: int
+    date: str | None = None
+    status: str = "proposed"
+    generic: bool = False
+    numbered: str | None = None            # "28-point"
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    section: str | None = None             # the part of it the text is talking about
+    n_provisions: int = 0
+    position: bool = False                 # a party's demands or proposals stated in prose, not a document
+
+    @property
+    def compat(self) -> str:
+        return "document" if self.kind in DOCUMENT_KINDS else self.kind
+
+    def memorandum_id(self) -> str:
+        """party + kind + date of presentation, else party + name: the same document in two articles gets one id."""
+        party = slug(self.party) if self.party else "unknown"
+        if self.date:
+            return f"{party}-{self.kind}-{self.date}"
+        if self.numbered:
+            return f"{party}-{slug(self.numbered)}-{self.kind}"
+        name = slug(self.name)
+        return f"{party}-{name}" if name != party and not name.startswith(party) else name
+
+
+# ---------------------------------------------------------------- helpers on tokens
+
+def party_of_token(tok: Token, data: RuleData) -> str | None:
+    """Party named by one token, its entity or its hyphenated parts ('U.S.-proposed', 'Russian-drafted')."""
+    p = data.party_of(tok.text)
+    if p:
+        return p
+    if tok.ent_type_ and tok.ent_iob_ in ("B", "I"):
+        ent = _entity_of(tok)
+        if ent is not None:
+            canon = ent._.canonical if Span.has_extension("canonical") and ent._.canonical else None
+            aff = ent._.affiliation if Span.has_extension("affiliation") and ent._.affiliation else None
+            for cand in (canon, ent.text, aff):
+                if cand:
+                    p = data.party_of(cand)
+                    if p:
+                        return p
+    if "-" in tok.text:
+        for part in tok.text.split("-"):
+            p = data.party_of(part)
+            if p:
+                return p
+    return None
+
+
+def _entity_of(tok: Token) -> Span | None:
+    for ent in tok.doc.ents:
+        if ent.start <= tok.i < ent.end:
+            return ent
+        if ent.start > tok.i:
+            break
+    return None
+
+
+def parties_in(tokens, data: RuleData) -> list[str]:
+    """Distinct parties named in a run of tokens, in order."""
+    out: list[str] = []
+    for t in tokens:
+        p = party_of_token(t, data)
+        if p and p not in out:
+            out.append(p)
+    return out
+
+
+def timex_values(doc: Doc, start_char: int, end_char: int) -> list[tuple[int, dict]]:
+    """(start offset, timex dict) of the dates stage's expressions inside [start_char, end_char)."""
+    out = []
+    spans = doc.spans["timex"] if "timex" in doc.spans else []
+    has_ext = Span.has_extension("timex")
+    for s in spans:
+        if s.start_char >= start_char and s.end_char <= end_char:
+            tx = s._.timex if has_ext else None
+            if isinstance(tx, dict):
+                out.append((s.start_char, {**tx, "text": s.text, "start": s.start_char, "end": s.end_char}))
+            else:
+                out.append((s.start_char, {"type": s.label_ or "DATE", "value": None, "text": s.text,
+                                           "start": s.start_char, "end": s.end_char}))
+    if not spans:
+        for ent in doc.ents:
+            if ent.label_ in ("DATE", "TIME") and ent.start_char >= start_char and ent.end_char <= end_char:
+                out.append((ent.start_char, {"type": ent.label_, "value": None, "text": ent.text,
+                                             "start": ent.start_char, "end": ent.end_char}))
+    return out
+
+
+def mention_date(tok: Token, not_after: str | None) -> str | None:
+    """The day a document was presented: a date in the mention's own phrase ('the memorandum released
+    yesterday', 'the memorandum ... after yesterday's meeting') or attached to the verb that presents it
+    ('Russia handed over its memorandum on Monday'); a date of the sentence's other events does not count."""
+    doc = tok.doc
+    verb = tok.head if tok.dep_ in ("dobj", "nsubjpass") and tok.head.pos_ == "VERB" else None
+    for at, tx in timex_values(doc, tok.sent.start_char, tok.sent.end_char):
+        value = tx.get("value") or ""
+        if tx.get("type", "DATE") != "DATE" or not ISO_DAY.match(value) or (not_after and value > not_after):
+            continue
+        span = doc.char_span(tx["start"], tx["end"], alignment_mode="expand")
+        if span is None:
+            continue
+        node = span.root
+        while node.head.i != node.i:
+            node = node.head
+            if node.i == tok.i:
+                return value
+            if node.pos_ in ("VERB", "AUX") and node.dep_ not in ("acl", "amod"):
+                if verb is not None and node.i == verb.i:
+                    return value
+                break
+    return None
+
+
+def day_date(doc: Doc, start_char: int, end_char: int, near: int, not_after: str | None) -> str | None:
+    """The day (ISO) of the date expression nearest to ``near`` in the range, not after the article date."""
+    best = None
+    for at, tx in timex_values(doc, start_char, end_char):
+        value = tx.get("value") or ""
+        if tx.get("type", "DATE") != "DATE" or not ISO_DAY.match(value):
+            continue
+        if not_after and value > not_after:
+            continue
+        dist = abs(at - near)
+        if best is None or dist < best[0]:
+            best = (dist, value)
+    return best[1] if best else None
+
+
+# ---------------------------------------------------------------- mentions
+
+def mention_head(tok: Token, data: RuleData) -> str | None:
+    """Kind of document if ``tok`` heads a document mention, else None."""
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return None
+    low, lemma = tok.lower_, tok.lemma_.lower()
+    kind = data.doc_kind.get(low) or data.doc_kind.get(lemma)
+    if tok.dep_ == "compound" and tok.head.pos_ == "NOUN":
+        return None  # "deal talks", "plan details": not the head
+    if kind is None and lemma in ("document", "text", "paper"):
+        if any(c.lower_ == "point" or c.text.endswith("-point") for c in tok.subtree if c.i < tok.i):
+            return "plan"
+    if kind is None:
+        return None
+    # a compound before the head can make a known multi-word kind ("peace deal", "draft agreement")
+    left = [c for c in tok.lefts if c.dep_ == "compound"]
+    for c in left:
+        k2 = data.doc_kind.get(f"{c.lower_} {low}") or data.doc_kind.get(f"{c.lower_} {lemma}")
+        if k2:
+            kind = k2
+    return kind
+
+
+def mention_span(tok: Token) -> tuple[int, int]:
+    """Token range of a mention: its pre-modifiers and the head."""
+    start = tok.i
+    for c in tok.lefts:
+        if c.dep_ in ("amod", "compound", "poss", "nmod", "nummod", "npadvmod", "det", "quantmod", "punct", "case", "advmod"):
+            start = min(start, c.left_edge.i)
+    return start, tok.i + 1
+
+
+def is_generic(tok: Token, data: RuleData) -> bool:
+    """'any agreement', 'a possible future peace deal', 'a lasting peace agreement': not a document of the article."""
+    gen = set(data.documents.generic_determiners)
+    for c in tok.lefts:
+        if c.lower_ in gen:
+            return True
+    for c in tok.lefts:
+        if c.dep_ == "det" and c.lower_ in ("a", "an") and not any(x.dep_ in ("poss", "nummod") or "-point" in x.text
+                                                                   for x in tok.lefts):
+            return tok.dep_ in ("pobj", "attr") and tok.head.lower_ in ("toward", "towards", "for", "to")
+    return False
+
+
+def numbered_name(tok: Token) -> str | None:
+    """'28-point' of 'the 28-point plan', '10-point' of 'a 10-point peace formula'."""
+    toks = list(tok.doc[mention_span(tok)[0]: tok.i])
+    text = " ".join(t.text for t in toks)
+    m = re.search(r"(\d{1,3})\s*-\s*point", text)
+    return f"{m.group(1)}-point" if m else None
+
+
+def mention_party(tok: Token, data: RuleData) -> str | None:
+    """Party of a mention: its modifiers ('Russian', "Kyiv's", 'U.S.-proposed'), an 'of/by/from' phrase,
+    or the subject of a presenting verb ('Russia presented a memorandum')."""
+    s, e = mention_span(tok)
+    found = parties_in(tok.doc[s:e - 1], data)
+    for c in tok.rights:
+        if c.dep_ == "prep" and c.lower_ in ("of", "by", "from"):
+            for pobj in c.children:
+                if pobj.dep_ == "pobj":
+                    found += [p for p in parties_in(pobj.subtree, data) if p not in found]
+                    if not found and pobj.lower_ in ("side", "delegation", "government", "team"):
+                        found += parties_in(pobj.subtree, data)
+    if not found:
+        verb = tok.head if tok.dep_ in ("dobj", "nsubjpass") else None
+        if verb is not None and verb.lemma_.lower() in data.documents.presenting_verbs:
+            subj = [c for c in verb.children if c.dep_ in ("nsubj",)]
+            agent = [c for c in verb.children if c.dep_ == "agent"]
+            for s_ in subj + agent:
+                found += [p for p in parties_in(s_.subtree, data) if p not in found]
+            if not subj and verb.dep_ in ("xcomp", "conj", "ccomp") and verb.head.pos_ == "VERB":
+                for s_ in (c for c in verb.head.children if c.dep_ == "nsubj"):
+                    found += [p for p in parties_in(s_.subtree, data) if p not in found]
+    return joint_party(found) if found else None
+
+
+def mention_name(tok: Token) -> str:
+    s, e = mention_span(tok)
+    toks = [t for t in tok.doc[s:e] if not (t.dep_ == "det" or t.tag_ in ("PRP$",) or t.lower_ in ("the", "a", "an"))]
+    return " ".join(t.text for t in toks).replace(" - ", "-").replace(" 's", "'s") or tok.text
+
+
+# ---------------------------------------------------------------- the article's memoranda
+
+class ArticleMemoranda:
+    """The memoranda of one article, resolved as the article is read."""
+
+    def __init__(self, doc: Doc, data: RuleData):
+        self.doc = doc
+        self.data = data
+        self.memos: list[Memo] = []
+        self.active: Memo | None = None
+        self.active_sentence: int = -10
+        self.last_joint: str | None = None
+        art = doc._.article if Doc.has_extension("article") else None
+        self.article_date: str | None = (art or {}).get("date") if isinstance(art, dict) else None
+        self._party_counts: dict[str, int] | None = None
+
+    # ------------------------------------------------------------ parties at the table
+
+    def negotiating_parties(self, before_char: int) -> str | None:
+        """'the two sides' = the parties of the article's memoranda, else the two parties it names most."""
+        ps: list[str] = []
+        for m in self.memos:
+            for p in split_party(m.party):
+                if p not in ps:
+                    ps.append(p)
+        if len(ps) >= 2:
+            return joint_party(ps)
+        if self.last_joint:
+            return self.last_joint
+        counts = self.party_counts()
+        top = [p for p, _ in sorted(counts.items(), key=lambda kv: -kv[1])][:2]
+        for p in ps:
+            if p not in top:
+                top = [p] + top[:1]
+        return joint_party(top) if len(top) >= 2 else None
+
+    def party_counts(self) -> dict[str, int]:
+        if self._party_counts is None:
+            counts: dict[str, int] = {}
+            for ent in self.doc.ents:
+                if ent.label_ in ("GPE", "NORP", "ORG", "PERSON"):
+                    p = self.data.party_of(ent.text)
+                    if p:
+                        counts[p] = counts.get(p, 0) + 1
+            self._party_counts = counts
+        return self._party_counts
+
+    def subject_party(self, subj: Token) -> str | None:
+        """Party of a subject phrase: names in it, joint words ('both sides'), or a pronoun continuing the last joint party."""
+        toks = list(subj.subtree)
+        found = parties_in(toks, self.data)
+        for c in subj.conjuncts:
+            found += [p for p in parties_in(c.subtree, self.data) if p not in found]
+        if found:
+            return joint_party(found)
+        words = {t.lower_ for t in toks}
+        if words & set(self.data.parties.joint) and subj.lemma_.lower() in {"side", "party", "delegation", "negotiator", "team",
+                                                                              "both", "leader", "president", "country", "nation",
+                                                                              "government", "signatory", "two"}:
+            return self.negotiating_parties(subj.idx)
+        if subj.lower_ in ("they", "we") and self.last_joint:
+            return self.last_joint
+        return None
+
+    # ------------------------------------------------------------ mentions
+
+    def resolve_mention(self, tok: Token, kind: str, sent_i: int) -> Memo | None:
+        """The memorandum a mention refers to, created if new; None for a generic mention."""
+        data = self.data
+        generic = is_generic(tok, data)
+        party = mention_party(tok, data)
+        numbered = numbered_name(tok)
+        s, e = mention_span(tok)
+        start, end = self.doc[s].idx, tok.idx + len(tok)
+        definite = any(c.lower_ in ("the", "this", "that", "these", "those", "its", "their") or c.dep_ == "poss"
+                       for c in tok.lefts)
+        memo = None
+        if generic and not party and not numbered:
+            return None
+        if not (party or numbered or definite or tok.lower_ in self.data.documents.anaphora):
+            return None  # "a longer-term ceasefire agreement": not (yet) a document of the article
+        compat = "document" if kind in DOCUMENT_KINDS else kind
+        if party or numbered:
+            for m in reversed(self.memos):
+                if m.position or m.compat != compat and not (numbered and m.numbered == numbered):
+                    continue
+                if party and m.party == party or numbered and m.numbered == numbered and (not party or not m.party or m.party == party):
+                    memo = m
+                    break
+                if party and m.party is None and m is self.active and definite:
+                    m.party = party
+                    memo = m
+                    break
+        elif definite or tok.lower_ in self.data.documents.anaphora:
+            if self.active is not None and (self.active.compat == compat or kind in ("draft", "memorandum", "plan", "proposal")
+                                            and self.active.compat == "document"):
+                memo = self.active
+            else:
+                for m in reversed(self.memos):
+                    if m.compat == compat and not m.position:
+                        memo = m
+                        break
+        if memo is None:
+            memo = Memo(kind=kind, party=party, name=mention_name(tok), start=start, end=end, generic=generic,
+                        numbered=numbered, status="agreed" if kind == "agreement" else "proposed")
+            self.memos.append(memo)
+        if numbered and not memo.numbered:
+            memo.numbered = numbered
+        memo.mentions.append((start, end))
+        if memo.date is None and memo.compat == "document":
+            memo.date = mention_date(tok, self.article_date)
+        self.active, self.active_sentence = memo, sent_i
+        return memo
+
+    def agreement(self, party: str | None, at_char: int, sent: Span, sent_i: int, name: str | None = None) -> Memo:
+        """The agreement reached by ``party`` (joint or single) in this article, created if new.
+
+        Its date is the one its sentence gives, else that of the latest document of the article (an
+        agreement reached at the meeting where the memoranda were handed over), else the article's."""
+        date = day_date(self.doc, sent.start_char, sent.end_char, at_char, self.article_date)
+        if date is None:
+            dated = sorted(m.date for m in self.memos if m.date and m.compat == "document" and not m.position)
+            date = dated[-1] if dated else None
+        for m in reversed(self.memos):
+            if m.kind == "agreement" and m.party == party and (date is None or m.date in (None, date)):
+                if date and not m.date:
+                    m.date = date
+                self.active, self.active_sentence = m, sent_i
+                return m
+        if date is None:
+            date = self.article_date
+        memo = Memo(kind="agreement", party=party, name=name or f"{party or 'unnamed'} agreement", start=at_char,
+                    end=at_char, date=date, status="agreed")
+        self.memos.append(memo)
+        if party and " and " in party:
+            self.last_joint = party
+        self.active, self.active_sentence = memo, sent_i
+        return memo
+
+    def position(self, party: str, kind: str, at: tuple[int, int], sent_i: int) -> Memo:
+        """The demands (or proposals) a party states in prose, one memorandum per party and kind."""
+        for m in self.memos:
+            if m.kind == kind and m.party == party and m.name.endswith(("demands", "proposals", "offer")):
+                return m
+        label = {"demands": f"{party} demands", "proposal": f"{party} proposals"}.get(kind, f"{party} {kind}")
+        memo = Memo(kind=kind, party=party, name=label, start=at[0], end=at[1], date=self.article_date, position=True)
+        self.memos.append(memo)
+        return memo

@@ -1,0 +1,192 @@
+"""Rule data of the provisions stage: parties, document words, cues and categories.
+
+Everything a user may want to extend lives in ``data/provisions/*.yaml``; this module loads those
+files, validates them with pydantic (a typo in a file fails loudly at start-up, not silently at
+run time) and offers the small look-ups the stage needs: party of a word, kind of a document word,
+category of a provision.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+DATA = Path(__file__).parent / "data" / "provisions"
+LABELS = ("CEASEFIRE", "MONITORING_PEACEKEEPING", "WITHDRAWAL_DISENGAGEMENT", "DEMOBILIZATION_FORCE_LIMITS",
+          "FOREIGN_FORCES_AND_AID", "NUCLEAR_WMD", "SECURITY_GUARANTEES", "ALLIANCE_NEUTRALITY", "TERRITORY_SOVEREIGNTY",
+          "SPECIAL_STATUS_AUTONOMY", "ELECTIONS_CONSTITUTION", "EMERGENCY_MARTIAL_LAW", "PRISONERS_DETAINEES",
+          "MISSING_AND_DEAD", "CHILDREN", "CIVILIANS_HUMANITARIAN", "MINORITY_LANGUAGE_RELIGION", "AMNESTY_ACCOUNTABILITY",
+          "SANCTIONS_ASSETS", "RECONSTRUCTION_ECONOMY", "NEGOTIATION_PROCESS", "IMPLEMENTATION_SEQUENCING")
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Parties(_Strict):
+    parties: dict[str, list[str]]
+    joint: list[str] = Field(default_factory=list)
+    pronouns: list[str] = Field(default_factory=list)
+
+
+class Documents(_Strict):
+    kinds: dict[str, list[str]]
+    anaphora: list[str]
+    parts: dict[str, list[str]]
+    ordinals: dict[str, str]
+    presenting_verbs: list[str]
+    generic_determiners: list[str]
+
+
+class Cues(_Strict):
+    content_verbs: dict[str, str]
+    party_verbs: list[str]
+    document_only_verbs: list[str]
+    particles: list[str]
+    agreement_verbs: list[str]
+    agreement_nouns: list[str]
+    refusal_verbs: list[str]
+    modals: list[str]
+    under_phrases: list[str]
+    status_cues: dict[str, list[str]]
+    condition_markers: list[str]
+    deadline_markers: list[str]
+    header_nouns: list[str]
+    sublist_markers: list[str]
+    stoppers: list[str]
+    nominal_suffixes: list[str]
+
+    @field_validator("content_verbs")
+    @classmethod
+    def _modalities(cls, v: dict[str, str]) -> dict[str, str]:
+        bad = {k: m for k, m in v.items() if m not in ("demand", "offer", "commitment", "condition")}
+        if bad:
+            raise ValueError(f"unknown modality in content_verbs: {bad}")
+        return v
+
+    @field_validator("status_cues")
+    @classmethod
+    def _statuses(cls, v: dict[str, list[str]]) -> dict[str, list[str]]:
+        bad = set(v) - {"proposed", "agreed", "rejected", "implemented"}
+        if bad:
+            raise ValueError(f"unknown status in status_cues: {sorted(bad)}")
+        return v
+
+
+class Category(_Strict):
+    group: str
+    strong: list[str]
+    weak: list[str] = Field(default_factory=list)
+
+
+class Categories(_Strict):
+    fallback: str
+    categories: dict[str, Category]
+
+    @field_validator("categories")
+    @classmethod
+    def _labels(cls, v: dict[str, Category]) -> dict[str, Category]:
+        unknown = set(v) - set(LABELS)
+        if unknown:
+            raise ValueError(f"unknown category labels {sorted(unknown)}; the 22 labels are {LABELS}")
+        return v
+
+
+def _load(path: Path, model: type[BaseModel]) -> BaseModel:
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        return model.model_validate(raw)
+    except Exception as exc:  # a clear message naming the file
+        raise ValueError(f"invalid provisions rule file {path}: {exc}") from exc
+
+
+class RuleData:
+    """All rule files of the stage, with look-up tables built once."""
+
+    def __init__(self, folder: str | Path | None = None):
+        folder = Path(folder) if folder else DATA
+        self.folder = folder
+        self.parties: Parties = _load(folder / "parties.yaml", Parties)
+        self.documents: Documents = _load(folder / "documents.yaml", Documents)
+        self.cues: Cues = _load(folder / "cues.yaml", Cues)
+        self.categories: Categories = _load(folder / "categories.yaml", Categories)
+        self._party_ci: dict[str, str] = {}
+        self._party_cs: dict[str, str] = {}
+        for canon, aliases in self.parties.parties.items():
+            for alias in [canon, *aliases]:
+                if alias != alias.lower():
+                    self._party_cs[alias] = canon
+                else:
+                    self._party_ci[alias] = canon
+            self._party_ci.setdefault(canon.lower(), canon)
+        self.doc_kind: dict[str, str] = {w: kind for kind, words in self.documents.kinds.items() for w in words}
+        self.part_kind: dict[str, str] = {w: kind for kind, words in self.documents.parts.items() for w in words}
+        self.status_cue: dict[str, str] = {w: st for st, words in self.cues.status_cues.items() for w in words}
+        self.group_of: dict[str, str] = {lab: c.group for lab, c in self.categories.categories.items()}
+
+    # ------------------------------------------------------------ parties
+
+    def party_of(self, text: str) -> str | None:
+        """Canonical party of a name, demonym, capital or leader ('Ukrainian' -> 'Ukraine')."""
+        t = text.strip().strip(".,;:'\"()")
+        t = re.sub(r"(?:'s|’s|')$", "", t).strip()
+        if not t:
+            return None
+        if t in self._party_cs:
+            return self._party_cs[t]
+        low = t.lower()
+        low = re.sub(r"^the\s+", "", low)
+        if low in self._party_ci:
+            return self._party_ci[low]
+        # "President Vladimir Putin", "Ukrainian President Volodymyr Zelensky": try the last word,
+        # then the first, for a leader's or demonym's alias
+        words = low.split()
+        if len(words) > 1:
+            for w in (words[-1], words[0]):
+                if w in self._party_ci and len(w) > 3:
+                    return self._party_ci[w]
+        return None
+
+
+def joint_party(parties) -> str | None:
+    """'Russia and Ukraine' for a set of parties, sorted so that the same parties give the same name."""
+    ps = sorted({p for p in parties if p})
+    if not ps:
+        return None
+    if len(ps) == 1:
+        return ps[0]
+    return ", ".join(ps[:-1]) + " and " + ps[-1]
+
+
+def split_party(party: str | None) -> list[str]:
+    if not party:
+        return []
+    return [p.strip() for p in re.split(r",\s*|\s+and\s+", party) if p.strip()]
+
+
+def slug(text: str | None, limit: int = 48) -> str:
+    """Lower-case ASCII slug for ids and file names."""
+    import unicodedata
+
+    t = unicodedata.normalize("NFKD", text or "")
+    t = "".join(c for c in t if not unicodedata.combining(c)).lower()
+    t = re.sub(r"[^a-z0-9]+", "-", t).strip("-")
+    return t[:limit].strip("-") or "unknown"
+
+
+def inflections(word: str) -> set[str]:
+    """Simple inflected forms of the last word of a trigger ('guarantee' -> 'guarantees', ...)."""
+    forms = {word, word + "s", word + "es", word + "ed", word + "d", word + "ing"}
+    if word.endswith("y"):
+        forms |= {word[:-1] + "ies", word[:-1] + "ied"}
+    if word.endswith("e"):
+        forms.add(word[:-1] + "ing")
+    return forms
+
+
+@lru_cache(maxsize=8)
+def rule_data(folder: str | None = None) -> RuleData:
+    return RuleData(folder)
