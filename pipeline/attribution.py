@@ -27,7 +27,10 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
+from spacy.attrs import LEMMA, LOWER, POS
 from spacy.language import Language
+from spacy.parts_of_speech import IDS as POS_IDS
+from spacy.strings import get_string_id
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
@@ -37,6 +40,8 @@ from .quotemarks import MarkSet, Quotation, find_quotations, find_single_quotati
 if not Span.has_extension("quote"):
     Span.set_extension("quote", default=None)
 
+VERB_POS = {POS_IDS["VERB"], POS_IDS["AUX"]}
+NOUN_POS = POS_IDS["NOUN"]
 SUBJECTS = {"nsubj", "nsubjpass", "csubj", "expl"}
 INHERIT_SUBJECT = {"xcomp", "advcl", "conj", "ccomp", "pcomp", "acl"}
 EDGE_PUNCT = {",", ";", ":", "--", "—", "–", "-", "(", ")"}
@@ -70,6 +75,9 @@ class Attributor:
         self.cues = cues
         self.classes = {name: cls for name, cls in cues.classes.items()}
         self.by_lemma = cues.classes_of()
+        self.phrasal_lemmas = {k.split()[0] for k in self.by_lemma if " " in k}
+        self.cue_ids = {get_string_id(k.split()[0]) for k in self.by_lemma}
+        self.noun_ids = {get_string_id(n) for n in cues.nouns}
         self.nouns = set(cues.nouns)
         self.speakers = speakers
         self.titles = set(speakers.person_titles)
@@ -118,25 +126,44 @@ class Attributor:
     def cue_attributions(self, ctx: "_DocContext") -> list[Attribution]:
         doc = ctx.doc
         out = []
-        for tok in doc:
-            if tok.pos_ not in ("VERB", "AUX") and tok.dep_ not in ("ROOT", "ccomp", "parataxis", "conj", "advcl", "xcomp", "relcl"):
-                continue
-            names = self.by_lemma.get(tok.lemma_.lower()) or self.by_lemma.get(tok.lower_)
-            if not names or tok.pos_ not in ("VERB", "AUX"):
-                continue
-            att = self.verb_attribution(ctx, tok, names)
-            if att is not None:
-                out.append(att)
+        verbs, nouns = [], []
+        # one pass over the token attributes as integers: making Token objects is the cost here
+        for i, (lemma, lower, pos) in enumerate(doc.to_array([LEMMA, LOWER, POS]).tolist()):
+            if pos in VERB_POS and (lemma in self.cue_ids or lower in self.cue_ids):
+                verbs.append(i)
+            elif pos == NOUN_POS and lemma in self.noun_ids:
+                nouns.append(i)
+        for i in verbs:
+            tok = doc[i]
+            names = self.cue_classes(tok)
+            if names:
+                att = self.verb_attribution(ctx, tok, names)
+                if att is not None:
+                    out.append(att)
         for match_id, start, end in self.matcher(doc):
             att = self.phrase_attribution(ctx, doc[start:end])
             if att is not None:
                 out.append(att)
-        for tok in doc:
-            if tok.pos_ == "NOUN" and tok.lemma_.lower() in self.nouns:
-                att = self.noun_attribution(ctx, tok)
-                if att is not None:
-                    out.append(att)
+        for i in nouns:
+            att = self.noun_attribution(ctx, doc[i])
+            if att is not None:
+                out.append(att)
         return out
+
+    def cue_classes(self, tok: Token) -> list[str]:
+        """Names of the cue classes of a verb: by its lemma, or by lemma and particle for a
+        phrasal cue listed as "go on"."""
+        if tok.pos_ not in ("VERB", "AUX"):
+            return []
+        lemma = tok.lemma_.lower()
+        names = self.by_lemma.get(lemma) or self.by_lemma.get(tok.lower_) or []
+        if lemma in self.phrasal_lemmas:
+            for child in tok.rights:
+                if child.i <= tok.i + 2 and child.dep_ in ("prt", "prep", "advmod"):
+                    more = self.by_lemma.get(f"{lemma} {child.lower_}")
+                    if more:
+                        return more + [n for n in names if n not in more]
+        return names
 
     def verb_attribution(self, ctx: "_DocContext", verb: Token, names: list[str]) -> Attribution | None:
         source = self.source_of(verb)
@@ -203,10 +230,18 @@ class Attributor:
             return None
         if subj is not None:
             return subj
-        if depth < 3 and verb.dep_ in INHERIT_SUBJECT and verb.head is not verb:
+        if depth < 3 and verb.dep_ in INHERIT_SUBJECT | {"acomp"} and verb.head is not verb:
             head = verb.head
-            if head.pos_ in ("VERB", "AUX"):
+            if head.pos_ in ("VERB", "AUX", "ADJ"):
                 return self.source_of(head, depth + 1)
+        if depth == 0 and verb.dep_ in ("ROOT", "parataxis", "ccomp"):
+            # inverted order after a quotation: "..., added a party official."
+            for child in verb.rights:
+                if child.dep_ in ("dobj", "attr", "npadvmod", "oprd", "dative") and child.pos_ in ("NOUN", "PROPN"):
+                    before = verb.doc[verb.i - 1] if verb.i > 0 else None
+                    if before is not None and (before.is_punct or before.is_quote):
+                        return child
+                break
         return None
 
     def content_of(self, ctx: "_DocContext", verb: Token, cls: CueClass) -> tuple[int, int] | None:
@@ -236,10 +271,15 @@ class Attributor:
                 c = min(chosen, key=lambda c: abs(c.i - verb.i))
                 a, b = c.left_edge.i, c.right_edge.i
             return _chars(ctx.doc, a, b)
-        if verb.dep_ == "parataxis" and verb.head.i < verb.i:
+        if verb.dep_ == "parataxis" and verb.head is not verb:
+            # "“...,” he said" and "It was, he said, a failure": the clause the cue interrupts
             head = verb.head
-            a = head.left_edge.i
-            b = verb.left_edge.i - 1
+            a, b = head.left_edge.i, head.right_edge.i
+            v_a, v_b = verb.left_edge.i, verb.right_edge.i
+            if v_b >= b:
+                b = v_a - 1
+            elif v_a <= a:
+                a = v_b + 1
             if b >= a:
                 return _chars(ctx.doc, a, b)
         return None
@@ -350,6 +390,11 @@ class Attributor:
                 att.parts = [(quotes[k].start, quotes[k].end) for k in hit]
                 att.quotes = list(hit)
                 att.kind = "direct"
+            elif ctx.lead_in(a, b, hit):
+                # "he had agreed that “...”": a short lead-in framing a quotation
+                att.parts = [(quotes[k].start, quotes[k].end) for k in hit]
+                att.quotes = list(hit)
+                att.kind = "direct"
             else:
                 a = min(a, *(quotes[k].start for k in hit))
                 b = max(b, *(quotes[k].end for k in hit))
@@ -369,9 +414,12 @@ class Attributor:
         for k, q in enumerate(quotes):
             if k in owner or k == 0:
                 continue
-            prev = quotes[k - 1]
-            if (k - 1) in owner and (prev.group == q.group or ctx.follows_cue_clause(k - 1, k, owner[k - 1])):
-                att = owner[k - 1]
+            j = k - 1
+            while j > 0 and j not in owner and ctx.words(quotes[j].start, quotes[j].end) <= self.patterns.scare_max_words:
+                j -= 1
+            prev = quotes[j]
+            if j in owner and (prev.group == q.group or ctx.follows_cue_clause(j, k, owner[j])):
+                att = owner[j]
                 owner[k] = att
                 att.parts.append((q.start, q.end))
                 att.quotes.append(k)
@@ -393,14 +441,30 @@ class Attributor:
             floating.append(att)
             if prev_att is not None:
                 last_att = att
-        return atts + ctx.extra + floating
+        return self.drop_nested(atts + ctx.extra + floating)
+
+    def drop_nested(self, atts: list[Attribution]) -> list[Attribution]:
+        """Drop an attribution whose cue lies inside the content of another ("he said she
+        wants ...", a cue inside a quotation): reported speech is attributed to the outer
+        speaker, as in PolNeAR, which marks no nested attributions."""
+        kept: list[Attribution] = []
+        spans: list[tuple[int, int]] = []
+        for att in sorted(atts, key=lambda a: -sum(b - s for s, b in a.parts)):
+            if att.cue_span is not None:
+                c = att.cue_span[0]
+                if any(s <= c < b for s, b in spans):
+                    continue
+            kept.append(att)
+            spans.extend(att.parts)
+        return kept
 
     def adjacent_cue(self, ctx: "_DocContext", k: int, by_cue: dict[int, Attribution], owner) -> Attribution | None:
         """A speech cue right after or right before quotation k; creates the attribution."""
         q = ctx.quotes[k]
-        verb = ctx.cue_after(q.end, self.patterns.cue_window_after) or ctx.cue_before(q.start, self.patterns.cue_window_before)
+        verb = (ctx.governing_cue(q) or ctx.cue_after(q.end, self.patterns.cue_window_after)
+                or ctx.cue_before(q.start, self.patterns.cue_window_before))
         if verb is None:
-            return None
+            return self.colon_intro(ctx, k)
         att = by_cue.get(verb.i)
         if att is not None and att.kind == "direct":
             att.parts.append((q.start, q.end))
@@ -416,6 +480,40 @@ class Attributor:
         by_cue[verb.i] = new
         ctx.extra.append(new)
         return new
+
+    def colon_intro(self, ctx: "_DocContext", k: int) -> Attribution | None:
+        """'X told the Council: “...”', 'Jones: “...”': a quotation after a colon takes the
+        subject of the clause before it, or the name right before the colon."""
+        q = ctx.quotes[k]
+        text = ctx.text
+        j = q.start
+        while j > 0 and text[j - 1] in " \t\u00a0":
+            j -= 1
+        if j == 0 or text[j - 1] != ":":
+            return None
+        colon = ctx.token_at(j - 1)
+        if colon is None or colon.i == 0:
+            return None
+        before = ctx.doc[colon.i - 1]
+        if "\n" in before.text:
+            return None
+        ent = ctx.entity_at(before.i)
+        source = None
+        if ent is not None and ent.label_ in ("PERSON", "ORG") and ent.end == colon.i:
+            source = ent.root
+        else:
+            root = before
+            steps = 0
+            while root.head is not root and root.head.i < colon.i and steps < 50:
+                root = root.head
+                steps += 1
+            source = self.source_of(root) if root.pos_ in ("VERB", "AUX") else None
+            if source is None or source.lower_ in self.non_speakers or source.lemma_.lower() in self.provision_sources:
+                return None
+        att = Attribution(parts=[(q.start, q.end)], cue=colon, cue_span=(colon.idx, colon.idx + 1), source=source,
+                          kind="direct", quotes=[k])
+        ctx.extra.append(att)
+        return att
 
     # ------------------------------------------------------------------ pass 3: speakers
 
@@ -435,7 +533,7 @@ class Attributor:
             att.speaker, att.canonical, att.kb_id = ctx.names_of(ent)
         else:
             a, b = att.speaker_span
-            att.speaker = ctx.doc.text[a:b]
+            att.speaker = ctx.text[a:b]
         ctx.record_speaker(att)
 
     def entity_for(self, ctx: "_DocContext", tok: Token, att: Attribution, depth: int = 0) -> Span | None:
@@ -491,7 +589,7 @@ class _DocContext:
     def __init__(self, doc: Doc, finder: Attributor):
         self.doc = doc
         self.finder = finder
-        text = doc.text
+        self.text = text = doc.text  # Doc.text joins every token: read it once
         double = find_quotations(text, finder.marks)
         singles = find_single_quotations(text, finder.marks, outside=double)
         self.quotes: list[Quotation] = sorted(double + singles, key=lambda q: q.start)
@@ -519,7 +617,7 @@ class _DocContext:
 
     def trim(self, a: int, b: int) -> tuple[int, int]:
         """Strip spaces and edge punctuation that belongs to the attribution, not the content."""
-        text = self.doc.text
+        text = self.text
         changed = True
         while changed and a < b:
             changed = False
@@ -554,7 +652,7 @@ class _DocContext:
 
     def only_quotes(self, a: int, b: int, ks: list[int]) -> bool:
         """True when [a, b) holds nothing but these quotations, punctuation and 'that'."""
-        text = self.doc.text
+        text = self.text
         rest = []
         pos = a
         for k in sorted(ks, key=lambda k: self.quotes[k].start):
@@ -567,9 +665,40 @@ class _DocContext:
         words = " ".join(rest).replace(",", " ").replace(".", " ").replace(":", " ").split()
         return all(w.lower() in ("that", "--", "—", "–", "-") for w in words)
 
+    def token_at(self, char: int) -> Token | None:
+        span = self.doc.char_span(char, char + 1, alignment_mode="expand")
+        return span[0] if span is not None and len(span) else None
+
+    def governing_cue(self, q: Quotation) -> Token | None:
+        """The speech cue outside the quotation that the parse hangs the quoted words on
+        ("joked, again using an accent, “...”", "“...” Trump went on")."""
+        span = self.doc.char_span(q.start, q.end, alignment_mode="expand")
+        if span is None:
+            return None
+        steps = 0
+        for tok in span:
+            head = tok.head
+            if head.i < span.start or head.i >= span.end:
+                if self.is_speech_cue(head) and abs(head.i - (span.start if head.i < span.start else span.end)) <= 25:
+                    return head
+                steps += 1
+                if steps > 6:
+                    break
+        return None
+
+    def lead_in(self, a: int, b: int, ks: list[int]) -> bool:
+        """True when [a, b) is a quotation that runs to the end, after a lead-in of at most
+        five words ending in 'that' ("he had agreed that “...”")."""
+        first = min(self.quotes[k].start for k in ks)
+        last = max(self.quotes[k].end for k in ks)
+        words = self.text[a:first].split()
+        if not words or len(words) > 5 or words[-1].lower() != "that":
+            return False
+        return self.only_quotes(first, b, ks) and last - first > 2 * (first - a)
+
     def cue_after(self, char: int, window: int) -> Token | None:
         """A speech cue verb in the few tokens after a closing mark, in the same sentence."""
-        span = self.doc.char_span(char, min(len(self.doc.text), char + 1), alignment_mode="expand")
+        span = self.doc.char_span(char, min(len(self.text), char + 1), alignment_mode="expand")
         i = span.start if span is not None and len(span) else None
         if i is None:
             return None
@@ -609,8 +738,7 @@ class _DocContext:
     def is_speech_cue(self, tok: Token) -> bool:
         if tok.pos_ not in ("VERB", "AUX"):
             return False
-        names = self.finder.by_lemma.get(tok.lemma_.lower()) or []
-        return any(self.finder.classes[n].quotes for n in names)
+        return any(self.finder.classes[n].quotes for n in self.finder.cue_classes(tok))
 
     def follows_cue_clause(self, k_prev: int, k: int, att: Attribution) -> bool:
         """Quotation k comes right after the cue clause of quotation k_prev, same paragraph:
@@ -618,18 +746,18 @@ class _DocContext:
         prev, q = self.quotes[k_prev], self.quotes[k]
         if att.cue is None or not (prev.end <= att.cue.idx < q.start):
             return False
-        between = self.doc.text[prev.end:q.start]
-        if "\n" in between or len(between) > 160:
+        between = self.text[prev.end:q.start]
+        if "\n" in between or len(between) > 320:
             return False
         return between.rstrip().endswith((".", ",", ":"))
 
     def opens_paragraph(self, char: int) -> bool:
         k = bisect.bisect_right(self.para_starts, char) - 1
-        return self.doc.text[self.para_starts[k]:char].strip() == ""
+        return self.text[self.para_starts[k]:char].strip() == ""
 
     def paragraphs_between(self, att: Attribution, char: int) -> int:
         end = max(b for _, b in att.parts)
-        return self.doc.text.count("\n\n", end, char) + (1 if self.doc.text.count("\n", end, char) and "\n\n" not in self.doc.text[end:char] else 0)
+        return self.text.count("\n\n", end, char) + (1 if self.text.count("\n", end, char) and "\n\n" not in self.text[end:char] else 0)
 
     # entities and speakers
     def entity_at(self, i: int) -> Span | None:
@@ -703,7 +831,7 @@ class _DocContext:
             "start": a, "end": b, "kind": att.kind,
             "speaker": att.speaker, "speaker_start": ss, "speaker_end": se,
             "speaker_canonical": att.canonical, "speaker_kb_id": att.kb_id,
-            "cue": self.doc.text[cue_start:cue_end] if cue_start is not None else None,
+            "cue": self.text[cue_start:cue_end] if cue_start is not None else None,
             "cue_start": cue_start, "cue_end": cue_end,
             "quote_id": n, "part": part, "floating": att.cue is None,
         }

@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 from . import attribution  # noqa: F401  (registers the quote_attribution factory)
 from .records import SpanRecord
 from .stages import Stage
-from .text import in_boilerplate, span_fields
+from .text import doc_id_of, in_boilerplate, sentence_index
 
 
 class QuoteRecord(SpanRecord):
@@ -38,13 +38,18 @@ class QuoteRecord(SpanRecord):
 def extract_quotes(doc: Doc) -> dict[str, list[QuoteRecord]]:
     """Records from the spans the component wrote; boilerplate lines are skipped."""
     records = []
-    for span in doc.spans.get("quotes", []):
+    spans = doc.spans.get("quotes", [])
+    if not spans:
+        return {"quotes": records}
+    text, doc_id = doc.text, doc_id_of(doc)  # Doc.text joins every token: read it once
+    for span in spans:
         fields = span._.quote or {}
         start, end = fields.get("start", span.start_char), fields.get("end", span.end_char)
         if end <= start or in_boilerplate(doc, start, end):
             continue
         extra = {k: v for k, v in fields.items() if k not in ("start", "end")}
-        records.append(QuoteRecord(**span_fields(doc, start, end), **extra))
+        records.append(QuoteRecord(doc_id=doc_id, start=start, end=end, text=text[start:end],
+                                   sentence=sentence_index(doc, start), **extra))
     return {"quotes": records}
 
 
