@@ -271,7 +271,7 @@ class Attributor:
                 c = min(chosen, key=lambda c: abs(c.i - verb.i))
                 a, b = c.left_edge.i, c.right_edge.i
             return _chars(ctx.doc, a, b)
-        if verb.dep_ == "parataxis" and verb.head is not verb:
+        if verb.dep_ == "parataxis" and verb.head is not verb or verb.dep_ == "advcl" and _mark(verb) == "as":
             # "“...,” he said" and "It was, he said, a failure": the clause the cue interrupts
             head = verb.head
             a, b = head.left_edge.i, head.right_edge.i
@@ -282,6 +282,22 @@ class Attributor:
                 a = v_b + 1
             if b >= a:
                 return _chars(ctx.doc, a, b)
+        return self.that_clause(ctx, verb)
+
+    def that_clause(self, ctx: "_DocContext", verb: Token) -> tuple[int, int] | None:
+        """'noted after the talks that the sides agreed ...': the parser often hangs the
+        that-clause on the nearest noun; a complementizer 'that' right after the cue's adjuncts,
+        followed by a subject, opens the content all the same."""
+        doc = ctx.doc
+        end = verb.right_edge.i
+        for tok in doc[verb.i + 1: min(end, verb.i + 9) + 1]:
+            if tok.is_punct and tok.text not in (",",) or tok.pos_ in ("VERB", "AUX") and tok.i > verb.i + 1:
+                return None
+            if tok.lower_ == "that" and tok.i + 1 <= end:
+                nxt = doc[tok.i + 1]
+                if nxt.pos_ in ("DET", "PROPN", "PRON", "NOUN", "ADJ", "NUM") and any(t.pos_ in ("VERB", "AUX") for t in doc[tok.i + 1: end + 1]):
+                    return _chars(doc, tok.i, end)
+                return None
         return None
 
     def infinitive_content(self, verb: Token) -> tuple[int, int] | None:
@@ -369,7 +385,7 @@ class Attributor:
     def link_quotations(self, ctx: "_DocContext", atts: list[Attribution]) -> list[Attribution]:
         quotes = ctx.quotes
         if not quotes:
-            return atts + ctx.extra
+            return self.drop_nested(atts + ctx.extra)
         owner: dict[int, Attribution] = {}
         # cues whose content meets a quotation
         for att in atts:
@@ -550,7 +566,8 @@ class Attributor:
             if child.dep_ in ("appos", "compound", "nmod", "poss", "amod"):
                 e = ctx.entity_at(child.i)
                 if e is not None and e.label_ in self.speaker_labels:
-                    if e.label_ == "PERSON" or child.dep_ != "poss" or tok.lemma_.lower() in self.groups:
+                    # "spokesman Dmitry Peskov", "the Russian side"; but "Turkish officials" stays as written
+                    if e.label_ == "PERSON" and child.dep_ != "poss" or tok.lemma_.lower() in self.groups:
                         return e
         if low in self.pronouns:
             return ctx.antecedent(tok.idx, self.pronouns[low])

@@ -1,0 +1,266 @@
+"""Quotes stage: quotation marks, cues, speakers, robustness.
+
+The sentences are written for these tests (they paraphrase the structures of the seed article
+and of news in general, not its text)."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from pipeline.quotemarks import find_quotations, find_single_quotations
+
+
+# ---------------------------------------------------------------- quotation marks (pure)
+
+def spans(text):
+    return [text[q.start:q.end] for q in find_quotations(text)]
+
+
+def test_straight_and_curly_marks():
+    assert spans('He said "we will win" and left.') == ['"we will win"']
+    assert spans("She said “we will win” and left.") == ["“we will win”"]
+    assert spans("He said ''we will win,'' and left.") == ["''we will win,''"]
+
+
+def test_mixed_curly_and_straight_marks_pair_up():
+    assert spans('He said “we will win" and left.') == ['“we will win"']
+
+
+def test_apostrophes_are_not_quotes():
+    assert spans("Russia’s envoy didn’t say it.") == []
+    assert find_single_quotations("Russia’s envoy didn’t say it.") == []
+
+
+def test_single_quotes_nested_in_double_are_one_quotation():
+    assert spans("“They called it ‘a farce’ in private,” he said.") == ["“They called it ‘a farce’ in private,”"]
+
+
+def test_paragraph_continuation_links_parts():
+    text = "“We are ready to talk.\n\n“But not under threats,” she said."
+    qs = find_quotations(text)
+    assert [text[q.start:q.end] for q in qs] == ["“We are ready to talk.", "“But not under threats,”"]
+    assert qs[0].group == qs[1].group and not qs[0].closed
+
+
+def test_stray_mark_costs_only_its_paragraph():
+    text = 'He said "we will win. The rest has no closing mark.\n\nLater she said: "This one is fine."'
+    assert spans(text) == ['"This one is fine."']
+
+
+def test_odd_marks_in_one_paragraph_never_swallow_the_next():
+    text = '"One" two "three\n\nfour "five" six'
+    found = spans(text)
+    assert '"five"' in found
+    assert all("\n" not in s for s in found)
+
+
+MARKS = st.sampled_from(['"', "“", "”", "‘", "’", "'", "''", "«", "»", "„"])
+WORDS = st.sampled_from(["he", "said", "We", "will", "win", ".", ",", ":", " ", "\n", "\n\n", "told", "Putin", "…", "—"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(MARKS, WORDS, st.text(max_size=4)), max_size=60))
+def test_scanner_never_raises_and_spans_are_valid(parts):
+    text = " ".join(parts)
+    qs = find_quotations(text)
+    singles = find_single_quotations(text, outside=qs)
+    for q in qs + singles:
+        assert 0 <= q.start < q.end <= len(text)
+        assert "\n" not in text[q.start:q.end]
+    starts = [q.start for q in qs]
+    assert starts == sorted(starts)
+    for a, b in zip(qs, qs[1:]):
+        assert a.end <= b.start
+
+
+# ---------------------------------------------------------------- the component
+
+@pytest.fixture(scope="module")
+def quotes_nlp():
+    from pipeline.nlp import cached_nlp
+    from pipeline.settings import DEFAULT_MODEL
+
+    return cached_nlp(os.environ.get("PIPELINE_MODEL", DEFAULT_MODEL), ("quotes",))
+
+
+@pytest.fixture(scope="module")
+def quotes_of(quotes_nlp):
+    from pipeline.nlp import make_doc
+    from pipeline.quotes import extract_quotes
+
+    def run(text: str) -> list[dict]:
+        doc = quotes_nlp(make_doc(quotes_nlp, text, {"doc_id": "t", "date": None, "title": None, "path": "t"}))
+        recs = [r.to_json_dict() for r in extract_quotes(doc)["quotes"]]
+        for r in recs:  # offsets are sacred
+            assert r["text"] == text[r["start"]:r["end"]]
+            if r["speaker_start"] is not None:
+                assert 0 <= r["speaker_start"] < r["speaker_end"] <= len(text)
+            if r["cue_start"] is not None:
+                assert r["cue"] == text[r["cue_start"]:r["cue_end"]]
+        return recs
+
+    return run
+
+
+def one(recs, contains):
+    hits = [r for r in recs if contains in r["text"]]
+    assert hits, f"no quote containing {contains!r} in {[r['text'] for r in recs]}"
+    return hits[0]
+
+
+def spoken_by(text, r):
+    return text[r["speaker_start"]:r["speaker_end"]] if r["speaker_start"] is not None else None
+
+
+def test_pronoun_after_multi_sentence_quote_with_ellipses_resolves(quotes_of):
+    text = ("Russian Foreign Minister Sergey Lavrov was asked on Monday whether Moscow still backed the talks. "
+            'He said, "Yes, we back them fully.... We are also preparing a draft of our own.... It will be ready soon."')
+    recs = quotes_of(text)
+    r = one(recs, "We are also preparing")
+    assert r["kind"] == "direct"
+    assert r["text"].startswith('"Yes') and r["text"].endswith('soon."')
+    assert spoken_by(text, r) == "He"
+    assert r["speaker"] == "Sergey Lavrov"
+    assert r["cue"] == "said"
+
+
+def test_direct_quote_opened_by_agreed_that(quotes_of):
+    text = ('Speaking to journalists after the call, Putin said he had agreed that "Moscow would draft a document '
+            'on a future settlement. It would list principles and a timetable."')
+    r = one(quotes_of(text), "Moscow would draft")
+    assert r["kind"] == "direct"
+    assert "Putin" in r["speaker"]
+    assert spoken_by(text, r) == "Putin"
+
+
+def test_indirect_speech_with_that_after_an_adjunct(quotes_of):
+    text = "Defence Minister Rustem Umerov noted after the talks that the delegations did agree to swap wounded prisoners."
+    recs = quotes_of(text)
+    assert len(recs) == 1  # "agree" inside the reported clause is not a second attribution
+    r = recs[0]
+    assert r["kind"] == "indirect" and r["text"].startswith("that the delegations")
+    assert r["speaker"].endswith("Umerov")
+
+
+def test_indirect_speech_without_that(quotes_of):
+    text = "President Zelenskyy later said Ukraine had asked Russia to return the deported children."
+    r = one(quotes_of(text), "Ukraine had asked")
+    assert r["kind"] == "indirect"
+    assert r["text"] == "Ukraine had asked Russia to return the deported children"
+    assert "Zelensk" in r["speaker"]
+
+
+def test_split_quote_shares_one_speaker(quotes_of):
+    text = 'Prime Minister Kaja Kallas spoke in Brussels. "We are ready," she said, "but not at any price."'
+    recs = quotes_of(text)
+    a, b = one(recs, "We are ready"), one(recs, "not at any price")
+    assert a["quote_id"] == b["quote_id"] and a["part"] != b["part"]
+    assert a["speaker"] == b["speaker"] == "Kaja Kallas"
+
+
+def test_quote_over_paragraphs_and_follow_on_sentence(quotes_of):
+    text = ('Prime Minister Kaja Kallas spoke in Brussels. "We will keep up the pressure," she said. "Sanctions work.\n\n'
+            '"And they will keep working until the guns fall silent."')
+    recs = quotes_of(text)
+    parts = [one(recs, s) for s in ("keep up the pressure", "Sanctions work", "guns fall silent")]
+    assert len({p["quote_id"] for p in parts}) == 1
+    assert all(p["speaker"] == "Kaja Kallas" for p in parts)
+
+
+def test_floating_quote_paragraph_takes_previous_speaker(quotes_of):
+    text = ('“We will not give up our land,” President Volodymyr Zelensky told reporters in Kyiv on Tuesday.\n\n'
+            '“No Ukrainian leader could ever sign such a paper, and I will not be the first one to sign it.”')
+    recs = quotes_of(text)
+    r = one(recs, "No Ukrainian leader")
+    assert r["floating"] and r["kind"] == "direct"
+    assert "Zelensk" in r["speaker"]
+
+
+def test_colon_introduction(quotes_of):
+    text = 'Lavrov told the UN Security Council: "The West must stop sending weapons to Kyiv."'
+    r = one(quotes_of(text), "The West must stop")
+    assert r["kind"] == "direct" and spoken_by(text, r) == "Lavrov"
+
+
+def test_inverted_speaker_after_quote(quotes_of):
+    text = "“It was a productive meeting,” said Turkish Foreign Minister Hakan Fidan. “We agreed to meet again.”"
+    recs = quotes_of(text)
+    a, b = one(recs, "productive meeting"), one(recs, "meet again")
+    assert a["speaker"] == b["speaker"] == "Hakan Fidan"
+
+
+def test_according_to(quotes_of):
+    text = "The talks will resume in June, according to Turkish officials."
+    r = one(quotes_of(text), "talks will resume")
+    assert r["kind"] == "indirect" and r["cue"] == "according to"
+    assert spoken_by(text, r) == "Turkish officials"
+
+
+def test_mixed_quote(quotes_of):
+    text = 'The Kremlin spokesman said the proposal was "a step in the right direction" but needed more work.'
+    r = one(quotes_of(text), "step in the right direction")
+    assert r["kind"] == "mixed"
+    assert r["text"].startswith("the proposal")
+
+
+def test_definite_description_resolves_to_person(quotes_of):
+    text = ("Ukraine's foreign minister, Andrii Sybiha, met his Turkish counterpart in Ankara on Monday. "
+            "The minister said Kyiv would not accept ultimatums.")
+    r = one(quotes_of(text), "Kyiv would not accept")
+    assert spoken_by(text, r) == "The minister"
+    assert r["speaker"] == "Andrii Sybiha"
+
+
+def test_scare_quotes_and_titles_are_not_speech(quotes_of):
+    assert quotes_of('The "coalition of the willing" met in Paris on Friday.') == []
+    assert quotes_of("Ukraine would keep its “non-nuclear state” status under the draft.") == []
+
+
+def test_memorandum_provision_is_not_a_quote(quotes_of):
+    assert quotes_of("Russia's memorandum calls for a ceasefire after Ukraine withdraws its troops.") == []
+
+
+def test_odd_quote_marks_keep_the_rest_of_the_article(quotes_of):
+    text = ('He said "we will win. The rest of this paragraph has no closing mark.\n\n'
+            'Later, Foreign Minister Andrii Sybiha said: "This second quotation must be found."')
+    r = one(quotes_of(text), "This second quotation")
+    assert r["kind"] == "direct" and "Sybiha" in r["speaker"]
+
+
+@pytest.mark.parametrize("text", [
+    "", " ", "\n\n", '"', '""', "“”", "“", "”", "''", '"a', 'a"', "« »", "‘’", "He said:", "said", "\u00a0\"\n\"",
+    '"' * 50, "“" * 20 + "”" * 3, "He said, “" + "word " * 400, "according to", "according to\n\nthe",
+])
+def test_odd_input_never_raises(quotes_of, text):
+    quotes_of(text)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.one_of(MARKS, WORDS, st.sampled_from(["Lavrov", "the minister", "according", "to", "that", "asked"])), max_size=40))
+def test_component_never_raises_on_random_text(quotes_of, parts):
+    quotes_of(" ".join(parts))
+
+
+def test_a_cue_verb_can_be_added_in_data(quotes_nlp, tmp_path: Path):
+    """Adding a verb to cues.yaml (no code) makes it a cue."""
+    import yaml
+
+    from pipeline.attribution import Attributor
+    from pipeline.nlp import make_doc
+    from pipeline.quote_lexicon import DATA, load_cues, load_patterns, load_speakers
+
+    text = "The envoy grumbled that the talks were going nowhere."
+    doc = quotes_nlp(make_doc(quotes_nlp, text, {"doc_id": "t"}))
+    assert not any(s._.quote["cue"] == "grumbled" for s in doc.spans["quotes"])
+    data = yaml.safe_load((DATA / "cues.yaml").read_text(encoding="utf-8"))
+    data["classes"]["speech"]["lemmas"].append("grumble")
+    path = tmp_path / "cues.yaml"
+    path.write_text(yaml.safe_dump(data), encoding="utf-8")
+    finder = Attributor(quotes_nlp, load_cues(str(path)), load_speakers(), load_patterns())
+    spans = finder(doc).spans["quotes"]
+    assert [s._.quote["cue"] for s in spans] == ["grumbled"]
+    assert spans[0]._.quote["start"] == text.index("that the talks")
