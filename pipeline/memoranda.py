@@ -39,20 +39,23 @@ class Memo:
     section: str | None = None             # the part of it the text is talking about
     n_provisions: int = 0
     position: bool = False                 # a party's demands or proposals stated in prose, not a document
+    proper: str | None = None              # a proper name in the mention: "Peace Formula", "Kuala Lumpur Peace Accords"
 
     @property
     def compat(self) -> str:
         return "document" if self.kind in DOCUMENT_KINDS else self.kind
 
     def memorandum_id(self) -> str:
-        """party + kind + date of presentation, else party + name: the same document in two articles gets one id."""
+        """party + kind + date of presentation, else party + proper name or number ('russia-memorandum-2025-06-02',
+        'united-states-28-point-plan', 'ukraine-peace-formula'): the same document in two articles gets one id."""
         party = slug(self.party) if self.party else "unknown"
         if self.date:
             return f"{party}-{self.kind}-{self.date}"
         if self.numbered:
             return f"{party}-{slug(self.numbered)}-{self.kind}"
-        name = slug(self.name)
-        return f"{party}-{name}" if name != party and not name.startswith(party) else name
+        if self.proper:
+            return f"{party}-{slug(self.proper)}"
+        return f"{party}-{self.kind}"
 
 
 # ---------------------------------------------------------------- helpers on tokens
@@ -228,6 +231,8 @@ def mention_party(tok: Token, data: RuleData) -> str | None:
                         found += parties_in(pobj.subtree, data)
     if not found:
         verb = tok.head if tok.dep_ in ("dobj", "nsubjpass") else None
+        if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.pos_ == "VERB":
+            verb = tok.head.head  # "entered into an agreement", "agreed on a plan"
         if verb is not None and verb.lemma_.lower() in data.documents.presenting_verbs:
             subj = [c for c in verb.children if c.dep_ in ("nsubj",)]
             agent = [c for c in verb.children if c.dep_ == "agent"]
@@ -237,6 +242,14 @@ def mention_party(tok: Token, data: RuleData) -> str | None:
                 for s_ in (c for c in verb.head.children if c.dep_ == "nsubj"):
                     found += [p for p in parties_in(s_.subtree, data) if p not in found]
     return joint_party(found) if found else None
+
+
+def proper_name(tok: Token, data: RuleData) -> str | None:
+    """The capitalised words of a mention that are not a party: 'Peace Formula' of "Zelensky's Peace Formula"."""
+    s, e = mention_span(tok)
+    words = [t.text for t in tok.doc[s:e] if (t.pos_ == "PROPN" or t.is_title and t.i != t.sent.start)
+             and not party_of_token(t, data) and t.dep_ not in ("det", "poss") and t.tag_ != "POS"]
+    return " ".join(words) if len(words) >= 2 or (words and words[-1] == tok.text) else None
 
 
 def mention_name(tok: Token) -> str:
@@ -349,7 +362,8 @@ class ArticleMemoranda:
                         break
         if memo is None:
             memo = Memo(kind=kind, party=party, name=mention_name(tok), start=start, end=end, generic=generic,
-                        numbered=numbered, status="agreed" if kind == "agreement" else "proposed")
+                        numbered=numbered, status="agreed" if kind == "agreement" else "proposed",
+                        proper=proper_name(tok, data))
             self.memos.append(memo)
         if numbered and not memo.numbered:
             memo.numbered = numbered

@@ -211,6 +211,18 @@ class ProvisionFinder:
             if f.kind in ("agreement", "list", "content"):
                 memo = f.memo
                 break
+        if memo is None or memo.kind != "agreement":
+            # "the points on which both delegations agreed:": the list is what the parties agreed
+            for tok in sent:
+                if tok.lemma_.lower() in ("agree", "commit", "sign") and tok.pos_ in ("VERB", "AUX") and \
+                        not any(c.dep_ == "neg" for c in tok.children):
+                    subj = self._subject(tok)
+                    party = state.subject_party(subj) if subj is not None else None
+                    if party:
+                        memo = state.agreement(party, tok.idx, sent, si)
+                        if memo.start == memo.end:
+                            memo.start, memo.end = tok.idx, tok.idx + len(tok)
+                        break
         if memo is None and state.active is not None and state.active_sentence == si:
             memo = state.active
         return {"memo": memo, "status": memo.status if memo else "agreed", "modality": "commitment" if memo is None or memo.kind == "agreement" else "demand",
@@ -422,6 +434,8 @@ class ProvisionFinder:
             return None
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether", "once") for c in verb.children):
             return None
+        if not self._reported(verb):
+            return None  # "calls on Hamas to agree", "Ukraine would agree": not an agreement reached
         subj = self._subject(verb)
         if subj is None or subj.lower_ in ("neither", "none", "nobody", "no"):
             return None
@@ -432,18 +446,24 @@ class ProvisionFinder:
             return None
         start = None
         if lemma in ("agree", "commit", "consent", "accept", "pledge"):
-            for c in verb.children:
-                if c.i < verb.i:
-                    continue
+            right = [c for c in verb.children if c.i > verb.i]
+            for c in right:
                 if c.dep_ == "xcomp":
-                    start = c.left_edge.i
-                    break
-                if c.dep_ == "prep" and c.lower_ in ("to", "on", "upon") and lemma != "accept":
-                    start = c.i + 1
+                    start = c.i  # the verb: "agreed on Tuesday to halt strikes" starts at "halt"
+                    while start - 1 > verb.i and doc[start - 1].dep_ in ("neg", "advmod") and doc[start - 1].head.i == c.i:
+                        start -= 1
                     break
                 if c.dep_ == "ccomp" and any(a.tag_ == "MD" or a.lower_ == "to" for a in c.children):
                     start = c.left_edge.i
                     break
+            if start is None and lemma != "accept":
+                for c in right:
+                    if c.dep_ == "prep" and c.lower_ in ("to", "on", "upon"):
+                        pobj = next((x for x in c.children if x.dep_ in ("pobj", "pcomp")), None)
+                        if pobj is None or pobj.ent_type_ in ("DATE", "TIME"):
+                            continue
+                        start = c.i + 1
+                        break
         else:
             for c in verb.children:
                 if c.dep_ == "dobj" and c.i > verb.i and c.lemma_.lower() in data.cues.agreement_nouns:
@@ -462,7 +482,28 @@ class ProvisionFinder:
         memo = state.agreement(party, verb.idx, sent, si)
         if memo.kind == "agreement" and memo.start == memo.end:
             memo.start, memo.end = verb.idx, verb.idx + len(verb)
-        return Frame(memo, start, sent.end, "agreement", "commitment", "agreed", cue=verb, need_trigger=True)
+        end = sent.end
+        if verb.dep_ not in ("ROOT", "conj") and verb.head.dep_ != "ROOT" or verb.dep_ in ("csubj", "nsubj", "pcomp", "advcl"):
+            end = min(sent.end, max(t.i for t in verb.subtree) + 1)  # embedded: the complement ends with the verb's phrase
+        return Frame(memo, start, end, "agreement", "commitment", "agreed", cue=verb, need_trigger=True)
+
+    @staticmethod
+    def _reported(verb: Token) -> bool:
+        """An agreement that happened ('agreed', 'have agreed', 'did agree'), not one wished, urged or hypothetical."""
+        aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+        if any(a.tag_ == "MD" for a in aux):
+            return False
+        if verb.tag_ in ("VBD", "VBZ"):
+            return True
+        if verb.tag_ == "VBN":
+            return any(a.lemma_ == "have" for a in aux)
+        if verb.tag_ == "VBP":
+            return not any(a.lower_ == "to" for a in aux)
+        if verb.tag_ == "VB":
+            return any(a.lower_ in ("did", "do", "does") for a in aux)
+        if verb.tag_ == "VBG":
+            return any(c.dep_ in ("nsubj", "poss") for c in verb.children) and verb.dep_ in ("csubj", "nsubj", "pcomp")
+        return False
 
     # -- refusals: "Russia rejected a full 30-day ceasefire"
 
@@ -489,7 +530,13 @@ class ProvisionFinder:
                 return None
             memo = state.position(others[0], "proposal", (verb.idx, verb.idx + len(verb)), si)
         start = obj.left_edge.i if obj.dep_ == "dobj" else obj.i
-        return Frame(memo, start, sent.end, "refusal", "offer", "rejected", cue=verb, need_trigger=True)
+        end = obj.right_edge.i + 1
+        if verb.tag_ not in ("VBD", "VBN", "VBZ") or not self._strong_trigger(doc[start:end]):
+            return None
+        return Frame(memo, start, end, "refusal", "offer", "rejected", cue=verb, need_trigger=True)
+
+    def _strong_trigger(self, span: Span) -> bool:
+        return any(self.cat_ids.get(m, ("", ""))[1] == "strong" for m, _, _ in self.categories(span))
 
     # -- lists: "the memorandum had four provisions: 1) ...", "One point is explicit: ..."
 
@@ -607,7 +654,7 @@ class ProvisionFinder:
             taken.append((span.start_char, span.end_char))
             fr.memo.n_provisions += 1
             span._.provision = {"memo": fr.memo, "frame": fr, "category": category, "item": seg.item or fr.item,
-                                **self.details(doc, span, fr)}
+                                **self.details(doc, span, fr, state)}
             prov_spans.append(span)
         memo_spans = []
         for memo in state.memos:
@@ -622,23 +669,26 @@ class ProvisionFinder:
 
     # ------------------------------------------------------------ fields of a provision
 
-    def details(self, doc: Doc, span: Span, fr: Frame) -> dict:
+    def details(self, doc: Doc, span: Span, fr: Frame, state: ArticleMemoranda | None = None) -> dict:
         """Actor, conditions, deadline and status of one provision."""
-        return {"actor": self.actor(span, fr), "conditions": self.conditions(span), "deadline": self.deadline(doc, span),
+        return {"actor": self.actor(span, fr, state), "conditions": self.conditions(span), "deadline": self.deadline(doc, span),
                 "status": self.status(span, fr)}
 
-    def actor(self, span: Span, fr: Frame) -> str | None:
-        """Who must act: the subject of the provision's clause, a party it names, or the agreeing parties."""
+    def actor(self, span: Span, fr: Frame, state: ArticleMemoranda | None = None) -> str | None:
+        """Who must act: the subject of the provision's own clause ('Ukraine withdraw ...', 'both sides will ...');
+        else the parties of an agreement; else, for a demand, the party whose forces or state the clause names."""
         for t in span:
-            if t.dep_ in ("nsubj", "nsubjpass") and t.i >= span.start:
+            if t.dep_ in ("nsubj", "nsubjpass") and t.head.i >= span.start and t.head.i < span.end:
+                p = state.subject_party(t) if state is not None else party_of_token(t, self.data)
+                if p:
+                    return p
+        if fr.memo.kind == "agreement" or fr.modality == "commitment":
+            return fr.memo.party
+        for t in span:
+            if t.dep_ in ("poss", "amod", "pobj", "compound") and t.head.pos_ == "NOUN":
                 p = party_of_token(t, self.data)
                 if p:
                     return p
-        names = parties_in(span, self.data)
-        if names:
-            return names[0]
-        if fr.memo.kind == "agreement":
-            return fr.memo.party
         return None
 
     def conditions(self, span: Span) -> str | None:
@@ -672,9 +722,13 @@ class ProvisionFinder:
             if prev is None or prev.lower_ not in markers and not (prev.lower_ == "later" and tok.start > 1):
                 continue
             value = tx.get("value") or _duration_value(tx.get("text", "")) or tx.get("text")
-            if tx.get("anchor_text"):
+            if tx.get("anchor_text") and tx.get("anchor_start") is not None:
                 rel = tx.get("relation") or "after"
-                return f"{value} {rel} {tx['anchor_text']}"
+                a_start, a_end = tx["anchor_start"], min(tx.get("anchor_end") or span.end_char, span.end_char)
+                anchor = doc.text[a_start:a_end]
+                anchor = re.split(r",|;| and that | and | but ", anchor)[0].strip()
+                if anchor and span.start_char <= a_start < span.end_char:
+                    return f"{value} {rel} {anchor}"
             rest = doc[tok.end: span.end]
             if prev.lower_ == "within" and len(rest) > 1 and rest[0].lower_ in ("of", "after", "from", "following"):
                 anchor = rest[1:]

@@ -359,7 +359,7 @@ def split_at_dash(doc: Doc, seg: Segment, data: RuleData) -> list[Segment]:
 # ---------------------------------------------------------------- trimming
 
 LEAD_STRIP = {",", ";", ":", "and", "or", "either", "also", "then", "finally", "plus", "that", "-", "–", "—", "&", "both",
-              "as", "well", "neither", "nor", "to", "further"}
+              "as", "well", "neither", "nor", "to"}
 
 
 def trim(doc: Doc, seg: Segment) -> Segment:
