@@ -25,7 +25,7 @@ from typing import Any
 import numpy as np
 import yaml
 from pydantic import BaseModel, Field
-from spacy.attrs import LOWER, SHAPE
+from spacy.attrs import LOWER, ORTH, SHAPE
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -207,21 +207,25 @@ class TimexFinder:
     def __init__(self, nlp: Language, patterns_path: str | None = None, lexicon_path: str | None = None,
                  use_model_entities: bool = True):
         self.lex = load_lexicon(lexicon_path)
+        self.ambiguous = set(self.lex.ambiguous_months)
         self.matcher = Matcher(nlp.vocab)
         self.matcher.add("TIMEX", load_patterns(patterns_path, lexicon_path), greedy="LONGEST")
         self.fixed = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.fixed.add("FIXED", [nlp.make_doc(k) for k in self.lex.fixed])
         self.premods = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.postmods = PhraseMatcher(nlp.vocab, attr="LOWER")
-        pre = [k for k in self.lex.mods if not k.startswith("or ")]
+        pre = [k for k in self.lex.mods if not k.startswith("or ") and self.lex.mods[k] not in self.lex.needs_number]
+        quantity = [k for k in self.lex.mods if not k.startswith("or ") and self.lex.mods[k] in self.lex.needs_number]
         post = [k for k in self.lex.mods if k.startswith("or ")] + ["ahead", "to date", "from now"]
         self.premods.add("PRE", [nlp.make_doc(k) for k in pre])
         self.premods.add("THE", [nlp.make_doc("the")])
+        self.premods.add("QUANTITY", [nlp.make_doc(k) for k in quantity])
         self.postmods.add("POST", [nlp.make_doc(k) for k in post])
         self.the_id = nlp.vocab.strings.add("THE")
+        self.quantity_id = nlp.vocab.strings.add("QUANTITY")
+        self.adverbs_only = set(self.lex.adverbs_only)
         self._init_triggers(nlp, patterns_path)
         self.use_model_entities = use_model_entities
-        self.ambiguous = set(self.lex.ambiguous_months)
 
     # -------------------------------------------------------- candidates
 
@@ -230,9 +234,13 @@ class TimexFinder:
         words = set(trig.words)
         for section in trig.lexicon_sections:
             for key in getattr(self.lex, section):
-                words.update(key.split())
-                words.add(key.split()[0] + ".")
+                if " " not in key:  # a phrase has a trigger word of its own ("good friday", "new year's day")
+                    words.update((key, key + "."))
+        # ambiguous month names ("may", "march") trigger only when capitalised
+        cased = {v for w in self.ambiguous for v in (w.title(), w.title() + ".", w.upper())}
+        words -= self.ambiguous | {w + "." for w in self.ambiguous}
         self.trigger_ids = np.array(sorted(nlp.vocab.strings.add(w) for w in words), dtype="uint64")
+        self.cased_trigger_ids = np.array(sorted(nlp.vocab.strings.add(w) for w in cased), dtype="uint64")
         self.shape_re = re.compile(trig.shape) if trig.shape else None
         self.shape_ok: dict[int, bool] = {}
         self.window = (trig.window_before, trig.window_after)
@@ -241,8 +249,8 @@ class TimexFinder:
         """Token windows around trigger tokens (merged), where the Matcher has to look."""
         if not len(doc):
             return []
-        arr = doc.to_array([LOWER, SHAPE])
-        hit = np.isin(arr[:, 0], self.trigger_ids)
+        arr = doc.to_array([LOWER, SHAPE, ORTH])
+        hit = np.isin(arr[:, 0], self.trigger_ids) | np.isin(arr[:, 2], self.cased_trigger_ids)
         if self.shape_re is not None:
             shapes = arr[:, 1]
             for h in np.unique(shapes):
@@ -273,7 +281,8 @@ class TimexFinder:
         if self.use_model_entities:
             taken = {i for s in found for i in range(s.start, s.end)}
             for ent in doc.ents:
-                if ent.label_ in ("DATE", "TIME") and not any(i in taken for i in range(ent.start, ent.end)):
+                if ent.label_ in ("DATE", "TIME") and not any(i in taken for i in range(ent.start, ent.end)) \
+                        and self._plausible(ent) and not any(t.lower_ in ("old", "-old") for t in ent):
                     found.append(ent)
             found.sort(key=lambda s: s.start)
         return found
@@ -283,7 +292,7 @@ class TimexFinder:
         first, last = span[0], span[-1]
         if len(span) == 1:
             low = first.lower_.rstrip(".")
-            if low in self.ambiguous and (not first.is_title or first.tag_ not in ("NNP", "NNPS")):
+            if low in self.ambiguous and (not first.is_title or first.tag_ not in ("NNP", "NNPS") or len(low) <= 3):
                 return False
             if first.like_num and re.fullmatch(r"\d{4}", first.text):
                 nxt = first.nbor(1) if first.i + 1 < len(span.doc) else None
@@ -292,6 +301,8 @@ class TimexFinder:
                     return False
                 if nxt is not None and (nxt.lower_ in ("%", "percent", "per") or nxt.tag_ == "NNS" and not nxt.lower_.endswith("s'")):
                     return False
+        if len(span) == 1 and first.lower_ in self.adverbs_only and first.pos_ != "ADV":
+            return False
         if last.lower_ in ("may", "march") and not last.is_title:
             return False
         if first.lower_ == "fall" and first.pos_ == "VERB":
@@ -303,8 +314,16 @@ class TimexFinder:
         bare "the" only comes along with a modifier ('the early 1980s')."""
         start, end = span.start, span.end
         modified = False
+        if self._adjectival(span):  # "a two-year [contract]": no modifiers
+            return span
         while True:
-            options = [(s, label) for s, label in pre.get(start, []) if s < start and (label == "PRE" or modified)]
+            first = doc[start]
+            numeric = first.like_num or first.lower_ in ("a", "an", "several", "few", "couple")
+            ends = pre.get(start, [])
+            if start > 0 and doc[start - 1].text == "-" and doc[start - 1].whitespace_ == "":
+                ends = ends + pre.get(start - 1, [])  # "mid-November", "early-1990s"
+            options = [(s, label) for s, label in ends if s < start and
+                       (label == "PRE" or label == "THE" and modified or label == "QUANTITY" and numeric)]
             if not options:
                 break
             start = min(s for s, _ in options)
@@ -312,6 +331,21 @@ class TimexFinder:
         if end in post:
             end = post[end]
         return Span(doc, start, end)
+
+    @staticmethod
+    def _adjectival(span: Span) -> bool:
+        """A hyphenated duration used as an adjective: 'a two-year contract'."""
+        return len(span) >= 3 and span[-2].text in ("-", "–") and span.end < len(span.doc) and \
+            span.doc[span.end].pos_ in ("NOUN", "PROPN", "ADJ")
+
+    def _outside_mod(self, doc: Doc, span: Span) -> tuple[bool, str | None, str | None]:
+        """A modifier word just before the span that stays outside it ('within', 'about')."""
+        if span.start == 0:
+            return False, None, None
+        w = doc[span.start - 1].lower_
+        if w in self.lex.outside_mods:
+            return True, self.lex.outside_mods[w], w
+        return False, None, None
 
     # -------------------------------------------------------- the component
 
@@ -327,7 +361,7 @@ class TimexFinder:
         dct = _parse_date(article.get("date"))
         pre: dict[int, list[tuple[int, str]]] = {}
         for match_id, s, e in self.premods(doc):
-            pre.setdefault(e, []).append((s, "THE" if match_id == self.the_id else "PRE"))
+            pre.setdefault(e, []).append((s, "THE" if match_id == self.the_id else "QUANTITY" if match_id == self.quantity_id else "PRE"))
         post = {s: e for _, s, e in self.postmods(doc)}
         ctx = Context(dct=dct)
         out: list[Span] = []
@@ -348,7 +382,10 @@ class TimexFinder:
             span = self._trim(span)
             if span is None:
                 continue
-            info = self._record(doc, span, timex)
+            has_outside, outside_mod, outside_word = self._outside_mod(doc, span)
+            if has_outside and timex.mod is None and timex.type in ("DURATION", "TIME", "DATE"):
+                timex.mod = outside_mod
+            info = self._record(doc, span, timex, outside_word)
             span._.timex = info
             out.append(span)
             last_end = span.end
@@ -364,7 +401,8 @@ class TimexFinder:
         """Drop punctuation and possessives at the edges of a span."""
         start, end = span.start, span.end
         doc = span.doc
-        while start < end and (doc[start].is_punct or doc[start].is_space):
+        while start < end and (doc[start].is_punct or doc[start].is_space or
+                               doc[start].lower_ in ("a", "an") and start + 1 < end and doc[start + 1].like_num):
             start += 1
         while end > start and (doc[end - 1].is_space or doc[end - 1].text in (",", ";", ":", "'s", "’s", "(", "-") or
                                doc[end - 1].is_punct and doc[end - 1].text not in (".",) or
@@ -377,22 +415,22 @@ class TimexFinder:
         p = timex.point
         if p is None or timex.type not in ("DATE", "TIME"):
             return
-        if p.gran == "quarter":
+        if timex.sets_quarter:
             ctx.quarter = p
         if p.gran in ("day", "month", "year", "quarter", "week") and not timex.anaphoric:
             ctx.ref = p
 
-    def _record(self, doc: Doc, span: Span, timex: Timex) -> dict:
+    def _record(self, doc: Doc, span: Span, timex: Timex, before: str | None = None) -> dict:
         info = {"type": timex.type, "value": timex.value, "mod": timex.mod, "anchor": timex.anchor,
                 "relative": timex.relative, "range_start": timex.range_start, "range_end": timex.range_end,
                 "anchor_text": None, "anchor_start": None, "anchor_end": None, "relation": None}
         if timex.type == "DURATION":
-            info.update(self._event_anchor(doc, span))
+            info.update(self._event_anchor(doc, span, before))
         return info
 
-    def _event_anchor(self, doc: Doc, span: Span) -> dict:
+    def _event_anchor(self, doc: Doc, span: Span, before: str | None = None) -> dict:
         """'within 100 days of ending martial law' -> anchor_text 'ending martial law', relation within."""
-        first = span[0].lower_
+        first = before or span[0].lower_
         if span.end >= len(doc):
             return {}
         prep = doc[span.end]

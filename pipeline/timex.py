@@ -50,13 +50,20 @@ class Lexicon(BaseModel):
     relative_words: dict[str, dict[str, Any]]
     offset_words: dict[str, dict[str, Any]]
     mods: dict[str, str]
+    needs_number: list[str] = Field(default_factory=list)
+    outside_mods: dict[str, str | None] = Field(default_factory=dict)
+    adverbs_only: list[str] = Field(default_factory=list)
     fixed: dict[str, dict[str, str]]
     holidays: dict[str, Any]
 
     def mod_phrases(self) -> list[tuple[tuple[str, ...], str]]:
-        """Modifier phrases as word tuples, longest first."""
-        items = [(tuple(k.split()), v) for k, v in self.mods.items()]
-        return sorted(items, key=lambda kv: -len(kv[0]))
+        """Modifier phrases as word tuples, longest first (computed once)."""
+        cached = self.__dict__.get("_mod_phrases")
+        if cached is None:
+            items = [(tuple(split_words(k.split())), v) for k, v in self.mods.items()]
+            cached = sorted(items, key=lambda kv: -len(kv[0]))
+            self.__dict__["_mod_phrases"] = cached
+        return cached
 
 
 @lru_cache(maxsize=4)
@@ -217,6 +224,7 @@ class Timex:
     range_end: str | None = None
     point: Point | None = field(default=None, repr=False)  # resolved calendar point (for discourse ref)
     anaphoric: bool = False
+    sets_quarter: bool = False  # an explicit fiscal quarter: later "the quarter", "a year ago" refer to it
 
 
 # ---------------------------------------------------------------- reading the words
@@ -291,7 +299,10 @@ class Reading:
     century: int | None = None
     every: bool = False
     fiscal: bool = False
-    holiday: tuple[int, int] | None = None
+    holiday: tuple[str, str] | None = None
+    year_ago: bool = False  # "year-earlier", "year-ago": the same period a year before
+    year_end: bool = False  # "year-end", "year's end"
+    period: bool = False  # "the latest period", "the 1989 period" (a reporting period)
     unknown: list[str] = field(default_factory=list)
     words: list[str] = field(default_factory=list)
 
@@ -342,7 +353,7 @@ def read(words: list[str], lex: Lexicon, dct_year: int | None = None) -> Reading
     r = Reading(words=list(words))
     words, r.mods = _strip_mods(list(words), lex)
     r.mod = r.mods[0] if r.mods else None
-    if words and words[0] == "the":
+    if "the" in words:
         r.the = True
     i, n = 0, len(words)
     pending_num: float | None = None
@@ -362,6 +373,14 @@ def read(words: list[str], lex: Lexicon, dct_year: int | None = None) -> Reading
         if pair in lex.offset_words:
             r.offset, r.offset_word = lex.offset_words[pair], pair
             i += 2
+            continue
+        if w == "year" and nxt == "-" and i + 2 < n and words[i + 2] in ("ago", "earlier"):
+            r.year_ago = True
+            i += 3
+            continue
+        if w == "year" and (nxt == "end" or (nxt in ("-", "'s") and i + 2 < n and words[i + 2] == "end")):
+            r.year_end = True
+            i += 2 if nxt == "end" else 3
             continue
         key = _holiday_at(words, i, lex)
         if key:
@@ -467,7 +486,7 @@ def read(words: list[str], lex: Lexicon, dct_year: int | None = None) -> Reading
                 continue
             if 1000 <= v <= 2199 and "," not in w and "." not in w and pending_num is None:
                 # a year, unless it counts units ("1500 years")
-                if nxt in lex.units and nxt not in ("quarter",) and not (nxt == "-" and False):
+                if nxt in lex.units and nxt not in ("quarter", "second"):
                     pending_num = v
                 elif nxt in ("'s", "s"):
                     r.decade = int(v) // 10
@@ -502,7 +521,8 @@ def read(words: list[str], lex: Lexicon, dct_year: int | None = None) -> Reading
             continue
         if w in lex.numbers and not (w in ("a", "an") and (nxt in ("few", "couple", "while", "later", "dozen") or not nxt)):
             v = lex.numbers[w]
-            if w in ("a", "an") and nxt not in lex.units and nxt not in ("half", "couple", "dozen", "hundred", "thousand", "quarter", "-", "fortnight", "decade") and nxt not in lex.numbers:
+            if w in ("a", "an") and (nxt not in lex.units and nxt not in ("half", "couple", "dozen", "hundred", "thousand", "quarter", "-", "fortnight", "decade")
+                                     or nxt in lex.numbers and nxt not in ("half", "couple", "dozen", "hundred", "thousand")):
                 i += 1
                 continue
             if w in ("hundred", "thousand", "dozen"):
@@ -635,7 +655,11 @@ def read(words: list[str], lex: Lexicon, dct_year: int | None = None) -> Reading
             r.fiscal = True
             i += 1
             continue
-        if w in ("latest", "recent", "most", "corresponding", "comparable", "year-ago", "same", "period", "term",
+        if w in ("period", "periods"):
+            r.period = True
+            i += 1
+            continue
+        if w in ("latest", "recent", "most", "corresponding", "comparable", "year-ago", "same", "term",
                  "ago", "earlier", "more", "additional", "other", "long", "old", "full", "entire", "whole",
                  "calendar", "trading", "business", "working", "straight", "consecutive", "another", "further",
                  "week-long", "-", "–", "/", "to", "or", "through", "until", "till", "and", "'", "o", "early", "late", "mid"):
@@ -687,6 +711,12 @@ def resolve_month(dct: date, month: int, tense: str | None, direction: int | Non
         return y if month > dct.month else y + 1
     if tense == "past":
         return y if month < dct.month else y - 1
+    # no tense: the nearest such month, leaning to the past on a tie
+    diff = month - dct.month
+    if diff > 6:
+        return y - 1
+    if diff < -6:
+        return y + 1
     return y
 
 
@@ -764,6 +794,7 @@ HOLIDAY_RULES = {
     "first_monday_september": lambda y: nth_weekday(y, 9, 1, 1),
     "last_monday_may": lambda y: nth_weekday(y, 5, 1, -1),
     "fourth_thursday_november": lambda y: nth_weekday(y, 11, 4, 4),
+    "us_election_day": lambda y: nth_weekday(y, 11, 1, 1) + timedelta(days=1),
 }
 
 
@@ -817,6 +848,12 @@ def _decide(r: Reading, ctx: Context, lex: Lexicon) -> Timex | None:
     fixed = _fixed(r, lex)
     if fixed is not None:
         return fixed
+    if r.year_end:
+        y = r.year or (dct.year if dct else None)
+        t = Timex("DATE", f"{y:04d}" if y else "XXXX", mod="END", relative=r.year is None, anchor=anchor_s)
+        return t
+    if r.year_ago:
+        return _year_ago(r, ctx)
     # SET: every week, each Thursday, Tuesday nights, daily
     if r.every:
         return _set(r, lex)
@@ -832,6 +869,13 @@ def _decide(r: Reading, ctx: Context, lex: Lexicon) -> Timex | None:
         t = _quarter(r, ctx)
         if t is not None:
             return t
+    if r.period and r.unit is None and not r.numbers:
+        if ctx.quarter is None:
+            return None
+        p = ctx.quarter
+        if r.relative is not None and r.relative["direction"] and not r.relative.get("anaphoric"):
+            p = shift(p, "Y", r.relative["direction"])
+        return Timex("DATE", p.value(), point=p, relative=True, anaphoric=True)
     if r.deictic is not None:
         p = Point(dct + timedelta(days=r.deictic), "day") if dct else None
         if r.deictic_word in ("tonight", "overnight") or r.pod:
@@ -856,6 +900,22 @@ def _decide(r: Reading, ctx: Context, lex: Lexicon) -> Timex | None:
             p = Point(ctx.ref.d + timedelta(days=1), "day")
         return Timex("TIME", (p.value() if p else "XXXX-XX-XX") + "T" + r.pod, anchor=anchor_s, relative=True, point=p)
     return None
+
+
+def _year_ago(r: Reading, ctx: Context) -> Timex | None:
+    """'year-earlier', 'the year-ago quarter', 'the year-earlier nine months'."""
+    if r.numbers and r.unit:
+        return Timex("DURATION", duration_value(r.numbers[0], r.unit, r.unit_time))
+    base = ctx.quarter if ctx.quarter is not None else None
+    if base is None and ctx.dct:
+        base = Point(date(ctx.dct.year, 1, 1), "year")
+    if base is None:
+        return Timex("DATE", "XXXX", relative=True)
+    if r.ordinal and r.quarter == "Q" and 1 <= r.ordinal <= 4:
+        base = Point(date(base.d.year, 3 * r.ordinal - 2, 1), "quarter")
+    p = shift(base, "Y", -1)
+    return Timex("DATE", p.value(), point=p, relative=True, anchor=ctx.dct.isoformat() if ctx.dct else None,
+                 anaphoric=True)
 
 
 def _set(r: Reading, lex: Lexicon) -> Timex | None:
@@ -921,10 +981,13 @@ def _calendar(r: Reading, ctx: Context, lex: Lexicon) -> Timex | None:
         d = holiday_date(spec, y)
         if d is None:
             return None
-        if r.year is None and dct and ctx.tense == "past" and d > dct + timedelta(days=1):
-            d = holiday_date(spec, y - 1) or d
-        elif r.year is None and dct and ctx.tense == "future" and d < dct - timedelta(days=1):
-            d = holiday_date(spec, y + 1) or d
+        if r.year is None and dct:
+            options = [x for x in (holiday_date(spec, y - 1), d, holiday_date(spec, y + 1)) if x]
+            if ctx.tense == "past":
+                options = [x for x in options if x <= dct + timedelta(days=1)] or options
+            elif ctx.tense == "future":
+                options = [x for x in options if x >= dct - timedelta(days=1)] or options
+            d = min(options, key=lambda x: abs((x - dct).days))
         p = Point(d, "day")
         if r.unit == "W":
             return Timex("DATE", Point(d, "week").value(), point=Point(d, "week"), relative=r.year is None, anchor=anchor_s)
@@ -967,6 +1030,10 @@ def _calendar(r: Reading, ctx: Context, lex: Lexicon) -> Timex | None:
             return Timex("DATE", p.value(), point=p, relative=True, anchor=anchor_s)
         return Timex("DATE", f"XXXX-{r.month:02d}", relative=True)
     if r.year is not None:
+        if (r.period or (r.unit == "Q" and not r.numbers)) and r.ordinal is None and ctx.quarter is not None:
+            # "the 1988 period", "the 1988 quarter": the quarter under discussion, in that year
+            p = Point(date(r.year, ctx.quarter.d.month, 1), "quarter")
+            return Timex("DATE", p.value(), point=p)
         if r.season:
             y = r.year - 1 if False else r.year
             return Timex("DATE", f"{y:04d}-{r.season}", point=Point(date(y, 1, 1), "season", r.season))
@@ -1005,21 +1072,20 @@ def _quarter(r: Reading, ctx: Context) -> Timex | None:
     k = r.ordinal if r.ordinal > 0 else nq
     if not 1 <= k <= nq:
         return None
+    month = (k - 1) * (3 if code == "Q" else 6) + 1
     if r.year is not None:
         y = r.year
     elif r.relative is not None and dct:
         y = dct.year + r.relative["direction"]
-    elif ctx.quarter is not None:
-        y = ctx.quarter.d.year
-        if r.offset is not None:
-            y -= 1
     elif dct:
         y = dct.year
+        if ctx.tense == "past" and date(y, month, 1) > dct:
+            y -= 1
     else:
         return Timex("DATE", f"XXXX-{code}{k}", relative=True)
-    month = (k - 1) * (3 if code == "Q" else 6) + 1
     p = Point(date(y, month, 1), "quarter" if code == "Q" else "half")
-    return Timex("DATE", p.value(), point=p, relative=r.year is None, anchor=dct.isoformat() if dct and r.year is None else None)
+    return Timex("DATE", p.value(), point=p, relative=r.year is None, anchor=dct.isoformat() if dct and r.year is None else None,
+                 sets_quarter=code == "Q")
 
 
 def _weekday(r: Reading, ctx: Context) -> Timex:
@@ -1117,6 +1183,10 @@ def _unit(r: Reading, ctx: Context, lex: Lexicon) -> Timex | None:
             return Timex("DURATION", duration_value(1, unit, True)) if r.relative_word in ("past", "last") else \
                 Timex("DATE", (p.value() if p else "XXXX-XX-XX"), point=p, relative=True, anchor=anchor_s)
         if unit == "D":
+            if anaphoric and ctx.ref is not None and ctx.ref.gran in ("month", "week") and direction == 0:
+                # "that day" after "in October": the day is known only to the month
+                return Timex("DATE", ctx.ref.value() + "-XX" if ctx.ref.gran == "month" else "XXXX-XX-XX",
+                             relative=True, anchor=ctx.ref.value(), anaphoric=True)
             if anaphoric and ctx.ref is not None:
                 p = shift(Point(ctx.ref.d, "day"), "D", direction)
                 return Timex("DATE", p.value(), point=p, relative=True, anchor=ctx.ref.value(), anaphoric=True)
@@ -1127,8 +1197,8 @@ def _unit(r: Reading, ctx: Context, lex: Lexicon) -> Timex | None:
         base = ctx.ref if (anaphoric and ctx.ref is not None) else (Point(dct, "day") if dct else None)
         if base is None:
             return Timex("DATE", unresolved(gran or "day"), relative=True)
-        if r.relative_word == "past" and r.the and unit in ("Y", "M", "W"):
-            return Timex("DURATION", duration_value(1, unit))
+        if r.relative_word == "past" and direction < 0:
+            direction = -1  # "the past year" -> last year (TimeBank)
         g = gran or "day"
         if unit == "WE":
             if direction == -1:
@@ -1155,8 +1225,17 @@ def _unit(r: Reading, ctx: Context, lex: Lexicon) -> Timex | None:
         if not dct:
             return Timex("DATE", unresolved(gran or "day"), relative=True)
         if unit == "WE":
-            p = Point(dct, "weekend")
+            wd = dct.isoweekday()
+            if wd >= 6:
+                start = dct
+            elif ctx.tense == "future":
+                start = dct + timedelta(days=6 - wd)
+            else:
+                start = dct - timedelta(days=wd + 1)
+            p = Point(start, "weekend")
             return Timex("DATE", p.value(), point=p, relative=True, anchor=anchor_s)
+        if unit == "Y" and r.fiscal:
+            return Timex("DURATION", "P1Y")
         if unit in ("Y", "W", "M", "Q"):
             p = coarsen(Point(dct, "day"), gran)
             return Timex("DATE", p.value(), point=p, relative=True, anchor=anchor_s)
