@@ -97,6 +97,20 @@ def _lexicon_words(lex: Lexicon, section: str) -> list[str]:
     return sorted(words)
 
 
+def _split_top(tokens: list[str]) -> list[list[str]]:
+    """Split a group's tokens at its own '|' (not at those of nested groups)."""
+    alts: list[list[str]] = [[]]
+    depth = 0
+    for t in tokens:
+        if t == "|" and depth == 0:
+            alts.append([])
+            continue
+        depth += t == "("
+        depth -= t.startswith(")")
+        alts[-1].append(t)
+    return alts
+
+
 def _expand(rule: str) -> list[list[str]]:
     """Expand ( a | b c )? choices of a rule into plain element sequences."""
     tokens = TOKEN_RE.findall(rule)
@@ -111,7 +125,7 @@ def _expand(rule: str) -> list[list[str]]:
                 depth -= tokens[j].startswith(")")
                 j += 1
             inner, close = tokens[i + 1: j - 1], tokens[j - 1]
-            alts = [a.split() for a in " ".join(inner).split("|")]
+            alts = _split_top(inner)
             if all(len(a) == 1 and a[0].islower() and a[0][-1] not in "?+*" for a in alts) and "(" not in inner:
                 # a choice of single words is one token pattern: fewer Matcher patterns, faster
                 seqs.append([["{" + "|".join(a[0] for a in alts) + "}" + ("?" if close == ")?" else "")]])
@@ -162,35 +176,47 @@ def load_patterns(path: str | None = None, lexicon_path: str | None = None) -> l
 # ---------------------------------------------------------------- tense
 
 FUTURE_AUX = {"will", "'ll", "shall", "wo", "ll"}
+PREP_TENSE = {"since": "past", "ago": "past"}  # prepositions that fix the direction of their object
 
 
 def tense_of(span: Span) -> str | None:
-    """past / present / future of the verb that governs the expression (None when unknown)."""
+    """past / present / future of the verb that governs the expression (None when unknown).
+
+    Reduced participles ('a summit set for April') and infinitives say nothing about tense, so
+    the search goes on to the verb above them."""
     tok = span.root
-    for _ in range(4):
+    if tok.head is not tok and tok.head.lower_ in PREP_TENSE:
+        return PREP_TENSE[tok.head.lower_]
+    for _ in range(8):
         if tok.pos_ in ("VERB", "AUX"):
-            break
+            tense = _verb_tense(tok)
+            if tense is not None:
+                return tense
         if tok.head is tok:
             return None
         tok = tok.head
-    else:
-        return None
-    if tok.pos_ not in ("VERB", "AUX"):
-        return None
+    return None
+
+
+def _verb_tense(tok) -> str | None:
     auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
     lowers = {a.lower_ for a in auxes}
-    if lowers & FUTURE_AUX or tok.lower_ in FUTURE_AUX:
+    if lowers & FUTURE_AUX or tok.lower_ in FUTURE_AUX or "going" in lowers:
         return "future"
-    if "going" in lowers or any(a.lower_ == "to" for a in auxes):
-        return "future"
-    if tok.tag_ in ("VBD",) or any(a.tag_ == "VBD" for a in auxes):
+    if tok.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
         return "past"
     if tok.tag_ == "VBN":
-        return "past" if not lowers & {"be", "is", "are", "am"} else "present"
-    if tok.tag_ == "VBG" and lowers & {"is", "are", "am", "'s", "'re"}:
-        return "future"
-    if tok.tag_ in ("VBZ", "VBP", "VB"):
+        if lowers & {"has", "have", "'ve", "had"}:
+            return "past"
+        return "present" if lowers & {"is", "are", "am", "be", "'s", "'re"} else None
+    if "to" in lowers:
+        return None
+    if tok.tag_ == "VBG":
+        return "future" if lowers & {"is", "are", "am", "'s", "'re"} else None
+    if tok.tag_ in ("VBZ", "VBP"):
         return "present"
+    if tok.tag_ == "MD":
+        return None
     return None
 
 
@@ -292,7 +318,7 @@ class TimexFinder:
         first, last = span[0], span[-1]
         if len(span) == 1:
             low = first.lower_.rstrip(".")
-            if low in self.ambiguous and (not first.is_title or first.tag_ not in ("NNP", "NNPS") or len(low) <= 3):
+            if low in self.ambiguous and (not first.is_title or first.tag_ not in ("NNP", "NNPS") or len(low) <= 3 and low != "may"):
                 return False
             if first.like_num and re.fullmatch(r"\d{4}", first.text):
                 nxt = first.nbor(1) if first.i + 1 < len(span.doc) else None
@@ -301,6 +327,14 @@ class TimexFinder:
                     return False
                 if nxt is not None and (nxt.lower_ in ("%", "percent", "per") or nxt.tag_ == "NNS" and not nxt.lower_.endswith("s'")):
                     return False
+        doc = span.doc
+        after = [t.lower_ for t in doc[span.end: span.end + 2]]
+        if after[:1] == ["old"] or after == ["-", "old"] or after[:1] == ["-old"]:
+            return False  # an age: "a 6-year-old boy", "52 years old"
+        if last.lower_ in ("quarter", "half") and after[:1] == ["of"] and not any(t.lower_ in ("the", "first", "second", "third", "fourth", "last") for t in span):
+            return False  # a fraction: "more than a quarter of the market"
+        if last.lower_ == "second" and len(span) <= 2 and (len(span) == 1 or first.lower_ in ("a", "the")):
+            return False  # an ordinal: "a second group"
         if len(span) == 1 and first.lower_ in self.adverbs_only and first.pos_ != "ADV":
             return False
         if last.lower_ in ("may", "march") and not last.is_title:

@@ -698,6 +698,24 @@ def resolve_weekday(dct: date, wd: int, tense: str | None, direction: int | None
     return dct - timedelta(days=back) if back <= fwd else dct + timedelta(days=fwd)
 
 
+NEAR_DAYS = 75  # a month-day this close to the publication date is in its year, whatever the tense
+PAST_BIAS = 2.0  # news lean to the past: a date ahead counts this much farther than one behind
+
+
+def _pick(dct: date, options: list[date], tense: str | None) -> date:
+    """The option nearest the publication date: tense decides beyond NEAR_DAYS, else a past bias."""
+    near = min(options, key=lambda d: abs((d - dct).days))
+    if abs((near - dct).days) <= NEAR_DAYS:
+        return near
+    if tense == "past":
+        past = [d for d in options if d <= dct]
+        return max(past) if past else near
+    if tense == "future":
+        fut = [d for d in options if d >= dct]
+        return min(fut) if fut else near
+    return min(options, key=lambda d: (dct - d).days if d <= dct else PAST_BIAS * (d - dct).days)
+
+
 def resolve_month(dct: date, month: int, tense: str | None, direction: int | None = None) -> int:
     """The year of a month named without one."""
     y = dct.year
@@ -707,34 +725,20 @@ def resolve_month(dct: date, month: int, tense: str | None, direction: int | Non
         return y if month > dct.month else y + 1
     if direction == 0 or month == dct.month:
         return y
-    if tense == "future":
-        return y if month > dct.month else y + 1
-    if tense == "past":
-        return y if month < dct.month else y - 1
-    # no tense: the nearest such month, leaning to the past on a tie
-    diff = month - dct.month
-    if diff > 6:
-        return y - 1
-    if diff < -6:
-        return y + 1
-    return y
+    mid = lambda yy: date(yy, month, 15)  # noqa: E731
+    return _pick(dct, [mid(y - 1), mid(y), mid(y + 1)], tense).year
 
 
 def resolve_month_day(dct: date, month: int, day: int, tense: str | None) -> int:
     """The year of a month-day named without one."""
     y = dct.year
-    try:
-        this = date(y, month, min(day, calendar.monthrange(y, month)[1]))
-    except ValueError:
-        return y
-    if tense == "future":
-        return y if this >= dct - timedelta(days=1) else y + 1
-    if tense == "past":
-        return y if this <= dct + timedelta(days=1) else y - 1
-    # no tense: the nearest of last, this and next year's
-    best = min((abs((date(yy, month, min(day, calendar.monthrange(yy, month)[1])) - dct).days), yy)
-               for yy in (y - 1, y, y + 1))
-    return best[1]
+    options = []
+    for yy in (y - 1, y, y + 1):
+        try:
+            options.append(date(yy, month, min(day, calendar.monthrange(yy, month)[1])))
+        except ValueError:
+            pass
+    return _pick(dct, options, tense).year if options else y
 
 
 def resolve_season(dct: date, season: str, direction: int | None) -> int:
@@ -959,8 +963,10 @@ def _time(r: Reading, ctx: Context) -> Timex:
         day_part = _weekday(replace(r, clock=None, pod=None), ctx).value
     elif r.deictic is not None and dct:
         day_part = (dct + timedelta(days=r.deictic)).isoformat()
+    elif ctx.ref is not None and ctx.ref.gran == "day":
+        day_part = ctx.ref.d.isoformat()  # "at 10 p.m." -> the day last mentioned
     elif dct:
-        day_part = dct.isoformat() if not (r.relative and r.relative.get("anaphoric") and ctx.ref) else ctx.ref.d.isoformat()
+        day_part = dct.isoformat()
     value = f"{day_part or 'XXXX-XX-XX'}T{hh:02d}:{mm:02d}"
     return Timex("TIME", value, anchor=dct.isoformat() if dct else None, relative=relative)
 
@@ -1020,7 +1026,9 @@ def _calendar(r: Reading, ctx: Context, lex: Lexicon) -> Timex | None:
             return Timex("DATE", p.value(), point=p)
         if dct:
             direction = r.relative["direction"] if r.relative and not r.relative.get("anaphoric") else None
-            if r.relative and r.relative.get("anaphoric") and ctx.ref is not None:
+            if r.relative and r.unit == "Y" and not r.relative.get("anaphoric"):
+                y = dct.year + r.relative["direction"]  # "July last year"
+            elif r.relative and r.relative.get("anaphoric") and ctx.ref is not None:
                 base = ctx.ref.d
                 y = base.year + (1 if r.relative["direction"] > 0 and r.month <= base.month else 0) - (
                     1 if r.relative["direction"] < 0 and r.month >= base.month else 0)
@@ -1035,7 +1043,7 @@ def _calendar(r: Reading, ctx: Context, lex: Lexicon) -> Timex | None:
             p = Point(date(r.year, ctx.quarter.d.month, 1), "quarter")
             return Timex("DATE", p.value(), point=p)
         if r.season:
-            y = r.year - 1 if False else r.year
+            y = r.year
             return Timex("DATE", f"{y:04d}-{r.season}", point=Point(date(y, 1, 1), "season", r.season))
         if r.quarter is not None:
             return _quarter(r, ctx)
@@ -1102,8 +1110,7 @@ def _weekday(r: Reading, ctx: Context) -> Timex:
             return Timex("TIME", val + "T" + r.pod, relative=True)
         return Timex("DATE", val, relative=True)
     p = Point(d, "day")
-    if r.pod:
-        return Timex("TIME", p.value() + "T" + r.pod, point=p, relative=True, anchor=dct.isoformat() if dct else None)
+    # "Friday night": TimeBank annotates the day (DATE), not the part of the day
     return Timex("DATE", p.value(), point=p, relative=True, anchor=dct.isoformat() if dct else None)
 
 
@@ -1112,7 +1119,10 @@ def _season(r: Reading, ctx: Context) -> Timex:
     if not dct:
         return Timex("DATE", f"XXXX-{r.season}", relative=True)
     direction = r.relative["direction"] if r.relative else None
-    y = resolve_season(dct, r.season, direction)
+    if r.unit == "Y" and direction is not None:
+        y = dct.year + direction  # "summer last year"
+    else:
+        y = resolve_season(dct, r.season, direction)
     p = Point(date(y, 1, 1), "season", r.season)
     return Timex("DATE", p.value(), point=p, relative=True, anchor=dct.isoformat())
 
