@@ -47,6 +47,8 @@ INHERIT_SUBJECT = {"xcomp", "advcl", "conj", "ccomp", "pcomp", "acl"}
 EDGE_PUNCT = {",", ";", ":", "--", "—", "–", "-", "(", ")"}
 QUOTE_CHARS = set("\"“”„«»‘’'")
 SENT_END = {".", "!", "?"}
+CUT_AFTER_COMMA = {"advcl", "relcl", "acl", "appos", "npadvmod", "conj", "parataxis", "dep"}
+CUT_PUNCT = {",", ";", "—", "–", "--"}
 OBJECT_TAIL = {"dobj", "oprd", "attr", "acomp", "ccomp", "xcomp", "dative"}
 
 
@@ -169,9 +171,11 @@ class Attributor:
         source = self.source_of(verb)
         for name in names:
             cls = self.classes[name]
-            if not self.source_ok(ctx, source, cls, name):
+            if source is None and "passive" in cls.content:
+                pass  # agentless passive ("is expected to"): no source, and none needed
+            elif not self.source_ok(ctx, source, cls, name):
                 continue
-            span = self.content_of(ctx, verb, cls)
+            span = self.content_of(ctx, verb, cls, source)
             if span is None:
                 continue
             start, end = span
@@ -203,9 +207,18 @@ class Attributor:
         if source.dep_ == "expl":
             return False
         if cls.source == "any":
-            return True
+            return name == "speech" or low != "you"
+        if source.pos_ == "PRON" and low in self.relative:
+            clause = source.head  # "aides who applauded him": the noun the clause hangs on
+            head = clause.head if clause.dep_ in ("relcl", "acl") else None
+            return head is not None and head.i < source.i and low != "that" and self.agent_like(ctx, head)
+        return self.agent_like(ctx, source)
+
+    def agent_like(self, ctx: "_DocContext", source: Token) -> bool:
+        """A person, organisation or country, a pronoun for one, or a poll or report."""
+        low, lemma = source.lower_, source.lemma_.lower()
         if source.pos_ == "PRON":
-            return low in self.pronouns or low in self.relative or low in ("i", "we", "you")
+            return low in self.pronouns or low in ("i", "we")
         if ctx.entity_at(source.i) is not None:
             return True
         return lemma in self.titles or lemma in self.groups or lemma in self.evidence_sources or source.ent_type_ != "" or source.pos_ == "PROPN"
@@ -230,6 +243,8 @@ class Attributor:
             return None
         if subj is not None:
             return subj
+        if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN") and verb.head.i < verb.i:
+            return verb.head  # "the super PAC supporting X"
         if depth < 3 and verb.dep_ in INHERIT_SUBJECT | {"acomp"} and verb.head is not verb:
             head = verb.head
             if head.pos_ in ("VERB", "AUX", "ADJ"):
@@ -244,23 +259,27 @@ class Attributor:
                 break
         return None
 
-    def content_of(self, ctx: "_DocContext", verb: Token, cls: CueClass) -> tuple[int, int] | None:
+    def content_of(self, ctx: "_DocContext", verb: Token, cls: CueClass, source: Token | None = None) -> tuple[int, int] | None:
         """Character span of the content, by the class's rules in order."""
         for rule in cls.content:
             if rule == "clause":
-                span = self.clause_content(ctx, verb)
+                span = self.clause_content(ctx, verb, cls.left_clause)
+            elif rule == "passive":
+                span = self.passive_content(ctx, verb)
             elif rule == "infinitive":
-                span = self.infinitive_content(verb)
+                span = self.infinitive_content(ctx, verb)
             elif rule == "object":
-                span = self.object_content(verb, cls)
+                if cls.object_sources == "evidence" and (source is None or source.lemma_.lower() not in self.evidence_sources):
+                    continue
+                span = self.object_content(ctx, verb, cls)
             else:
-                span = self.prep_content(verb, cls)
+                span = self.prep_content(ctx, verb, cls)
             if span is not None:
                 return span
         return None
 
-    def clause_content(self, ctx: "_DocContext", verb: Token) -> tuple[int, int] | None:
-        clauses = [c for c in verb.children if c.dep_ in ("ccomp", "csubj") and c.i != verb.i]
+    def clause_content(self, ctx: "_DocContext", verb: Token, left: bool = True) -> tuple[int, int] | None:
+        clauses = [c for c in verb.children if c.dep_ in ("ccomp", "csubj") and (c.i > verb.i or left)]
         clauses += [c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i and _mark(c) in ("if", "whether")]
         if clauses:
             right = [c for c in clauses if c.i > verb.i]
@@ -270,7 +289,7 @@ class Attributor:
             if a < verb.i < b:  # clause on both sides: keep the side nearest the verb
                 c = min(chosen, key=lambda c: abs(c.i - verb.i))
                 a, b = c.left_edge.i, c.right_edge.i
-            return _chars(ctx.doc, a, b)
+            return self.tidy(ctx, a, b)
         if verb.dep_ == "parataxis" and verb.head is not verb or verb.dep_ == "advcl" and _mark(verb) == "as":
             # "“...,” he said" and "It was, he said, a failure": the clause the cue interrupts
             head = verb.head
@@ -281,8 +300,18 @@ class Attributor:
             elif v_a <= a:
                 a = v_b + 1
             if b >= a:
-                return _chars(ctx.doc, a, b)
+                return self.tidy(ctx, a, b)
         return self.that_clause(ctx, verb)
+
+    def passive_content(self, ctx: "_DocContext", verb: Token) -> tuple[int, int] | None:
+        """'X is expected to win', 'X was said to be ...': the subject and its complement."""
+        subj = next((c for c in verb.children if c.dep_ == "nsubjpass" and c.i < verb.i), None)
+        comp = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.i > verb.i), None)
+        if subj is None or comp is None or not any(c.dep_ == "auxpass" for c in verb.children):
+            return None
+        if subj.lower_ in self.non_speakers or subj.lower_ in ("it", "which", "who", "that"):
+            return None
+        return self.tidy(ctx, subj.left_edge.i, comp.right_edge.i)
 
     def that_clause(self, ctx: "_DocContext", verb: Token) -> tuple[int, int] | None:
         """'noted after the talks that the sides agreed ...': the parser often hangs the
@@ -296,17 +325,37 @@ class Attributor:
             if tok.lower_ == "that" and tok.i + 1 <= end:
                 nxt = doc[tok.i + 1]
                 if nxt.pos_ in ("DET", "PROPN", "PRON", "NOUN", "ADJ", "NUM") and any(t.pos_ in ("VERB", "AUX") for t in doc[tok.i + 1: end + 1]):
-                    return _chars(doc, tok.i, end)
+                    return self.tidy(ctx, tok.i, end)
                 return None
         return None
 
-    def infinitive_content(self, verb: Token) -> tuple[int, int] | None:
+    def tidy(self, ctx: "_DocContext", a: int, b: int) -> tuple[int, int]:
+        """Character span of tokens a..b, cut before a trailing modifier set off by a comma
+        (", echoing a memo", ", which includes", ", the latter a reference", ", according to")
+        or before a conjoined cue verb ("... and criticized him"): those are not what was said."""
+        doc = ctx.doc
+        if b <= a:
+            return _chars(doc, a, max(a, b))
+        root = doc[a: b + 1].root
+        for t in doc[root.i + 1: b + 1]:
+            if not (a <= t.head.i <= b):
+                continue
+            le = t.left_edge.i
+            if t.dep_ in CUT_AFTER_COMMA and le > root.i + 1 and doc[le - 1].text in CUT_PUNCT and \
+                    ctx.quote_at(doc[le - 1].idx) is None and (t.dep_ != "conj" or t.pos_ in ("VERB", "AUX")):
+                return _chars(doc, a, le - 2)
+            if t.dep_ == "conj" and t.head.i == root.i and self.cue_classes(t) and le - 1 > root.i and \
+                    doc[le - 1].dep_ == "cc" and ctx.quote_at(t.idx) is None:
+                return _chars(doc, a, le - 2 if doc[le - 2].text in CUT_PUNCT else le - 2 + 1)
+        return _chars(doc, a, b)
+
+    def infinitive_content(self, ctx: "_DocContext", verb: Token) -> tuple[int, int] | None:
         for c in verb.children:
             if c.dep_ == "xcomp" and c.i > verb.i:
-                return _chars(verb.doc, c.left_edge.i, c.right_edge.i)
+                return self.tidy(ctx, c.left_edge.i, c.right_edge.i)
         return None
 
-    def object_content(self, verb: Token, cls: CueClass) -> tuple[int, int] | None:
+    def object_content(self, ctx: "_DocContext", verb: Token, cls: CueClass) -> tuple[int, int] | None:
         obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
         if obj is None:
             return None
@@ -318,16 +367,16 @@ class Attributor:
                 last = c
             elif c.dep_ not in ("punct",):
                 break
-        return _chars(verb.doc, obj.left_edge.i, last.right_edge.i)
+        return self.tidy(ctx, obj.left_edge.i, last.right_edge.i)
 
-    def prep_content(self, verb: Token, cls: CueClass) -> tuple[int, int] | None:
+    def prep_content(self, ctx: "_DocContext", verb: Token, cls: CueClass) -> tuple[int, int] | None:
         preps = set(cls.preps)
         for c in verb.rights:
             if c.dep_ in ("prep", "prt") and c.lower_ in preps:
                 objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
                 if objs:
                     g = objs[0]
-                    return _chars(verb.doc, g.left_edge.i, c.right_edge.i)
+                    return self.tidy(ctx, g.left_edge.i, c.right_edge.i)
         return None
 
     def phrase_attribution(self, ctx: "_DocContext", phrase: Span) -> Attribution | None:
@@ -357,7 +406,7 @@ class Attributor:
         a, b = max(a, sent.start), min(b, sent.end - 1)
         if b < a:
             return None
-        start, end = ctx.trim(*_chars(ctx.doc, a, b))
+        start, end = ctx.trim(*self.tidy(ctx, a, b))
         if ctx.words(start, end) < 2:
             return None
         return Attribution(parts=[(start, end)], cue=phrase.root, cue_span=(phrase.start_char, phrase.end_char), source=pobj)

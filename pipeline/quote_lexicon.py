@@ -15,7 +15,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 DATA = Path(__file__).parent / "data" / "quotes"
-ContentRule = Literal["clause", "infinitive", "object", "prep"]
+ContentRule = Literal["clause", "infinitive", "object", "prep", "passive"]
 
 
 class _Strict(BaseModel):
@@ -33,6 +33,8 @@ class CueClass(_Strict):
     content: list[ContentRule]
     quotes: bool = False
     source: Literal["any", "agent"] = "any"
+    object_sources: Literal["any", "evidence"] = "any"
+    left_clause: bool = False
     min_tokens: int = Field(default=2, ge=1)
     preps: list[str] = Field(default_factory=list)
     lemmas: list[str]
