@@ -172,7 +172,11 @@ def mention_head(tok: Token, data: RuleData) -> str | None:
     low, lemma = tok.lower_, tok.lemma_.lower()
     kind = data.doc_kind.get(low) or data.doc_kind.get(lemma)
     if tok.dep_ == "compound" and tok.head.pos_ == "NOUN":
-        return None  # "deal talks", "plan details": not the head
+        nxt = tok.head
+        verb_like = nxt.i == tok.i + 1 and nxt.tag_ == "NNS" and nxt.i + 1 < len(tok.doc) and \
+            tok.doc[nxt.i + 1].lower_ in ("that", "for")
+        if not verb_like:
+            return None  # "deal talks", "plan details": not the head (but "the memorandum demands that ...")
     if kind is None and lemma in ("document", "text", "paper"):
         if any(c.lower_ == "point" or c.text.endswith("-point") for c in tok.subtree if c.i < tok.i):
             return "plan"
@@ -187,10 +191,19 @@ def mention_head(tok: Token, data: RuleData) -> str | None:
     return kind
 
 
+def left_mods(tok: Token) -> list[Token]:
+    """Pre-modifiers of a mention head; for a head the tagger took for a compound ("Russia's memorandum
+    demands"), the modifiers of the word after it that stand before it count too."""
+    lefts = list(tok.lefts)
+    if tok.dep_ == "compound":
+        lefts += [c for c in tok.head.lefts if c.i < tok.i and c.i not in {x.i for x in lefts}]
+    return lefts
+
+
 def mention_span(tok: Token) -> tuple[int, int]:
     """Token range of a mention: its pre-modifiers and the head."""
     start = tok.i
-    for c in tok.lefts:
+    for c in left_mods(tok):
         if c.dep_ in ("amod", "compound", "poss", "nmod", "nummod", "npadvmod", "det", "quantmod", "punct", "case", "advmod"):
             start = min(start, c.left_edge.i)
     return start, tok.i + 1
@@ -333,7 +346,7 @@ class ArticleMemoranda:
         s, e = mention_span(tok)
         start, end = self.doc[s].idx, tok.idx + len(tok)
         definite = any(c.lower_ in ("the", "this", "that", "these", "those", "its", "their") or c.dep_ == "poss"
-                       for c in tok.lefts)
+                       for c in left_mods(tok))
         memo = None
         if generic and not party and not numbered:
             return None
@@ -367,6 +380,10 @@ class ArticleMemoranda:
             self.memos.append(memo)
         if numbered and not memo.numbered:
             memo.numbered = numbered
+        name = mention_name(tok)
+        if len(name) > len(memo.name) and not memo.position and (party or numbered) and memo.kind != "agreement" or \
+                memo.name == memo.kind and name != memo.name:
+            memo.name = name  # "Russian memorandum" names it better than "memorandum"
         memo.mentions.append((start, end))
         if memo.date is None and memo.compat == "document":
             memo.date = mention_date(tok, self.article_date)

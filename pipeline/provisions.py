@@ -247,7 +247,9 @@ class ProvisionFinder:
             out.append(colon)
         for tok in sent:
             lemma = tok.lemma_.lower()
-            if tok.pos_ not in ("VERB", "AUX") and not (tok.tag_.startswith("VB")):
+            if self._noun_tagged_verb(tok, mentions):
+                lemma = tok.lower_[:-1]  # "Russia's memorandum demands that": a verb the tagger read as a noun
+            elif tok.pos_ not in ("VERB", "AUX") and not (tok.tag_.startswith("VB")):
                 continue
             if lemma in data.cues.agreement_verbs:
                 fr = self._agreement_frame(doc, tok, sent, si, state)
@@ -287,6 +289,12 @@ class ProvisionFinder:
                 a.end = left
         return frames
 
+    def _noun_tagged_verb(self, tok: Token, mentions: dict[int, Memo]) -> bool:
+        """'the memorandum demands that ...' tagged as a compound noun 'memorandum demands': the word after a
+        document mention, a content verb's third person, followed by 'that' or 'for'."""
+        return (tok.tag_ == "NNS" and tok.i > 0 and tok.i - 1 in mentions and tok.i + 1 < len(tok.doc)
+                and tok.doc[tok.i + 1].lower_ in ("that", "for") and tok.lower_[:-1] in self.data.cues.content_verbs)
+
     @staticmethod
     def _inside_quote_of_other(tok: Token) -> bool:
         return False
@@ -308,6 +316,8 @@ class ProvisionFinder:
     # -- content verbs: "the first section calls for", "Russia demands that"
 
     def _subject(self, verb: Token) -> Token | None:
+        if verb.tag_ == "NNS" and verb.i > 0 and verb.doc[verb.i - 1].dep_ == "compound":
+            return verb.doc[verb.i - 1]
         for c in verb.children:
             if c.dep_ in ("nsubj", "nsubjpass", "csubj"):
                 return c
@@ -372,7 +382,7 @@ class ProvisionFinder:
     def _content_frame(self, doc: Doc, verb: Token, sent: Span, si: int, state: ArticleMemoranda,
                        mentions: dict[int, Memo]) -> Frame | None:
         data = self.data
-        lemma = verb.lemma_.lower()
+        lemma = verb.lower_[:-1] if self._noun_tagged_verb(verb, mentions) else verb.lemma_.lower()
         if any(c.dep_ == "neg" for c in verb.children) or verb.dep_ == "amod":
             return None
         if verb.tag_ == "VBG" and not (verb.dep_ == "acl" and verb.head.i in mentions) or verb.lower_ == "including":
@@ -723,7 +733,7 @@ class ProvisionFinder:
                 continue
             value = tx.get("value") or _duration_value(tx.get("text", "")) or tx.get("text")
             if tx.get("anchor_text") and tx.get("anchor_start") is not None:
-                rel = tx.get("relation") or "after"
+                rel = "before" if (tx.get("relation") or "") in ("before", "prior", "until") else "after"
                 a_start, a_end = tx["anchor_start"], min(tx.get("anchor_end") or span.end_char, span.end_char)
                 anchor = doc.text[a_start:a_end]
                 anchor = re.split(r",|;| and that | and | but ", anchor)[0].strip()

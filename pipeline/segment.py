@@ -370,8 +370,12 @@ def trim(doc: Doc, seg: Segment) -> Segment:
         if doc[s].lower_ == "to" and not (s + 1 < e and doc[s + 1].tag_ == "VB"):
             break
         s += 1
-    if s < e and doc[s].lower_ == "by" and s + 1 < e and doc[s + 1].tag_ in ("DT", "NNP", "PRP$", "VBG"):
-        s += 1
+    if s < e and doc[s].lower_ == "by":
+        nxt = s + 1
+        while nxt < e and doc[nxt].is_space:
+            nxt += 1
+        if nxt < e and doc[nxt].tag_ in ("DT", "NNP", "PRP$", "VBG"):
+            s = nxt
     while e > s and (doc[e - 1].is_space or doc[e - 1].is_punct and doc[e - 1].text not in (")", '"', "”", "’")
                      or doc[e - 1].lower_ in ("and", "or", "as", "but", "either", "including")):
         e -= 1
