@@ -249,7 +249,9 @@ class TimexFinder:
         self.postmods.add("POST", [nlp.make_doc(k) for k in post])
         self.the_id = nlp.vocab.strings.add("THE")
         self.quantity_id = nlp.vocab.strings.add("QUANTITY")
-        self.adverbs_only = set(self.lex.adverbs_only)
+        self.pos_only = dict(self.lex.pos_only)
+        self.period_end = set(self.lex.period_end_words)
+        self.rate_units = {u for u in self.lex.units if not u.endswith("s")}
         self._init_triggers(nlp, patterns_path)
         self.use_model_entities = use_model_entities
 
@@ -325,17 +327,22 @@ class TimexFinder:
                 prev = first.nbor(-1) if first.i > 0 else None
                 if prev is not None and prev.text in ("$", "€", "£", "#", "No", "No."):
                     return False
-                if nxt is not None and (nxt.lower_ in ("%", "percent", "per") or nxt.tag_ == "NNS" and not nxt.lower_.endswith("s'")):
+                if nxt is not None and nxt.lower_ in ("%", "percent", "per"):
                     return False
+                if nxt is not None and nxt.tag_ == "NNS" and not (prev is not None and prev.pos_ in ("DET", "PRON", "ADJ", "PART")):
+                    return False  # "2000 troops"; but "the 1992 protests"
         doc = span.doc
         after = [t.lower_ for t in doc[span.end: span.end + 2]]
         if after[:1] == ["old"] or after == ["-", "old"] or after[:1] == ["-old"]:
             return False  # an age: "a 6-year-old boy", "52 years old"
-        if last.lower_ in ("quarter", "half") and after[:1] == ["of"] and not any(t.lower_ in ("the", "first", "second", "third", "fourth", "last") for t in span):
+        if len(span) <= 2 and first.lower_ in ("a", "an") and last.lower_ in self.rate_units and span.start > 0 and \
+                (doc[span.start - 1].pos_ in ("NUM", "NOUN", "PROPN", "SYM") or doc[span.start - 1].like_num):
+            return False  # a rate: "$1.76 a year", "four flights a week"
+        if last.lower_ in ("quarter", "half", "quarters", "halves", "thirds") and after[:1] == ["of"] and not any(t.lower_ in ("the", "first", "second", "third", "fourth", "last") for t in span):
             return False  # a fraction: "more than a quarter of the market"
         if last.lower_ == "second" and len(span) <= 2 and (len(span) == 1 or first.lower_ in ("a", "the")):
             return False  # an ordinal: "a second group"
-        if len(span) == 1 and first.lower_ in self.adverbs_only and first.pos_ != "ADV":
+        if len(span) == 1 and first.lower_ in self.pos_only and first.pos_ != self.pos_only[first.lower_]:
             return False
         if last.lower_ in ("may", "march") and not last.is_title:
             return False
@@ -365,6 +372,13 @@ class TimexFinder:
         if end in post:
             end = post[end]
         return Span(doc, start, end)
+
+    def _reporting_year(self, doc: Doc, span: Span, timex: Timex) -> Timex:
+        """'the year ended March 31' is a reporting period: a duration (TimeBank), not this year."""
+        if span.end < len(doc) and doc[span.end].lower_ in self.period_end and span[-1].lower_ == "year" \
+                and span[0].lower_ == "the" and timex.type == "DATE":
+            return Timex("DURATION", "P1Y")
+        return timex
 
     @staticmethod
     def _adjectival(span: Span) -> bool:
@@ -416,6 +430,7 @@ class TimexFinder:
             span = self._trim(span)
             if span is None:
                 continue
+            timex = self._reporting_year(doc, span, timex)
             has_outside, outside_mod, outside_word = self._outside_mod(doc, span)
             if has_outside and timex.mod is None and timex.type in ("DURATION", "TIME", "DATE"):
                 timex.mod = outside_mod
@@ -449,8 +464,8 @@ class TimexFinder:
         p = timex.point
         if p is None or timex.type not in ("DATE", "TIME"):
             return
-        if timex.sets_quarter:
-            ctx.quarter = p
+        if timex.sets_quarter and ctx.quarter is None:
+            ctx.quarter = p  # the reporting quarter: the first one the article names
         if p.gran in ("day", "month", "year", "quarter", "week") and not timex.anaphoric:
             ctx.ref = p
 

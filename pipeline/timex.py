@@ -52,7 +52,8 @@ class Lexicon(BaseModel):
     mods: dict[str, str]
     needs_number: list[str] = Field(default_factory=list)
     outside_mods: dict[str, str | None] = Field(default_factory=dict)
-    adverbs_only: list[str] = Field(default_factory=list)
+    pos_only: dict[str, str] = Field(default_factory=dict)
+    period_end_words: list[str] = Field(default_factory=list)
     fixed: dict[str, dict[str, str]]
     holidays: dict[str, Any]
 
