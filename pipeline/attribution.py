@@ -27,7 +27,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
-from spacy.attrs import LEMMA, LOWER, POS
+from spacy.attrs import IDX, LEMMA, LOWER, POS
 from spacy.language import Language
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.strings import get_string_id
@@ -179,6 +179,12 @@ class Attributor:
             if span is None:
                 continue
             start, end = span
+            if start <= verb.idx < end:  # a misparse put the cue inside its own content
+                after = verb.idx + len(verb.text)
+                if ctx.words(after, end) >= 2:
+                    start = after
+                else:
+                    end = verb.idx
             if ctx.words(start, end) < cls.min_tokens:
                 continue
             a, b = ctx.trim(start, end)
@@ -245,6 +251,8 @@ class Attributor:
             return subj
         if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN") and verb.head.i < verb.i:
             return verb.head  # "the super PAC supporting X"
+        if depth < 3 and verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
+            return self.source_of(verb.head.head, depth + 1)  # "... by saying that", "after arguing that"
         if depth < 3 and verb.dep_ in INHERIT_SUBJECT | {"acomp"} and verb.head is not verb:
             head = verb.head
             if head.pos_ in ("VERB", "AUX", "ADJ"):
@@ -528,6 +536,8 @@ class Attributor:
         q = ctx.quotes[k]
         verb = (ctx.governing_cue(q) or ctx.cue_after(q.end, self.patterns.cue_window_after)
                 or ctx.cue_before(q.start, self.patterns.cue_window_before))
+        if verb is None and ctx.text[max(q.start, q.end - 3):q.end].rstrip("\"”'’»").endswith((",", "!", "?")):
+            verb = ctx.cue_after(q.end, self.patterns.cue_window_after, loose=True)
         if verb is None:
             return self.colon_intro(ctx, k)
         att = by_cue.get(verb.i)
@@ -537,7 +547,9 @@ class Attributor:
             return att
         source = self.source_of(verb)
         if source is not None and (source.lower_ in self.non_speakers or ctx.quote_at(source.idx) is not None):
-            source = None if source.lower_ in self.non_speakers else source
+            source = None
+        if source is None:
+            source = ctx.adjacent_subject(q, verb)
         new = Attribution(parts=[(q.start, q.end)], cue=verb, cue_span=self.cue_chars(verb), source=source, kind="direct", quotes=[k])
         if att is not None:  # the cue already had a non-quote content: the quotation replaces it
             att.parts, att.quotes, att.kind = new.parts, new.quotes, "direct"
@@ -660,6 +672,7 @@ class _DocContext:
         singles = find_single_quotations(text, finder.marks, outside=double)
         self.quotes: list[Quotation] = sorted(double + singles, key=lambda q: q.start)
         self.q_starts = [q.start for q in self.quotes]
+        self.tok_starts = doc.to_array([IDX]).tolist() if len(doc) else []
         self.ent_of = [-1] * len(doc)
         self.ents = list(doc.ents)
         for n, ent in enumerate(self.ents):
@@ -762,28 +775,60 @@ class _DocContext:
             return False
         return self.only_quotes(first, b, ks) and last - first > 2 * (first - a)
 
-    def cue_after(self, char: int, window: int) -> Token | None:
-        """A speech cue verb in the few tokens after a closing mark, in the same sentence."""
-        span = self.doc.char_span(char, min(len(self.text), char + 1), alignment_mode="expand")
-        i = span.start if span is not None and len(span) else None
-        if i is None:
-            return None
-        if self.doc[i].idx < char:
+    def token_index(self, char: int) -> int:
+        """Index of the token that holds (or last starts before) character ``char``."""
+        return max(0, bisect.bisect_right(self.tok_starts, char) - 1)
+
+    def cue_after(self, char: int, window: int, loose: bool = False) -> Token | None:
+        """A speech cue verb in the few tokens after a closing mark, in the same sentence.
+
+        With ``loose``, any verb right after the quotation whose subject is a person will do
+        ("“This is fantastic!” beamed a delegate", "“Come on,” he urged them")."""
+        doc = self.doc
+        i = self.token_index(char)
+        if i < len(doc) and doc[i].idx < char:
             i += 1
-        for tok in self.doc[i: i + window]:
+        for n, tok in enumerate(doc[i: i + window]):
             if tok.text in SENT_END or "\n" in tok.text or tok.text in QUOTE_CHARS and tok.i > i or tok.text == "''":
                 return None
             if self.is_speech_cue(tok):
                 return tok
+            if loose and n <= 4 and tok.pos_ == "VERB" and tok.tag_ in ("VBD", "VBZ") and self.person_subject(tok):
+                return tok
         return None
+
+    def adjacent_subject(self, q: Quotation, verb: Token) -> Token | None:
+        """When the parse gives a cue next to a quotation no subject: the name or pronoun
+        between the quotation and the cue ("“...,” Bozell answers"), or right after the cue
+        ("“...,” said Skelly")."""
+        doc = self.doc
+        if verb.idx >= q.end:
+            between = doc[self.token_index(q.end): verb.i]
+            for tok in between:
+                if tok.idx >= q.end and tok.pos_ in ("PROPN", "PRON", "NOUN") and self.quote_at(tok.idx) is None:
+                    ent = self.entity_at(tok.i)
+                    return ent.root if ent is not None else tok
+        for tok in doc[verb.i + 1: verb.i + 4]:
+            if tok.is_punct or tok.is_space:
+                break
+            if tok.pos_ in ("PROPN", "PRON", "NOUN") and self.quote_at(tok.idx) is None:
+                ent = self.entity_at(tok.i)
+                return ent.root if ent is not None else tok
+        return None
+
+    def person_subject(self, verb: Token) -> bool:
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is None:
+            return False
+        if subj.lower_ in ("he", "she", "i", "we", "they"):
+            return True
+        ent = self.entity_at(subj.i)
+        return ent is not None and ent.label_ in ("PERSON", "ORG") or subj.lemma_.lower() in self.finder.titles
 
     def cue_before(self, char: int, window: int) -> Token | None:
         """A speech cue verb just before an opening mark ('he said: “', 'he said, “', 'said that “')."""
-        span = self.doc.char_span(max(0, char - 1), char, alignment_mode="expand")
-        if span is None or len(span) == 0:
-            return None
-        j = span.start
-        if self.doc[j].idx >= char:
+        j = self.token_index(char)
+        if j < len(self.doc) and self.doc[j].idx >= char:
             j -= 1
         steps = 0
         while j >= 0 and steps < window:
@@ -791,7 +836,6 @@ class _DocContext:
             if tok.text in SENT_END or "\n" in tok.text or tok.text in QUOTE_CHARS or tok.text == "''":
                 return None
             if self.is_speech_cue(tok):
-                # the cue must govern what follows it: nothing but its own dependents in between
                 return tok
             if not (tok.is_punct or tok.is_space or tok.lower_ in ("that", "then", "simply", "only")):
                 # words between the cue and the mark: allow an addressee or time ("told reporters:")
