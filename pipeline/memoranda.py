@@ -300,12 +300,30 @@ class ArticleMemoranda:
             return joint_party(ps)
         if self.last_joint:
             return self.last_joint
+        pair = self.coordinated_pair()
+        if pair and (not ps or ps[0] in pair):
+            return joint_party(pair)
         counts = self.party_counts()
         top = [p for p, _ in sorted(counts.items(), key=lambda kv: -kv[1])][:2]
         for p in ps:
             if p not in top:
                 top = [p] + top[:1]
         return joint_party(top) if len(top) >= 2 else None
+
+    def coordinated_pair(self) -> tuple[str, str] | None:
+        """The two parties the article most often names together ('between Russia and Ukraine', 'Kyiv and
+        Moscow'): with a mediator at the table, 'the two sides' are these, not the most named parties."""
+        counts: dict[tuple[str, str], int] = {}
+        for tok in self.doc:
+            if tok.dep_ != "conj":
+                continue
+            a, b = party_of_token(tok.head, self.data), party_of_token(tok, self.data)
+            if a and b and a != b:
+                key = tuple(sorted((a, b)))
+                counts[key] = counts.get(key, 0) + 1
+        if not counts:
+            return None
+        return max(counts.items(), key=lambda kv: kv[1])[0]  # type: ignore[return-value]
 
     def party_counts(self) -> dict[str, int]:
         if self._party_counts is None:

@@ -160,7 +160,7 @@ class ProvisionFinder:
             is_bullet, b_item, b_skip = self._bullet(doc, sent)
             if bullets is not None and not is_bullet and self._starts_line(doc, sent):
                 bullets = None
-            has_trigger = any(sent.start <= i < sent.end for i in hits)
+            has_trigger = any(sent.start <= i < sent.end for i in hits) and not self._headline(sent)
             frames: list[Frame] = []
             if has_trigger:
                 frames = self.frames(doc, sent, si, state)
@@ -225,6 +225,8 @@ class ProvisionFinder:
                         break
         if memo is None and state.active is not None and state.active_sentence == si:
             memo = state.active
+        if memo is not None and not memo.party:
+            memo = None
         return {"memo": memo, "status": memo.status if memo else "agreed", "modality": "commitment" if memo is None or memo.kind == "agreement" else "demand",
                 "need_trigger": False}
 
@@ -268,6 +270,9 @@ class ProvisionFinder:
         for tok_i, memo in mentions.items():
             fr = self._complement_frame(doc, doc[tok_i], memo, sent)
             if fr is not None:
+                head = doc[tok_i].head
+                if doc[tok_i].dep_ == "dobj" and head.lemma_.lower() in data.cues.refusal_verbs:
+                    fr.status = "rejected"  # "Medvedev rejected proposals ... to station troops"
                 out.append(fr)
         out = self._bound(out)
         if out:  # the memorandum the sentence is about, not one named inside its content, is the one "it" means next
@@ -288,6 +293,13 @@ class ProvisionFinder:
             if a.start < left < a.end:
                 a.end = left
         return frames
+
+    @staticmethod
+    def _headline(sent: Span) -> bool:
+        """A title-case line ('Kyiv and Moscow Agreed to Brief Leaders'): the parser reads it badly and the
+        body says the same in prose."""
+        words = [t for t in sent if t.is_alpha and len(t) > 3]
+        return len(words) >= 4 and sum(t.is_title or t.is_upper for t in words) >= 0.75 * len(words)
 
     def _noun_tagged_verb(self, tok: Token, mentions: dict[int, Memo]) -> bool:
         """'the memorandum demands that ...' tagged as a compound noun 'memorandum demands': the word after a
@@ -356,25 +368,33 @@ class ProvisionFinder:
             if subj.lower_ in ("memorandum", "document", "draft", "plan", "text") and memo is active:
                 memo.section = None
             return memo, None
-        if subj.lower_ in ("it", "this", "which", "that") and recent:
-            if subj.lower_ in ("which", "that") and subj.head.dep_ == "relcl":
-                head = subj.head.head
-                if head.i in mentions:
-                    return mentions[head.i], None
+        if subj.lower_ in ("which", "that") or subj.tag_ in ("WDT", "WP"):
+            head = subj.head.head if subj.head.dep_ == "relcl" else None
+            if head is not None and head.i in mentions:
+                return mentions[head.i], None
+            return None, None  # "a region that includes ...": the antecedent is no document
+        if subj.lower_ in ("it", "this") and recent:
             return active, active.section if active else None
         return None, None
 
     def _content_start(self, verb: Token, end: int) -> int:
-        """First token of a content verb's complement (after 'for', 'that', 'out', an object party + 'to')."""
+        """First token of a content verb's complement: its clause ('demanded in a speech that S' -> S), the object
+        of 'for'/'on' ('calls for X'), its object ('proposed X'), after an object party + 'to' ('asked Russia to S')."""
         doc = verb.doc
-        xcomp = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.i > verb.i]
-        dobj = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
-        if dobj and xcomp and party_of_token(dobj[0], self.data) and xcomp[0].i > dobj[0].i:
+        right = [c for c in verb.children if c.i > verb.i]
+        clause = [c for c in right if c.dep_ in ("xcomp", "ccomp")]
+        dobj = [c for c in right if c.dep_ == "dobj"]
+        if dobj and clause and party_of_token(dobj[0], self.data) and clause[0].i > dobj[0].i:
             i = dobj[0].right_edge.i + 1
+        elif clause and not dobj:
+            i = clause[0].left_edge.i
+        elif dobj:
+            i = dobj[0].left_edge.i
         else:
-            i = verb.i + 1
+            preps = [c for c in right if c.dep_ in ("prep", "prt", "mark") and c.lower_ in ("for", "on", "upon", "out", "forward")]
+            i = preps[0].i + 1 if preps else verb.i + 1
         particles = set(self.data.cues.particles) | {"to"}
-        while i < end and (doc[i].lower_ in particles or doc[i].pos_ == "ADV" or doc[i].dep_ in ("prt", "neg") and doc[i].lower_ != "not"
+        while i < end and (doc[i].lower_ in particles or doc[i].pos_ == "ADV" and doc[i].lower_ != "not" or doc[i].dep_ == "prt"
                            or doc[i].lower_ in ("on", "upon") or doc[i].tag_ in ("RB",)):
             i += 1
         return i
@@ -385,7 +405,8 @@ class ProvisionFinder:
         lemma = verb.lower_[:-1] if self._noun_tagged_verb(verb, mentions) else verb.lemma_.lower()
         if any(c.dep_ == "neg" for c in verb.children) or verb.dep_ == "amod":
             return None
-        if verb.tag_ == "VBG" and not (verb.dep_ == "acl" and verb.head.i in mentions) or verb.lower_ == "including":
+        progressive = any(c.dep_ == "aux" and c.lemma_ == "be" for c in verb.children)
+        if verb.tag_ == "VBG" and not progressive and not (verb.dep_ == "acl" and verb.head.i in mentions) or verb.lower_ == "including":
             return None  # "..., including X": a sub-list, not a verb of content
         if verb.tag_ == "VBN" and (verb.dep_ == "acl" or any(c.dep_ == "auxpass" for c in verb.children)):
             return None  # "the memorandum put forward by the other side": passive
@@ -433,7 +454,7 @@ class ProvisionFinder:
         if memo.kind == "agreement":
             modality = "commitment"
         return Frame(memo, start, sent.end, frame_kind, modality, status, cue=verb, section=section,
-                     need_trigger=need_trigger)
+                     need_trigger="strong" if frame_kind == "position" else need_trigger)
 
     # -- agreements: "the two sides agreed to ...", "reached an agreement to ..."
 
@@ -525,8 +546,9 @@ class ProvisionFinder:
         if not dobj:
             return None
         obj = dobj[0]
-        if obj.pos_ == "PRON" or obj.lemma_.lower() in self.data.cues.header_nouns:
-            return None
+        if obj.pos_ == "PRON" or obj.lemma_.lower() in self.data.cues.header_nouns or any(
+                c.lower_ in ("such", "this", "these", "those", "that", "any") for c in obj.lefts):
+            return None  # "rejected this condition", "any such land concessions": refers back, no new content
         # the proposer: a party named in the object ("the U.S. proposal"), else the other side of the table
         memo = next((mentions[t.i] for t in obj.subtree if t.i in mentions), None)
         if memo is not None and obj.i in mentions:
@@ -557,14 +579,16 @@ class ProvisionFinder:
         before = doc[sent.start:colon.i]
         memo = None
         for t in before:
-            if t.i in mentions:
+            if t.i in mentions and not mentions[t.i].generic:
                 memo = mentions[t.i]
-        header = any(t.lemma_.lower() in self.data.cues.header_nouns or t.lemma_.lower() in self.data.part_kind for t in before)
-        if memo is None and header and state.active is not None and state.active_sentence >= si - 2:
-            memo = state.active
-        if memo is None:
+        near = doc[max(sent.start, colon.i - 3):colon.i]
+        header = any(t.lemma_.lower() in self.data.cues.header_nouns or t.lemma_.lower() in self.data.part_kind for t in near)
+        active, active_si = getattr(self, "_prev_active", (state.active, state.active_sentence))
+        if memo is None and header and active is not None and active_si >= si - 1:
+            memo = active
+        if memo is None or not memo.party:
             return None
-        if not header and not any(t.lemma_.lower() in self.data.cues.content_verbs or t.lemma_.lower() in ("have", "be", "list", "contain")
+        if not header and not any(t.lemma_.lower() in self.data.cues.content_verbs or t.lemma_.lower() in ("have", "list", "contain")
                                   for t in before):
             return None
         start = colon.i + 1
@@ -659,7 +683,7 @@ class ProvisionFinder:
             if any(not (span.end_char <= a or span.start_char >= b) for a, b in taken):
                 continue
             category, triggered = self.category(span)
-            if fr.need_trigger and not triggered:
+            if fr.need_trigger and not triggered or fr.need_trigger == "strong" and not self._strong_trigger(span):
                 continue
             taken.append((span.start_char, span.end_char))
             fr.memo.n_provisions += 1

@@ -167,14 +167,16 @@ def split_party(party: str | None) -> list[str]:
     return [p.strip() for p in re.split(r",\s*|\s+and\s+", party) if p.strip()]
 
 
-def slug(text: str | None, limit: int = 48) -> str:
+def slug(text: str | None, limit: int = 64) -> str:
     """Lower-case ASCII slug for ids and file names."""
     import unicodedata
 
     t = unicodedata.normalize("NFKD", text or "")
     t = "".join(c for c in t if not unicodedata.combining(c)).lower()
     t = re.sub(r"[^a-z0-9]+", "-", t).strip("-")
-    return t[:limit].strip("-") or "unknown"
+    if len(t) > limit:
+        t = t[:limit].rsplit("-", 1)[0]
+    return t.strip("-") or "unknown"
 
 
 def inflections(word: str) -> set[str]:

@@ -94,8 +94,8 @@ def content_end(doc: Doc, start: int, end: int, data: RuleData) -> int:
             continue
         for words in stoppers:
             if _seq_at(doc, i, end, words):
-                if words == ["but"] and i + 1 < end and doc[i + 1].lower_ == "also":
-                    continue
+                if "but" in words and i + len(words) < end and doc[i + len(words)].lower_ in ("also", "only"):
+                    continue  # "but also", "but only if Russia does the same" (a condition)
                 if words[0] == "but" and i > start and doc[i - 1].lower_ in ("not", "all", "anything", "nothing"):
                     continue
                 return i
@@ -232,6 +232,22 @@ def _starts_new_item(doc: Doc, k: int, end: int, first: int, sep: set[str], data
     return False
 
 
+def _new_main_clause(doc: Doc, sep_at: int, k: int) -> bool:
+    """A clause with its own subject and a finite present or past verb, not introduced by 'that':
+    a new statement of the writer, not one more item of the content."""
+    tok = doc[k]
+    if tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.i <= k:
+        return False
+    if any(doc[x].lower_ == "that" for x in range(sep_at, k)):
+        return False
+    verb = tok.head
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if verb.tag_ in ("VBZ", "VBD") and not aux:
+        return True
+    return verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in aux)  # ", and NATO has coordinated ..."
+
+
+
 def split_coordination(doc: Doc, start: int, end: int, data: RuleData) -> list[Segment]:
     """Split a run of tokens into provisions at coordination points (see the module docstring)."""
     if end - start < 2:
@@ -242,6 +258,8 @@ def split_coordination(doc: Doc, start: int, end: int, data: RuleData) -> list[S
     seg_start = start
     in_sublist = False
     depth = 0
+    dashes = [x for x in range(start, end) if doc[x].text in ("—", "–", "--")]
+    paired = set(range(dashes[0], dashes[1] + 1)) if len(dashes) >= 2 else set()
     i = start + 1
     while i < end:
         tok = doc[i]
@@ -249,7 +267,7 @@ def split_coordination(doc: Doc, start: int, end: int, data: RuleData) -> list[S
             depth += 1
         elif tok.text in (")", "]"):
             depth = max(0, depth - 1)
-        if depth:
+        if depth or i in paired:
             i += 1
             continue
         low = tok.lower_
@@ -288,6 +306,9 @@ def split_coordination(doc: Doc, start: int, end: int, data: RuleData) -> list[S
         # "either by A or by B": skip a repeated preposition after the separator
         k = j
         if _starts_new_item(doc, k, end, start, sep, data, in_sublist, seg_start):
+            if _new_main_clause(doc, i, k):
+                end = i  # ", and NATO coordinates ...": a new statement, no longer the content
+                break
             cuts.append((i, k))
             seg_start = k
             if ";" in sep or doc[k].tag_ in VERB_TAGS:
@@ -347,8 +368,9 @@ def drop_relative_header(doc: Doc, seg: Segment, data: RuleData) -> Segment:
 
 def split_at_dash(doc: Doc, seg: Segment, data: RuleData) -> list[Segment]:
     """'one of two paths to a ceasefire -- either A or B': the header before the dash is dropped."""
+    n_dashes = sum(1 for t in doc[seg.start:seg.end] if t.text in ("—", "–", "--"))
     for i in range(seg.start + 1, seg.end - 1):
-        if doc[i].text in DASHES and doc[i].whitespace_ and (i == 0 or doc[i - 1].whitespace_) or doc[i].text == ":":
+        if n_dashes == 1 and doc[i].text in DASHES and doc[i].whitespace_ and (i == 0 or doc[i - 1].whitespace_) or doc[i].text == ":":
             left, right = Segment(seg.start, i, seg.item), Segment(i + 1, seg.end, seg.item)
             if _is_header(doc, left.start, left.end, data) or doc[i].text == ":":
                 return [right]
@@ -370,6 +392,8 @@ def trim(doc: Doc, seg: Segment) -> Segment:
         if doc[s].lower_ == "to" and not (s + 1 < e and doc[s + 1].tag_ == "VB"):
             break
         s += 1
+    if s + 1 < e and doc[s].lower_ in ("calls", "call", "demands", "demand") and doc[s + 1].lower_ in ("for", "that"):
+        s += 2  # "included calls for Kyiv to ...": the content is what is called for
     if s < e and doc[s].lower_ == "by":
         nxt = s + 1
         while nxt < e and doc[nxt].is_space:
