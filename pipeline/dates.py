@@ -357,14 +357,14 @@ class TimexFinder:
         modified = False
         if self._adjectival(span):  # "a two-year [contract]": no modifiers
             return span
+        numeric = any(t.like_num or t.lower_ in ("a", "an", "several", "few", "couple") for t in span)
+        weekday = span[-1].lower_.rstrip(".") in self.lex.weekdays
         while True:
-            first = doc[start]
-            numeric = first.like_num or first.lower_ in ("a", "an", "several", "few", "couple")
             ends = pre.get(start, [])
             if start > 0 and doc[start - 1].text == "-" and doc[start - 1].whitespace_ == "":
                 ends = ends + pre.get(start - 1, [])  # "mid-November", "early-1990s"
             options = [(s, label) for s, label in ends if s < start and
-                       (label == "PRE" or label == "THE" and modified or label == "QUANTITY" and numeric)]
+                       (label == "PRE" and not weekday or label == "THE" and modified or label == "QUANTITY" and numeric)]
             if not options:
                 break
             start = min(s for s, _ in options)
@@ -451,7 +451,8 @@ class TimexFinder:
         start, end = span.start, span.end
         doc = span.doc
         while start < end and (doc[start].is_punct or doc[start].is_space or
-                               doc[start].lower_ in ("a", "an") and start + 1 < end and doc[start + 1].like_num):
+                               doc[start].lower_ in ("a", "an") and start + 1 < end and doc[start + 1].like_num
+                               and doc[start + 1].lower_ not in ("hundred", "thousand", "dozen", "million")):
             start += 1
         while end > start and (doc[end - 1].is_space or doc[end - 1].text in (",", ";", ":", "'s", "’s", "(", "-") or
                                doc[end - 1].is_punct and doc[end - 1].text not in (".",) or

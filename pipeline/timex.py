@@ -173,28 +173,30 @@ def coarsen(p: Point, gran: str) -> Point:
 
 
 def duration_value(n: float | None, code: str, time: bool = False) -> str:
-    """P2D, PT5H, P1.5Y -> P1Y6M, PXY ..."""
+    """P2D, PT5H, 1.5 years -> P1Y6M, 5.5 hours -> PT5H30M, vague -> PXY."""
     if code == "WE":
         return "P2D" if n in (None, 1) else f"P{_num(n * 2)}D"
-    if code == "DE":
-        return "PXDE" if n is None else f"P{_num(n * 10)}Y"
-    if code == "CE":
-        return "PXC" if n is None else f"P{_num(n * 100)}Y"
-    if code == "ML":
-        return "PXML" if n is None else f"P{_num(n * 1000)}Y"
+    if code in ("DE", "CE", "ML"):
+        if n is None:
+            return f"PX{code}"
+        return f"P{_num(n * {'DE': 10, 'CE': 100, 'ML': 1000}[code])}Y"
     prefix = "PT" if time else "P"
     if n is None:
         return f"{prefix}X{code}"
-    if n != int(n):
-        whole, frac = int(n), n - int(n)
-        sub = {"Y": (12, "M"), "M": (30, "D"), "D": (24, "H"), "H": (60, "M"), "W": (7, "D"), "Q": (3, "M")}.get(code)
+    if n == int(n):
+        return f"{prefix}{int(n)}{code}"
+    whole, frac = int(n), n - int(n)
+    head = f"{whole}{code}" if whole else ""
+    if time:
+        sub = {"H": (60, "M"), "M": (60, "S")}.get(code)
         if sub:
-            rest = frac * sub[0]
-            sub_time = time or (code == "D")
-            head = f"{prefix}{whole}{code}" if whole else prefix
-            if code == "D" and not time:
-                return f"P{whole}DT{_num(rest)}H" if whole else f"PT{_num(rest)}H"
-            return head + f"{_num(rest)}{sub[1]}" if not sub_time or time else head
+            return f"PT{head}{_num(frac * sub[0])}{sub[1]}"
+    elif code == "D":
+        return f"P{head}T{_num(frac * 24)}H"
+    else:
+        sub = {"Y": (12, "M"), "M": (30, "D"), "W": (7, "D"), "Q": (3, "M")}.get(code)
+        if sub:
+            return f"P{head}{_num(frac * sub[0])}{sub[1]}"
     return f"{prefix}{_num(n)}{code}"
 
 
@@ -262,7 +264,17 @@ def split_words(words: list[str]) -> list[str]:
                     out.append(part.rstrip(".") if len(part) > 1 else part)
             continue
         out.append(w.rstrip(".") if len(w) > 1 and not re.match(r"^[ap]\.m\.$", w) else w)
-    return out
+    return _join_iso(out)
+
+
+def _join_iso(words: list[str]) -> list[str]:
+    """'2025', '-', '06', '-', '03' (as the tokenizer splits an ISO date) -> '2025-06-03'."""
+    i = 0
+    while i + 4 < len(words):
+        if words[i + 1] == "-" == words[i + 3] and ISO_RE.match("".join(words[i:i + 5])):
+            words = words[:i] + ["".join(words[i:i + 5])] + words[i + 5:]
+        i += 1
+    return words
 
 
 @dataclass
@@ -347,6 +359,14 @@ def _holiday_at(words: list[str], i: int, lex: Lexicon) -> tuple[str, int] | Non
             if key in lex.holidays and not (k == 1 and key in ("new", "may")):
                 return key, k
     return None
+
+
+def _two_digit_decade(d: int, dct_year: int | None) -> int:
+    """'the 90s' -> 199: the latest such decade that has begun by the reference year."""
+    if dct_year is None:
+        return 190 + d
+    decade = (dct_year // 100) * 10 + d
+    return decade - 10 if decade * 10 > dct_year else decade
 
 
 def read(words: list[str], lex: Lexicon, dct_year: int | None = None) -> Reading:
@@ -441,14 +461,12 @@ def read(words: list[str], lex: Lexicon, dct_year: int | None = None) -> Reading
             digits = m.group(1)
             if len(digits) == 4:
                 r.decade = int(digits) // 10
-            elif dct_year is not None:
-                r.decade = (dct_year // 100) * 10 + int(digits) // 10
             else:
-                r.decade = 190 + int(digits) // 10  # default: twentieth century
+                r.decade = _two_digit_decade(int(digits) // 10, dct_year)
             i += 1
             continue
         if w in lex.decade_words:
-            r.decade = ((dct_year // 100) * 10 if dct_year else 190) + lex.decade_words[w]
+            r.decade = _two_digit_decade(lex.decade_words[w], dct_year)
             i += 1
             continue
         if w == "'" and nxt and re.match(r"^\d\d$", nxt):
@@ -519,6 +537,9 @@ def read(words: list[str], lex: Lexicon, dct_year: int | None = None) -> Reading
                     flush_number()
                     pending_num = v
             i += 1
+            continue
+        if w in ("a", "an") and nxt == "half" and i > 0 and words[i - 1] == "and":
+            i += 1  # "a minute and a half": the half is added to the number before
             continue
         if w in lex.numbers and not (w in ("a", "an") and (nxt in ("few", "couple", "while", "later", "dozen") or not nxt)):
             v = lex.numbers[w]
@@ -696,7 +717,8 @@ def resolve_weekday(dct: date, wd: int, tense: str | None, direction: int | None
         return dct + timedelta(days=fwd)
     if tense == "past":
         return dct - timedelta(days=back)
-    return dct - timedelta(days=back) if back <= fwd else dct + timedelta(days=fwd)
+    # no tense: the nearest, leaning a day to the past (news report what happened)
+    return dct - timedelta(days=back) if back <= fwd + 1 else dct + timedelta(days=fwd)
 
 
 NEAR_DAYS = 75  # a month-day this close to the publication date is in its year, whatever the tense
@@ -742,20 +764,26 @@ def resolve_month_day(dct: date, month: int, day: int, tense: str | None) -> int
     return _pick(dct, options, tense).year if options else y
 
 
+SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+
+
 def resolve_season(dct: date, season: str, direction: int | None) -> int:
-    start = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[season]
-    y = dct.year
-    cur = {12: "WI", 1: "WI", 2: "WI", 3: "SP", 4: "SP", 5: "SP", 6: "SU", 7: "SU", 8: "SU"}.get(dct.month, "FA")
+    """The year of a season (a winter is labelled by the year of its December).
+
+    -1 ("last winter"): the latest one already over; +1 ("next summer"): the first one not yet
+    begun; otherwise ("this summer") the one of the publication year, except that in January
+    and February "this winter" is the one that began the December before."""
+    def start(y: int) -> date:
+        return date(y, SEASON_START[season], 1)
+
+    years = range(dct.year - 2, dct.year + 2)
     if direction == -1:
-        order = ["WI", "SP", "SU", "FA"]
-        if season == cur or order.index(season) > order.index(cur):
-            return y - 1 if not (season == "WI" and dct.month == 12) else y - 1
-        return y
+        return max(y for y in years if add_months(start(y), 3) <= dct)
     if direction == 1:
-        order = ["WI", "SP", "SU", "FA"]
-        return y + 1 if order.index(season) <= order.index(cur) else y
-    del start
-    return y
+        return min(y for y in years if start(y) > dct)
+    if season == "WI" and dct.month <= 2:
+        return dct.year - 1
+    return dct.year
 
 
 def easter(y: int) -> date:
@@ -1180,7 +1208,7 @@ def _unit(r: Reading, ctx: Context, lex: Lexicon) -> Timex | None:
     # relative: "last week", "this year", "next month", "the past two months"
     if r.relative is not None:
         direction = r.relative["direction"]
-        anaphoric = bool(r.relative.get("anaphoric"))
+        anaphoric = bool(r.relative.get("anaphoric")) or (r.the and r.relative_word == "next" and unit == "D")
         if has_num or (r.relative_word in ("past",) and unit not in ("WE",) and r.the and not r.unit_plural and False):
             if r.unit_plural and vague:
                 return Timex("DURATION", duration_value(None, unit, r.unit_time))
