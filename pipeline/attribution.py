@@ -42,6 +42,7 @@ if not Span.has_extension("quote"):
 
 VERB_POS = {POS_IDS["VERB"], POS_IDS["AUX"]}
 NOUN_POS = POS_IDS["NOUN"]
+ADJ_POS = POS_IDS["ADJ"]
 SUBJECTS = {"nsubj", "nsubjpass", "csubj", "expl"}
 INHERIT_SUBJECT = {"xcomp", "advcl", "conj", "ccomp", "pcomp", "acl"}
 EDGE_PUNCT = {",", ";", ":", "--", "—", "–", "-", "(", ")"}
@@ -78,7 +79,10 @@ class Attributor:
         self.classes = {name: cls for name, cls in cues.classes.items()}
         self.by_lemma = cues.classes_of()
         self.phrasal_lemmas = {k.split()[0] for k in self.by_lemma if " " in k}
-        self.cue_ids = {get_string_id(k.split()[0]) for k in self.by_lemma}
+        self.cue_ids = {get_string_id(k.split()[0]) for k, names in self.by_lemma.items()
+                        if any(self.classes[n].pos == "VERB" for n in names)}
+        self.adj_ids = {get_string_id(k) for k, names in self.by_lemma.items()
+                        if any(self.classes[n].pos == "ADJ" for n in names)}
         self.noun_ids = {get_string_id(n) for n in cues.nouns}
         self.nouns = set(cues.nouns)
         self.speakers = speakers
@@ -135,6 +139,8 @@ class Attributor:
                 verbs.append(i)
             elif pos == NOUN_POS and lemma in self.noun_ids:
                 nouns.append(i)
+            elif pos == ADJ_POS and lemma in self.adj_ids:
+                verbs.append(i)
         for i in verbs:
             tok = doc[i]
             names = self.cue_classes(tok)
@@ -155,10 +161,12 @@ class Attributor:
     def cue_classes(self, tok: Token) -> list[str]:
         """Names of the cue classes of a verb: by its lemma, or by lemma and particle for a
         phrasal cue listed as "go on"."""
+        lemma = tok.lemma_.lower()
+        if tok.pos_ == "ADJ":  # "critical of", "eager to", "confident that"
+            return [n for n in self.by_lemma.get(lemma, []) if self.classes[n].pos == "ADJ"]
         if tok.pos_ not in ("VERB", "AUX"):
             return []
-        lemma = tok.lemma_.lower()
-        names = self.by_lemma.get(lemma) or self.by_lemma.get(tok.lower_) or []
+        names = [n for n in self.by_lemma.get(lemma) or self.by_lemma.get(tok.lower_) or [] if self.classes[n].pos == "VERB"]
         if lemma in self.phrasal_lemmas:
             for child in tok.rights:
                 if child.i <= tok.i + 2 and child.dep_ in ("prt", "prep", "advmod"):
@@ -217,7 +225,7 @@ class Attributor:
         if source.pos_ == "PRON" and low in self.relative:
             clause = source.head  # "aides who applauded him": the noun the clause hangs on
             head = clause.head if clause.dep_ in ("relcl", "acl") else None
-            return head is not None and head.i < source.i and low != "that" and self.agent_like(ctx, head)
+            return head is not None and head.i < source.i and low != "that" and (low == "who" or self.agent_like(ctx, head))
         return self.agent_like(ctx, source)
 
     def agent_like(self, ctx: "_DocContext", source: Token) -> bool:
@@ -253,7 +261,7 @@ class Attributor:
             return verb.head  # "the super PAC supporting X"
         if depth < 3 and verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
             return self.source_of(verb.head.head, depth + 1)  # "... by saying that", "after arguing that"
-        if depth < 3 and verb.dep_ in INHERIT_SUBJECT | {"acomp"} and verb.head is not verb:
+        if depth < 3 and verb.dep_ in INHERIT_SUBJECT | {"acomp", "oprd"} and verb.head is not verb:
             head = verb.head
             if head.pos_ in ("VERB", "AUX", "ADJ"):
                 return self.source_of(head, depth + 1)
@@ -287,7 +295,7 @@ class Attributor:
         return None
 
     def clause_content(self, ctx: "_DocContext", verb: Token, left: bool = True) -> tuple[int, int] | None:
-        clauses = [c for c in verb.children if c.dep_ in ("ccomp", "csubj") and (c.i > verb.i or left)]
+        clauses = [c for c in verb.children if (c.dep_ == "ccomp" and c.i > verb.i) or (left and c.dep_ in ("ccomp", "csubj") and c.i < verb.i)]
         clauses += [c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i and _mark(c) in ("if", "whether")]
         if clauses:
             right = [c for c in clauses if c.i > verb.i]

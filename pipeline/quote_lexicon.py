@@ -23,7 +23,13 @@ class _Strict(BaseModel):
 
 
 def _lower_list(v: Any) -> Any:
-    return [str(x).lower().strip() for x in v] if isinstance(v, list) else v
+    """Lower-case a word list; a YAML boolean (an unquoted on/off/yes/no) is an error, not a word."""
+    if not isinstance(v, list):
+        return v
+    bad = [x for x in v if isinstance(x, bool)]
+    if bad:
+        raise ValueError(f"{bad}: quote the words on, off, yes and no in YAML lists")
+    return [str(x).lower().strip() for x in v]
 
 
 class CueClass(_Strict):
@@ -35,6 +41,7 @@ class CueClass(_Strict):
     source: Literal["any", "agent"] = "any"
     object_sources: Literal["any", "evidence"] = "any"
     left_clause: bool = False
+    pos: Literal["VERB", "ADJ"] = "VERB"
     min_tokens: int = Field(default=2, ge=1)
     preps: list[str] = Field(default_factory=list)
     lemmas: list[str]
