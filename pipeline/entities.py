@@ -135,7 +135,9 @@ class EntityGazetteer:
             if not within:
                 continue  # crossing boundaries: the gazetteer wins
             gaz_tokens = {i for g in inside.values() for i in range(g.start, g.end)}
-            extra = [t for t in ent if t.i not in gaz_tokens]
+            first_person = min((g.start for g in inside.values() if g.label_ == "PERSON"), default=None)
+            # words after a known person's surname are not part of the name ("Trump Meets Zelensky")
+            extra = [t for t in ent if t.i not in gaz_tokens and (first_person is None or t.i < first_person)]
             if all(self.ignorable(t, ent.label_) for t in extra):
                 continue  # titles, hyphens, demonyms around known names
             dropped_gaz.update(inside)
@@ -147,16 +149,36 @@ class EntityGazetteer:
 
     # ------------------------------------------------------------ cleaning model entities
 
-    def clean(self, doc: Doc, ent: Span) -> Span | None:
-        """Trim a model entity to its name; None when nothing name-like is left."""
-        start, end, label = ent.start, ent.end, ent.label_
-        for t in ent:  # a name never crosses a line break
-            if "\n" in t.text:
-                if any(x.is_alpha for x in doc[start:t.i]):
-                    end = t.i
-                else:
-                    start = t.i + 1
-                break
+    def clean(self, doc: Doc, ent: Span) -> list[Span]:
+        """Trim a model entity to its name(s): no line breaks, commas or slashes inside a name."""
+        out, start = [], ent.start
+        for t in ent:
+            if "\n" in t.text or t.text in {",", "/", ";", "|", "(", ")"}:
+                out.append((start, t.i))
+                start = t.i + 1
+        out.append((start, ent.end))
+        spans = [self.clean_part(doc, s, e, ent.label_) for s, e in out if e > s]
+        return [s for s in spans if s is not None]
+
+    def relabel(self, span: Span, label: str) -> str:
+        """Fix the model's label from the shape of the name (given names, village names, facilities)."""
+        rules, words = self.rules, [t.text for t in span]
+        lower = {w.lower() for w in words}
+        if span.text.lower() in rules.products or words[0].lower() in rules.products:
+            return "PRODUCT"
+        if label == "ORG" and lower & rules.facility_words and not lower & rules.not_facility_words:
+            return "FAC"
+        if label in {"ORG", "GPE", "LOC", "FAC", "NORP"} and 2 <= len(words) <= 3 and words[0] in self.gaz.first_names \
+                and all(w[:1].isupper() for w in words) and not lower & rules.org_words:
+            return "PERSON"
+        if label in {"PERSON", "ORG", "NORP"} and words[0] not in self.gaz.first_names and len(words) <= 3:
+            last = words[-1]
+            if last in rules.toponym_words or len(last) >= rules.toponym_min_length and rules.toponym.search(last.lower()):
+                return "GPE"
+        return label
+
+    def clean_part(self, doc: Doc, start: int, end: int, label: str) -> Span | None:
+        """Trim one part of a model entity to its name; None when nothing name-like is left."""
         rules = self.rules
         while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].lower_ in DETERMINERS
                                or doc[start].lower_ in rules.honorifics
@@ -178,22 +200,35 @@ class EntityGazetteer:
             return None
         if label == "PERSON" and (low in rules.not_persons or any(c.isdigit() for c in text) or len(span) > 7):
             return None
-        if label == "ORG":
-            words = {t.lower_ for t in span}
-            if words & rules.facility_words and not words & rules.not_facility_words:
-                label = "FAC"
-        return Span(doc, start, end, label=label)
+        return Span(doc, start, end, label=self.relabel(span, label))
+
+    @staticmethod
+    def _edge_lines(doc: Doc, n: int, window: int = 160) -> list[tuple[int, str]]:
+        """The first and last n non-empty lines with their offsets (without building doc.text)."""
+        def lines_of(start_tok: int, end_tok: int, skip_first: bool) -> list[tuple[int, str]]:
+            if end_tok <= start_tok:
+                return []
+            base = doc[start_tok].idx
+            out, pos = [], base
+            parts = doc[start_tok:end_tok].text.split("\n")
+            for k, line in enumerate(parts):
+                if line.strip() and not (skip_first and k == 0):
+                    out.append((pos, line))
+                pos += len(line) + 1
+            return out
+
+        if len(doc) <= 2 * window:
+            every = lines_of(0, len(doc), False)
+            return every[:n] + every[max(n, len(every) - n):]
+        head = lines_of(0, window, False)[:-1][:n]  # the last line of the window may be cut
+        tail_start = len(doc) - window
+        tail = lines_of(tail_start, len(doc), doc[tail_start - 1].text.count("\n") == 0 and "\n" not in doc[tail_start - 1].whitespace_)
+        return head + tail[-n:]
 
     def bylines(self, doc: Doc) -> list[Span]:
         """PERSON spans for the author named in a byline near the top or the bottom of the body."""
-        text = doc.text
-        lines, pos = [], 0
-        for line in text.split("\n"):
-            if line.strip():
-                lines.append((pos, line))
-            pos += len(line) + 1
         n = self.rules.byline_lines
-        candidates = lines[:n] + lines[max(n, len(lines) - n):]
+        candidates = self._edge_lines(doc, n)
         spans = []
         for offset, line in candidates:
             stripped = line.strip()
@@ -230,9 +265,8 @@ class EntityGazetteer:
         final: list[tuple[Span, str]] = []
         for span, source in self.combine(doc, model_ents, gaz):
             if source == "model" and span.label_ in NAME_LABELS | {"EVENT", "LAW"}:
-                span = self.clean(doc, span)
-                if span is None:
-                    continue
+                final.extend((part, source) for part in self.clean(doc, span))
+                continue
             final.append((span, source))
         rule_spans = self.bylines(doc)
         taken = {i for s in rule_spans for i in range(s.start, s.end)}
@@ -241,7 +275,7 @@ class EntityGazetteer:
         spans = filter_spans([s for s, _ in final])
         source_of = {(s.start, s.end, s.label_): src for s, src in final}
         doc.ents = spans
-        for span in doc.ents:
+        for span in spans:
             src = source_of.get((span.start, span.end, span.label_), "model")
             span._.ent_source = src
             if src == "gazetteer":
@@ -310,30 +344,28 @@ class EntityCanonical:
             return doc
 
     def _process(self, doc: Doc) -> Doc:
-        mentions = [Mention(e, in_boilerplate(doc, e.start_char, e.end_char)) for e in doc.ents if e.label_ in LABELS]
+        ents = list(doc.ents)
+        boiler = [(s.start_char, s.end_char) for s in doc.spans.get("boilerplate", [])]
+        mentions = [Mention(e, any(a <= e.start_char and e.end_char <= b for a, b in boiler))
+                    for e in ents if e.label_ in LABELS]
         if not mentions:
             return doc
         self.link_known(mentions)
         self.link_people(mentions)
         self.link_others(mentions)
         labels, canon = self.decide(mentions)
-        new_ents, values = [], {}
-        for ent in doc.ents:
-            values[(ent.start, ent.end)] = (ent._.ent_source, ent._.kb_id)
         by_span = {(m.span.start, m.span.end): m for m in mentions}
-        for ent in doc.ents:
+        new_ents = []
+        for ent in ents:
             m = by_span.get((ent.start, ent.end))
             label = labels[m.cluster] if m is not None and m.label != "NORP" else ent.label_
-            new_ents.append(Span(doc, ent.start, ent.end, label=label))
+            new_ents.append(Span(doc, ent.start, ent.end, label=label) if label != ent.label_ else ent)
         doc.ents = new_ents
-        for ent in doc.ents:
-            src, kb = values[(ent.start, ent.end)]
-            ent._.ent_source = src or "model"
+        for ent in new_ents:
             m = by_span.get((ent.start, ent.end))
-            if m is None:
-                continue
-            ent._.canonical, ent._.kb_id = canon[m.cluster]
-        self.assign_roles(doc, mentions, by_span, canon)
+            if m is not None:
+                ent._.canonical, ent._.kb_id = canon[m.cluster]
+        self.assign_roles(doc, new_ents, by_span)
         return doc
 
     def link_known(self, mentions: list[Mention]) -> None:
@@ -369,7 +401,7 @@ class EntityCanonical:
                 fulls[key[-1]].append((m.span.start, m.cluster))
         # single words (any label) that are the surname of a person of the article
         for m in mentions:
-            if m.full or (m.entity is not None and (m.entity.label == "PERSON" or len(m.span) > 1)) or m.label == "NORP":
+            if m.full or m.entity is not None or m.label == "NORP":
                 continue
             words = self.person_words(self.clean_text(m.span))
             if len(words) != 1 or not words[0][:1].isupper():
@@ -447,9 +479,10 @@ class EntityCanonical:
 
     # ------------------------------------------------------------ roles
 
-    def assign_roles(self, doc: Doc, mentions: list[Mention], by_span, canon) -> None:
-        ent_at_end = {e.end - 1: e for e in doc.ents}
-        ent_at_start = {e.start: e for e in doc.ents}
+    def assign_roles(self, doc: Doc, ents: list[Span], by_span) -> None:
+        mentions = [m for m in by_span.values() if m.label != "NORP"]
+        ent_at_end = {e.end - 1: e for e in ents}
+        ent_at_start = {e.start: e for e in ents}
         found: dict[object, tuple[str | None, str | None]] = {}
         per_mention = {}
         for m in mentions:
@@ -466,7 +499,7 @@ class EntityCanonical:
                 found[m.cluster] = (role, aff)
             if aff and (m.cluster not in found or not found[m.cluster][1]):
                 found[m.cluster] = (found.get(m.cluster, (role, None))[0] or role, aff)
-        for ent in doc.ents:
+        for ent in ents:
             m = by_span.get((ent.start, ent.end))
             if m is None or ent.label_ != "PERSON":
                 continue
@@ -510,8 +543,8 @@ class EntityCanonical:
                 i -= 1
                 continue
             break
-        if start is None:
-            return None, self.affiliation_of(aff) if aff is not None and aff.end == person.start else None
+        if start is None:  # "Ukrainian Khrystyna ...": a demonym right before the name
+            return None, self.affiliation_of(aff) if aff is not None and aff.end == person.start and aff.label_ == "NORP" else None
         return self._role_text(doc, start, person.start, aff)
 
     def role_after(self, doc: Doc, person: Span, ent_at_start) -> tuple[str | None, str | None]:
@@ -540,14 +573,16 @@ class EntityCanonical:
                 i += 1
                 continue
             break
-        if start is None:
+        if start is None or (i < len(doc) and doc[i].ent_type_ == "PERSON" and end == i):
             return None, None
         return self._role_text(doc, start, end, aff)
 
     def _role_text(self, doc: Doc, start: int, end: int, aff: Span | None) -> tuple[str | None, str | None]:
-        while start < end and (doc[start].lower_ in CONNECTORS | DETERMINERS or doc[start].is_punct):
+        heads = self.rules.role_heads
+        while start < end and (doc[start].is_stop or doc[start].is_punct) and doc[start].lower_ not in heads:
             start += 1
-        while end > start and (doc[end - 1].lower_ in CONNECTORS | DETERMINERS | POSSESSIVE or doc[end - 1].is_punct):
+        while end > start and (doc[end - 1].is_stop or doc[end - 1].is_punct or doc[end - 1].lower_ in POSSESSIVE) \
+                and doc[end - 1].lower_ not in heads:
             end -= 1
         if aff is not None and aff.end == end and aff.start > start and doc[aff.start - 1].lower_ in CONNECTORS:
             end = aff.start - 1  # "Minister of Foreign Affairs of Ukraine": the country is the affiliation

@@ -87,6 +87,12 @@ class RulesFile(BaseModel):
     byline_lines: int = 3
     bylines: list[str] = Field(default_factory=list)
     byline_stopwords: list[str] = Field(default_factory=list)
+    first_names: list[str] = Field(default_factory=list)
+    org_words: list[str] = Field(default_factory=list)
+    toponym_endings: list[str] = Field(default_factory=list)
+    toponym_words: list[str] = Field(default_factory=list)
+    toponym_min_length: int = 7
+    products: list[str] = Field(default_factory=list)
 
 
 # ---------------------------------------------------------------- loaded forms
@@ -117,6 +123,12 @@ class Rules:
     byline_lines: int
     bylines: list[re.Pattern]
     byline_stopwords: frozenset[str]
+    first_names: frozenset[str]
+    org_words: frozenset[str]
+    toponym: re.Pattern
+    toponym_words: frozenset[str]
+    toponym_min_length: int
+    products: frozenset[str]
     _classes: dict[str, str] = field(default_factory=dict)
 
     def name_key(self, word: str) -> str:
@@ -151,6 +163,7 @@ class Gazetteer:
     person_keys: dict[tuple[str, ...], str]  # name key of a full name -> entity id
     surname_keys: dict[str, str]  # name key of a surname that may stand alone -> person id
     name_keys: dict[tuple[str, ...], str]  # name key of any alias (non-person) -> entity key
+    first_names: frozenset[str] = frozenset()  # given names (rules + gazetteer people)
 
 
 # ---------------------------------------------------------------- helpers
@@ -199,6 +212,13 @@ def load_rules(path: str | None = None) -> Rules:
         variants=variants, byline_lines=spec.byline_lines,
         bylines=[re.compile(p, re.M) for p in spec.bylines],
         byline_stopwords=frozenset(s.lower() for s in spec.byline_stopwords),
+        first_names=frozenset(spec.first_names),
+        org_words=frozenset(w.lower() for w in spec.org_words),
+        toponym=re.compile("(?:" + "|".join(sorted(map(re.escape, spec.toponym_endings), key=len, reverse=True)) + ")$")
+        if spec.toponym_endings else re.compile(r"(?!x)x"),
+        toponym_words=frozenset(spec.toponym_words),
+        toponym_min_length=spec.toponym_min_length,
+        products=frozenset(p.lower() for p in spec.products),
         _classes=classes,
     )
 
@@ -291,7 +311,9 @@ def load_gazetteer(paths: tuple[str, ...] | None = None, rules_path: str | None 
                 last = entry.name.split()[-1]
                 if len(last) > 2 and not ROMAN.match(last):
                     surname_keys.setdefault(rules.name_key(last), eid)
-    return Gazetteer(entities, patterns, frozenset(model_only), person_keys, surname_keys, name_keys)
+    first = frozenset(e.name.split()[0] for e in entities.values() if e.label == "PERSON" and " " in e.name)
+    return Gazetteer(entities, patterns, frozenset(model_only), person_keys, surname_keys, name_keys,
+                     first | rules.first_names)
 
 
 def _is_initial(word: str) -> bool:
