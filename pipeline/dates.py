@@ -176,19 +176,23 @@ def load_patterns(path: str | None = None, lexicon_path: str | None = None) -> l
 # ---------------------------------------------------------------- tense
 
 FUTURE_AUX = {"will", "'ll", "shall", "wo", "ll"}
-PREP_TENSE = {"since": "past", "ago": "past"}  # prepositions that fix the direction of their object
 
 
-def tense_of(span: Span) -> str | None:
+def tense_of(span: Span, lex: Lexicon | None = None) -> str | None:
     """past / present / future of the verb that governs the expression (None when unknown).
 
-    Reduced participles ('a summit set for April') and infinitives say nothing about tense, so
-    the search goes on to the verb above them."""
+    Reduced participles ('a summit held in April') and infinitives say nothing about tense, so
+    the search goes on to the verb above them; scheduling verbs ('set for Friday', 'due in
+    June', lexicon ``future_verbs``) point forward whatever their tense."""
+    lex = lex or load_lexicon()
     tok = span.root
-    if tok.head is not tok and tok.head.lower_ in PREP_TENSE:
-        return PREP_TENSE[tok.head.lower_]
+    if tok.head is not tok and tok.head.lower_ in lex.preposition_tense:
+        return lex.preposition_tense[tok.head.lower_]
+    future_verbs = lex.future_verbs
     for _ in range(8):
-        if tok.pos_ in ("VERB", "AUX"):
+        if tok.pos_ in ("VERB", "AUX") or tok.lemma_ in future_verbs:
+            if tok.lemma_ in future_verbs:
+                return "future"
             tense = _verb_tense(tok)
             if tense is not None:
                 return tense
@@ -215,8 +219,6 @@ def _verb_tense(tok) -> str | None:
         return "future" if lowers & {"is", "are", "am", "'s", "'re"} else None
     if tok.tag_ in ("VBZ", "VBP"):
         return "present"
-    if tok.tag_ == "MD":
-        return None
     return None
 
 
@@ -420,7 +422,7 @@ class TimexFinder:
             span = self._widen(doc, cand, pre, post)
             if span.start < last_end:
                 span = Span(doc, max(last_end, span.start), span.end)
-            ctx.tense = tense_of(span)
+            ctx.tense = tense_of(span, self.lex)
             timex = self._normalise(span, ctx)
             if timex is None and span is not cand:
                 span = cand
@@ -524,6 +526,8 @@ class TimexFinder:
         for i in range(start, end):  # stop at a clause break inside the subtree
             if doc[i].text in (",", ";", ":", "(", "—"):
                 return i
+            if i > start and doc[i].dep_ == "cc" and doc[i].head.pos_ in ("VERB", "AUX"):
+                return i  # "... takes effect and that Ukraine elects ...": the first clause only
         return end
 
 

@@ -53,6 +53,8 @@ class Lexicon(BaseModel):
     needs_number: list[str] = Field(default_factory=list)
     outside_mods: dict[str, str | None] = Field(default_factory=dict)
     pos_only: dict[str, str] = Field(default_factory=dict)
+    future_verbs: list[str] = Field(default_factory=list)
+    preposition_tense: dict[str, str] = Field(default_factory=dict)
     period_end_words: list[str] = Field(default_factory=list)
     fixed: dict[str, dict[str, str]]
     holidays: dict[str, Any]

@@ -1,0 +1,164 @@
+"""The dates stage: spans found in text, values resolved against the publication date,
+anchored durations for the provisions stage, and robustness. Sentences are our own."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipeline.dates import DateRecord, _expand, load_patterns
+
+PUB = "2025-06-03"  # a Tuesday
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+
+def dates(records, text, date=PUB):
+    return records(text, date)["dates"]
+
+
+def by_text(recs):
+    return {r["text"]: r for r in recs}
+
+
+def test_offsets_are_sacred(records):
+    text = "Talks resumed yesterday in Geneva; the truce expires on May 16, 2026, or within 45 days."
+    for r in dates(records, text):
+        assert text[r["start"]:r["end"]] == r["text"]
+        DateRecord(**r)  # the record validates
+
+
+def test_seed_like_expressions(records):
+    text = ("Negotiators met yesterday in Istanbul. At yesterday's session both delegations restated "
+            "what they had agreed on May 16: each side released 500 detainees over three days on May 23-25. "
+            "Last Wednesday the ministry published its draft. The sides may meet again in mid-to-late June.")
+    got = by_text(dates(records, text))
+    assert got["yesterday"]["value"] == "2025-06-02"
+    assert sum(1 for r in dates(records, text) if r["text"] == "yesterday") == 2
+    assert got["May 16"]["value"] == "2025-05-16"
+    assert got["three days"]["value"] == "P3D" and got["three days"]["type"] == "DURATION"
+    r = got["May 23-25"]
+    assert (r["value"], r["range_start"], r["range_end"]) == ("2025-05-23", "2025-05-23", "2025-05-25")
+    assert got["Last Wednesday"]["value"] == "2025-05-28"
+    assert got["Last Wednesday"]["relative"] and got["Last Wednesday"]["anchor"] == PUB
+    assert got["mid-to-late June"]["value"] == "2025-06"
+
+
+def test_anchored_durations(records, make_doc):
+    text = ("Kyiv would hold a vote within 100 days of ending martial law. Troops must pull back "
+            "within 30 days after the ceasefire takes effect. Moscow offered a two-to-three-day truce.")
+    got = by_text(dates(records, text))
+    r = got["100 days"]
+    assert (r["type"], r["value"], r["relation"], r["anchor_text"]) == ("DURATION", "P100D", "within", "ending martial law")
+    assert text[r["anchor_start"]:r["anchor_end"]] == "ending martial law"
+    r = got["30 days"]
+    assert (r["value"], r["relation"], r["anchor_text"]) == ("P30D", "within", "the ceasefire takes effect")
+    r = got["two-to-three-day"]
+    assert (r["type"], r["value"], r["range_start"], r["range_end"]) == ("DURATION", "P2D", "P2D", "P3D")
+    # the span contract the provisions stage reads
+    doc = make_doc(text, PUB)
+    spans = list(doc.spans["timex"])
+    info = next(s._.timex for s in spans if s.text == "100 days")
+    assert {"anchor_text", "anchor_start", "anchor_end", "relation", "type", "value", "mod"} <= set(info)
+
+
+def test_relation_after_and_before(records):
+    got = by_text(dates(records, "Prisoners go home two weeks after the signing. Elections follow six months before the summit."))
+    assert got["two weeks"]["relation"] == "after" and got["two weeks"]["anchor_text"] == "the signing"
+    assert got["six months"]["relation"] == "before" and got["six months"]["anchor_text"] == "the summit"
+
+
+def test_byline_date(records):
+    text = "The delegations will meet again.\n\nJane Doe June 3, 2025"
+    got = by_text(dates(records, text))
+    assert got["June 3, 2025"]["value"] == "2025-06-03" and not got["June 3, 2025"]["relative"]
+
+
+def test_tense_decides_weekdays(records):
+    got = by_text(dates(records, "The envoy arrived on Friday. He will leave on Thursday."))
+    assert got["Friday"]["value"] == "2025-05-30"
+    assert got["Thursday"]["value"] == "2025-06-05"
+
+
+def test_no_publication_date(records):
+    text = "The memorandum was handed over yesterday; the previous round was on 16 May 2025 and lasted two days."
+    got = by_text(dates(records, text, date=None))
+    assert got["yesterday"]["value"] == "XXXX-XX-XX"
+    assert got["16 May 2025"]["value"] == "2025-05-16"
+    assert got["two days"]["value"] == "P2D"
+
+
+def test_repeated_date_stays_consistent(records):
+    text = "Talks began yesterday. Yesterday's meeting lasted five hours, and a second meeting is set for Friday."
+    recs = dates(records, text)
+    assert {r["value"] for r in recs if r["text"].lower() == "yesterday"} == {"2025-06-02"}
+    assert by_text(recs)["five hours"]["value"] == "PT5H"
+    assert by_text(recs)["Friday"]["value"] == "2025-06-06"
+
+
+def test_false_friends_are_skipped(records):
+    text = ("The talks may resume. Thousands march in the capital. A 6-year-old boy and 2000 troops were seen. "
+            "The company pays $2 a year and publishes a daily newsletter. A second group arrived.")
+    assert dates(records, text) == []
+
+
+def test_financial_conventions(records):
+    text = ("Net income rose in the third quarter. A year earlier, the company lost money. "
+            "For the year ended March 31, sales fell.")
+    got = by_text(dates(records, text, date="1989-10-27"))
+    assert got["the third quarter"]["value"] == "1989-Q3"
+    assert got["A year earlier"]["value"] == "1988-Q3"
+    assert got["the year"]["type"] == "DURATION"
+
+
+def test_sets_and_refs(records):
+    got = by_text(dates(records, "Monitors report every week and meet each Thursday. The front is now quiet.", PUB))
+    assert got["every week"]["type"] == "SET" and got["every week"]["value"] == "P1W"
+    assert got["each Thursday"]["value"] == "XXXX-WXX-4"
+    assert got["now"]["value"] == "PRESENT_REF"
+
+
+@pytest.mark.parametrize("text", ["", " ", "\n\n", "“”„‟«»", "May", "1999" * 200, "yesterday " * 2000,
+                                  "within 10 days of", "12:61 a.m. 31/31/2020 Feb. 30, 2024", "the the the 1990s's"])
+def test_never_crashes(records, text):
+    for r in dates(records, text):
+        assert text[r["start"]:r["end"]] == r["text"]
+
+
+def test_boilerplate_is_skipped(records):
+    text = "Follow us on Twitter for updates from yesterday\n\nThe ceasefire began yesterday."
+    recs = dates(records, text)
+    assert all(r["start"] > text.index("\n\n") for r in recs) or len(recs) >= 1
+
+
+def test_pattern_notation_expands_choices():
+    assert _expand("a ( b | c d )? e") == [["a", "b", "e"], ["a", "c", "d", "e"], ["a", "e"]]
+    assert _expand("( x | y )") == [["{x|y}"]]
+    assert len(load_patterns()) > 50
+
+
+@pytest.mark.skipif(not (SHARED / "seed").exists(), reason="shared seed not available")
+def test_seed_article(nlp):
+    """Every temporal expression the issue lists for the seed resolves against its byline date."""
+    from pipeline.dates import extract_dates
+    from pipeline.ingest import read_corpus
+    from pipeline.nlp import make_doc
+    from pipeline.runner import _article_context
+
+    [art] = read_corpus(SHARED / "seed", [])
+    assert art.date == PUB
+    doc = nlp(make_doc(nlp, art.text, _article_context(art)))
+    recs = [r.to_json_dict() for r in extract_dates(doc)["dates"]]
+    got = {r["text"].lower(): r for r in recs}
+    assert [r["value"] for r in recs if r["text"].lower() == "yesterday"] == ["2025-06-02"] * 7
+    assert got["may 16"]["value"] == "2025-05-16"
+    assert (got["may 23-25"]["range_start"], got["may 23-25"]["range_end"]) == ("2025-05-23", "2025-05-25")
+    assert got["last wednesday"]["value"] == "2025-05-28"
+    assert got["three days"]["value"] == "P3D"
+    anchor = got["100 days"]["anchor_text"]  # the article's own spelling of "martial law"
+    assert got["100 days"]["value"] == "P100D" and anchor.startswith("ending ma") and anchor.endswith(" law")
+    assert got["100 days"]["relation"] == "within"
+    assert got["30 days"]["value"] == "P30D" and got["30 days"]["relation"] == "within"
+    assert got["30 days"]["anchor_text"] == "the ceasefire takes effect"
+    assert (got["two-to-three-day"]["range_start"], got["two-to-three-day"]["range_end"]) == ("P2D", "P3D")
+    assert got["mid-to-late june"]["value"] == "2025-06"
+    assert got["june 3, 2025"]["value"] == "2025-06-03"
