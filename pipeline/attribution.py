@@ -36,6 +36,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .quote_lexicon import CueClass, CueLexicon, QuotePatterns, SpeakerLexicon, load_cues, load_patterns, load_speakers
 from .quotemarks import MarkSet, Quotation, find_quotations, find_single_quotations
+from .text import sentence_starts
 
 if not Span.has_extension("quote"):
     Span.set_extension("quote", default=None)
@@ -179,7 +180,9 @@ class Attributor:
         source = self.source_of(verb)
         for name in names:
             cls = self.classes[name]
-            if source is None and "passive" in cls.content:
+            if "raising" in cls.content:
+                source = None  # "X seems to ...": the writer's view, no source
+            elif source is None and "passive" in cls.content:
                 pass  # agentless passive ("is expected to"): no source, and none needed
             elif not self.source_ok(ctx, source, cls, name):
                 continue
@@ -256,6 +259,9 @@ class Attributor:
                             return g
             return None
         if subj is not None:
+            if subj.lower_ == "it" and verb.pos_ == "ADJ" and verb.dep_ in ("ccomp", "oprd", "xcomp", "acomp") \
+                    and depth < 3 and verb.head is not verb:
+                return self.source_of(verb.head, depth + 1)  # "made it clear that"
             return subj
         if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN") and verb.head.i < verb.i:
             return verb.head  # "the super PAC supporting X"
@@ -282,6 +288,8 @@ class Attributor:
                 span = self.clause_content(ctx, verb, cls.left_clause)
             elif rule == "passive":
                 span = self.passive_content(ctx, verb)
+            elif rule == "raising":
+                span = self.passive_content(ctx, verb, raising=True)
             elif rule == "infinitive":
                 span = self.infinitive_content(ctx, verb)
             elif rule == "object":
@@ -319,11 +327,13 @@ class Attributor:
                 return self.tidy(ctx, a, b)
         return self.that_clause(ctx, verb)
 
-    def passive_content(self, ctx: "_DocContext", verb: Token) -> tuple[int, int] | None:
-        """'X is expected to win', 'X was said to be ...': the subject and its complement."""
-        subj = next((c for c in verb.children if c.dep_ == "nsubjpass" and c.i < verb.i), None)
+    def passive_content(self, ctx: "_DocContext", verb: Token, raising: bool = False) -> tuple[int, int] | None:
+        """'X is expected to win', 'X was said to be ...' (and with ``raising``, 'X seems to
+        be ...'): the subject and its complement."""
+        subj_dep = "nsubj" if raising else "nsubjpass"
+        subj = next((c for c in verb.children if c.dep_ == subj_dep and c.i < verb.i), None)
         comp = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.i > verb.i), None)
-        if subj is None or comp is None or not any(c.dep_ == "auxpass" for c in verb.children):
+        if subj is None or comp is None or not (raising or any(c.dep_ == "auxpass" for c in verb.children)):
             return None
         if subj.lower_ in self.non_speakers or subj.lower_ in ("it", "which", "who", "that"):
             return None
@@ -816,6 +826,8 @@ class _DocContext:
                 if tok.idx >= q.end and tok.pos_ in ("PROPN", "PRON", "NOUN") and self.quote_at(tok.idx) is None:
                     ent = self.entity_at(tok.i)
                     return ent.root if ent is not None else tok
+        if verb.idx < q.end:
+            return None
         for tok in doc[verb.i + 1: verb.i + 4]:
             if tok.is_punct or tok.is_space:
                 break
@@ -916,23 +928,28 @@ class _DocContext:
             self.speakers.append((att.speaker_span[0], att.entity))
 
     def antecedent(self, char: int, labels: set[str]) -> Span | None:
-        """The nearest compatible earlier entity; the last resolved speaker first, when it is
-        in the last few sentences; else the subject of a recent sentence; else the nearest."""
-        recent = [e for c, e in self.speakers if c < char and e.label_ in labels]
-        window_start = max(0, char - 1200)
-        if recent and recent[-1].start_char >= window_start - 2000:
-            last = recent[-1]
-            # a nearer entity of the same kind that is a subject beats an old speaker
-            nearer = self._nearest(char, labels, subject_only=True)
-            if nearer is None or nearer.start_char <= last.start_char or last.end_char > window_start:
+        """The entity a pronoun or description at ``char`` refers to: a subject earlier in
+        the same sentence ("Rubio spoke as he congratulated ..."); else the last speaker, unless
+        a subject of a compatible kind has been named since (the topic moved on); else the
+        nearest subject, else the nearest entity of the kind."""
+        starts = sentence_starts(self.doc)
+        k = max(0, bisect.bisect_right(starts, char) - 1)
+        same = self._nearest(char, labels, subject_only=True, floor=starts[k])
+        if same is not None:
+            return same
+        recent = [(c, e) for c, e in self.speakers if c < char and e.label_ in labels]
+        subject = self._nearest(char, labels, subject_only=True)
+        if recent:
+            c, last = recent[-1]
+            if subject is None or subject.start_char < c or char - c < 400:
                 return last
-            return nearer
-        return self._nearest(char, labels, subject_only=True) or self._nearest(char, labels, subject_only=False)
+            return subject
+        return subject or self._nearest(char, labels, subject_only=False)
 
-    def _nearest(self, char: int, labels: set[str], subject_only: bool) -> Span | None:
+    def _nearest(self, char: int, labels: set[str], subject_only: bool, floor: int = 0) -> Span | None:
         k = bisect.bisect_left(self.ent_starts, char) - 1
         steps = 0
-        while k >= 0 and steps < 40:
+        while k >= 0 and steps < 40 and self.ents[k].start_char >= floor:
             ent = self.ents[k]
             if ent.label_ in labels and ent.end_char <= char:
                 if not subject_only or ent.root.dep_ in ("nsubj", "nsubjpass") or ent.root.head.dep_ in ("nsubj",):

@@ -15,7 +15,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 DATA = Path(__file__).parent / "data" / "quotes"
-ContentRule = Literal["clause", "infinitive", "object", "prep", "passive"]
+ContentRule = Literal["clause", "infinitive", "object", "prep", "passive", "raising"]
 
 
 class _Strict(BaseModel):
