@@ -534,8 +534,10 @@ class EntityCanonical:
                 e = ent_at_end[i]
                 aff = aff or e
                 prev = doc[e.start - 1] if e.start > 0 else None
-                if prev is not None and prev.lower_ in CONNECTORS and start is not None:
-                    i = e.start - 1
+                before = doc[e.start - 2] if e.start > 1 else None
+                if prev is not None and prev.lower_ in CONNECTORS and (
+                        start is not None or before is not None and self._is_role_word(before)):
+                    i = e.start - 1  # "head of the Russian delegation", "Minister ... of Ukraine"
                     continue
                 break
             if self._is_role_word(tok) and tok.ent_type_ in ("", "ORG", "NORP", "GPE"):
