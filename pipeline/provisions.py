@@ -584,8 +584,9 @@ class ProvisionFinder:
         near = doc[max(sent.start, colon.i - 3):colon.i]
         header = any(t.lemma_.lower() in self.data.cues.header_nouns or t.lemma_.lower() in self.data.part_kind for t in near)
         active, active_si = getattr(self, "_prev_active", (state.active, state.active_sentence))
-        if memo is None and header and active is not None and active_si >= si - 1:
-            memo = active
+        part = any(t.lemma_.lower() in self.data.part_kind for t in near)
+        if memo is None and part and active is not None and active_si >= si - 1:
+            memo = active  # "One point is explicit: ..." after the plan was named
         if memo is None or not memo.party:
             return None
         if not header and not any(t.lemma_.lower() in self.data.cues.content_verbs or t.lemma_.lower() in ("have", "list", "contain")
@@ -609,7 +610,7 @@ class ProvisionFinder:
     def _modal_frame(self, doc: Doc, sent: Span, si: int, state: ArticleMemoranda, mentions: dict[int, Memo]) -> Frame | None:
         root = sent.root
         modal = [c for c in root.children if c.tag_ == "MD" and c.lower_ in self.data.cues.modals or c.lower_ in self.data.cues.modals]
-        if not modal and not any(c.lower_ in ("is", "are") for c in root.children if c.dep_ in ("aux",)):
+        if not modal:
             return None
         memo = None
         start = None
