@@ -50,6 +50,7 @@ EDGE_PUNCT = {",", ";", ":", "--", "—", "–", "-", "(", ")"}
 QUOTE_CHARS = set("\"“”„«»‘’'")
 SENT_END = {".", "!", "?"}
 CUT_AFTER_COMMA = {"advcl", "relcl", "acl", "appos", "npadvmod", "conj", "parataxis", "dep"}
+NOUN_PREPS = {"of", "for", "about", "on", "against", "to", "over", "with", "at"}
 CUT_PUNCT = {",", ";", "—", "–", "--"}
 OBJECT_TAIL = {"dobj", "oprd", "attr", "acomp", "ccomp", "xcomp", "dative"}
 
@@ -438,20 +439,27 @@ class Attributor:
         return Attribution(parts=[(start, end)], cue=phrase.root, cue_span=(phrase.start_char, phrase.end_char), source=pobj)
 
     def noun_attribution(self, ctx: "_DocContext", noun: Token) -> Attribution | None:
-        """'her claim that ...', 'his promise to ...': the clause is the content, the possessor the source."""
-        clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp", "appos") and c.i > noun.i
-                       and (_mark(c) == "that" or any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children))), None)
-        if clause is None:
-            return None
+        """'her claim that ...', 'his promise to ...', 'Trump's criticism of ...': the clause (or
+        the object of the preposition) is the content, the possessor the source."""
         source = next((c for c in noun.children if c.dep_ == "poss"), None)
         if source is None:
             for c in noun.children:
                 if c.dep_ == "prep" and c.lower_ in ("by", "from"):
                     source = next((g for g in c.children if g.dep_ == "pobj"), None)
-        if source is None:
+        if source is None or not self.agent_like(ctx, source):
             return None
-        start, end = ctx.trim(*_chars(ctx.doc, clause.left_edge.i, clause.right_edge.i))
-        if ctx.words(start, end) < 3:
+        clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp", "appos") and c.i > noun.i
+                       and (_mark(c) == "that" or any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children))), None)
+        if clause is not None:
+            a, b = clause.left_edge.i, clause.right_edge.i
+        else:
+            prep = next((c for c in noun.rights if c.dep_ == "prep" and c.lower_ in NOUN_PREPS), None)
+            obj = next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
+            if obj is None:
+                return None
+            a, b = obj.left_edge.i, obj.right_edge.i
+        start, end = ctx.trim(*self.tidy(ctx, a, b))
+        if ctx.words(start, end) < 1 or end <= start:
             return None
         return Attribution(parts=[(start, end)], cue=noun, cue_span=(noun.idx, noun.idx + len(noun.text)), source=source)
 

@@ -130,7 +130,7 @@ def find_quotations(text: str, marks: MarkSet | None = None) -> list[Quotation]:
                 group += 1
                 open_at, open_group = (a, b), group
                 continue
-            if b - open_at[0] > 2 * (b - a):
+            if b - open_at[0] > 2 * (b - a) and _is_text(text, open_at[0], b):
                 out.append(Quotation(open_at[0], b, open_group))
             open_at = None
         if open_at is not None:
@@ -139,6 +139,13 @@ def find_quotations(text: str, marks: MarkSet | None = None) -> list[Quotation]:
                 out.append(Quotation(open_at[0], end, open_group, closed=False))
                 carry = open_group
     return _drop_unsupported_open(text, out)
+
+
+def _is_text(text: str, start: int, end: int) -> bool:
+    """A quotation holds words; markup attribute values (id="123") and bare numbers are not quotes."""
+    if start > 0 and text[start - 1] == "=":
+        return False
+    return any(ch.isalpha() for ch in text[start:end])
 
 
 def _drop_unsupported_open(text: str, quotes: list[Quotation]) -> list[Quotation]:
