@@ -344,6 +344,8 @@ class TimexFinder:
             return False  # a fraction: "more than a quarter of the market"
         if last.lower_ == "second" and len(span) <= 2 and (len(span) == 1 or first.lower_ in ("a", "the")):
             return False  # an ordinal: "a second group"
+        if self._in_title(span):
+            return False
         if len(span) == 1 and first.lower_ in self.pos_only and first.pos_ != self.pos_only[first.lower_]:
             return False
         if last.lower_ in ("may", "march") and not last.is_title:
@@ -374,6 +376,28 @@ class TimexFinder:
         if end in post:
             end = post[end]
         return Span(doc, start, end)
+
+    def _in_title(self, span: Span) -> bool:
+        """Part of a name or title: 'March for Life', "ABC's 'This Week'", 'High Noon', 'VOA Today'."""
+        doc = span.doc
+        if any(t.like_num for t in span) or not all(t.is_title or t.is_punct for t in span):
+            return False
+        prev = doc[span.start - 1] if span.start > 0 else None
+        nxt = doc[span.end] if span.end < len(doc) else None
+        names_a_day = any(t.lower_.rstrip(".") in self.lex.weekdays or t.lower_.rstrip(".") in self.lex.months for t in span)
+        ambiguous = len(span) == 1 and span[0].lower_ in self.ambiguous  # "March for Life"
+        after = doc[span.end + 1] if span.end + 1 < len(doc) else None
+        named_event = bool(nxt is not None and nxt.lower_ in ("for", "of", "with") and after is not None and after.is_title)
+        if named_event and (ambiguous or not names_a_day):
+            return True
+        if span[0].is_sent_start or prev is None:
+            return False
+        if not names_a_day and (prev.is_title and not prev.is_sent_start and prev.pos_ == "PROPN" or
+                                prev.text in ('"', "“", "``", "'", "‘")):
+            return True  # "High Noon", "VOA Today", '"This Week"'
+        if names_a_day and prev.text in ('"', "“", "``", "'", "‘") and nxt is not None and nxt.is_title:
+            return True
+        return False
 
     def _reporting_year(self, doc: Doc, span: Span, timex: Timex) -> Timex:
         """'the year ended March 31' is a reporting period: a duration (TimeBank), not this year."""

@@ -697,7 +697,21 @@ def read(words: list[str], lex: Lexicon, dct_year: int | None = None) -> Reading
         r.unknown.append(w)
         i += 1
     flush_number()
+    _spelled_year(r)
     return r
+
+
+def _spelled_year(r: Reading) -> None:
+    """'nineteen ninety-six' -> 1996, 'the year two thousand' -> 2000 (broadcast transcripts)."""
+    if r.year is not None or r.clock is not None:
+        return
+    nums = [x for x in r.numbers if x is not None]
+    if len(nums) == 2 and len(r.numbers) == 2 and nums[0] in (19, 20) and 10 <= nums[1] < 100 and \
+            (r.unit is None or (r.unit == "Y" and r.the)):
+        r.year, r.numbers, r.unit = int(nums[0] * 100 + nums[1]), [], None
+    elif len(nums) == 1 and len(r.numbers) == 1 and r.unit == "Y" and r.the and 1000 <= nums[0] <= 2100 \
+            and "year" in r.words and r.words.index("year") < len(r.words) - 1:
+        r.year, r.numbers, r.unit = int(nums[0]), [], None
 
 
 # ---------------------------------------------------------------- resolution helpers
@@ -892,6 +906,9 @@ def _decide(r: Reading, ctx: Context, lex: Lexicon) -> Timex | None:
     # SET: every week, each Thursday, Tuesday nights, daily
     if r.every:
         return _set(r, lex)
+    if r.clock is None and r.pod and r.unit is None and len(r.numbers) == 1 and r.numbers[0] and \
+            1 <= r.numbers[0] <= 12 and r.numbers[0] == int(r.numbers[0]):
+        r.clock, r.numbers = (int(r.numbers[0]), 0), []  # "4 in the morning"
     # clock times
     if r.clock is not None:
         return _time(r, ctx)
