@@ -711,7 +711,7 @@ class ProvisionFinder:
 
     def actor(self, span: Span, fr: Frame, state: ArticleMemoranda | None = None) -> str | None:
         """Who must act: the subject of the provision's own clause ('Ukraine withdraw ...', 'both sides will ...');
-        else the parties of an agreement; else, for a demand, the party whose forces or state the clause names."""
+        else the parties of an agreement or commitment; else unknown."""
         for t in span:
             if t.dep_ in ("nsubj", "nsubjpass") and t.head.i >= span.start and t.head.i < span.end:
                 p = state.subject_party(t) if state is not None else party_of_token(t, self.data)
@@ -719,12 +719,7 @@ class ProvisionFinder:
                     return p
         if fr.memo.kind == "agreement" or fr.modality == "commitment":
             return fr.memo.party
-        for t in span:
-            if t.dep_ in ("poss", "amod", "pobj", "compound") and t.head.pos_ == "NOUN":
-                p = party_of_token(t, self.data)
-                if p:
-                    return p
-        return None
+        return None  # a demand without a subject: who acts is not said ("the return of all children")
 
     def conditions(self, span: Span) -> str | None:
         """The clause opened by a condition marker ('if', 'after', 'in exchange for', 'once', 'before')."""
