@@ -51,6 +51,7 @@ QUOTE_CHARS = set("\"“”„«»‘’'")
 SENT_END = {".", "!", "?"}
 CUT_AFTER_COMMA = {"advcl", "relcl", "acl", "appos", "npadvmod", "conj", "parataxis", "dep"}
 NOUN_PREPS = {"of", "for", "about", "on", "against", "to", "over", "with", "at"}
+TITLE_BEFORE = {"on", "in", "with", "to", "of", "'s", "’s", "for", "from", "at", "by", "the", "a", "an", "his", "her", "their", "its", "our", "my", "your"}
 CUT_PUNCT = {",", ";", "—", "–", "--"}
 OBJECT_TAIL = {"dobj", "oprd", "attr", "acomp", "ccomp", "xcomp", "dative"}
 
@@ -371,7 +372,7 @@ class Attributor:
             if t.dep_ in CUT_AFTER_COMMA and le > root.i + 1 and doc[le - 1].text in CUT_PUNCT and \
                     ctx.quote_at(doc[le - 1].idx) is None and (t.dep_ != "conj" or t.pos_ in ("VERB", "AUX")):
                 return _chars(doc, a, le - 2)
-            if t.dep_ == "conj" and t.head.i == root.i and self.cue_classes(t) and le - 1 > root.i and \
+            if t.dep_ == "conj" and self.cue_classes(t) and le - 1 > root.i and \
                     doc[le - 1].dep_ == "cc" and ctx.quote_at(t.idx) is None:
                 return _chars(doc, a, le - 2 if doc[le - 2].text in CUT_PUNCT else le - 2 + 1)
         return _chars(doc, a, b)
@@ -517,7 +518,7 @@ class Attributor:
             while j > 0 and j not in owner and ctx.words(quotes[j].start, quotes[j].end) <= self.patterns.scare_max_words:
                 j -= 1
             prev = quotes[j]
-            if j in owner and (prev.group == q.group or ctx.follows_cue_clause(j, k, owner[j])):
+            if j in owner and (prev.group == q.group or not ctx.title_like(q) and ctx.follows_cue_clause(j, k, owner[j])):
                 att = owner[j]
                 owner[k] = att
                 att.parts.append((q.start, q.end))
@@ -560,6 +561,8 @@ class Attributor:
     def adjacent_cue(self, ctx: "_DocContext", k: int, by_cue: dict[int, Attribution], owner) -> Attribution | None:
         """A speech cue right after or right before quotation k; creates the attribution."""
         q = ctx.quotes[k]
+        if ctx.title_like(q):
+            return None
         verb = (ctx.governing_cue(q) or ctx.cue_after(q.end, self.patterns.cue_window_after)
                 or ctx.cue_before(q.start, self.patterns.cue_window_before))
         if verb is None and ctx.text[max(q.start, q.end - 3):q.end].rstrip("\"”'’»").endswith((",", "!", "?")):
@@ -769,6 +772,16 @@ class _DocContext:
             rest.append(text[pos:b])
         words = " ".join(rest).replace(",", " ").replace(".", " ").replace(":", " ").split()
         return all(w.lower() in ("that", "--", "—", "–", "-") for w in words)
+
+    def title_like(self, q: Quotation) -> bool:
+        """A short quotation after a preposition, article or possessive is a name or title
+        ('said on “Face the Nation.”', 'the “Ted Cruz” pins'), not a quoted remark."""
+        if self.words(q.start, q.end) > self.finder.patterns.scare_max_words:
+            return False
+        j = self.token_index(q.start) - 1
+        while j >= 0 and self.doc[j].is_space:
+            j -= 1
+        return j >= 0 and self.doc[j].lower_ in TITLE_BEFORE
 
     def token_at(self, char: int) -> Token | None:
         span = self.doc.char_span(char, char + 1, alignment_mode="expand")
