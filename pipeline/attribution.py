@@ -570,6 +570,12 @@ class Attributor:
         if verb is None:
             return self.colon_intro(ctx, k)
         att = by_cue.get(verb.i)
+        if att is not None and att.kind != "direct" and not any(a < q.end and q.start < b for a, b in att.parts):
+            # the cue has its own reported clause on the other side: both are attributed to it
+            twin = Attribution(parts=[(q.start, q.end)], cue=verb, cue_span=att.cue_span, source=att.source,
+                               kind="direct", quotes=[k])
+            ctx.extra.append(twin)
+            return twin
         if att is not None and att.kind == "direct":
             att.parts.append((q.start, q.end))
             att.quotes.append(k)
