@@ -87,7 +87,9 @@ class EntityGazetteer:
                 continue
             eid, _, norp = key.partition("|")
             label = "NORP" if norp else self.gaz.entities[eid].label
-            self.matcher.add(key, list(nlp.tokenizer.pipe(forms)))
+            wrapped = [" ".join(words[:k]) + "\n" + " ".join(words[k:])
+                       for f in forms if 1 < len(words := f.split()) <= 4 for k in range(1, len(words))]
+            self.matcher.add(key, list(nlp.tokenizer.pipe(forms + wrapped)))
             self.key_label[nlp.vocab.strings[key]] = (key, label)
 
     # ------------------------------------------------------------ matches
@@ -151,14 +153,28 @@ class EntityGazetteer:
 
     def clean(self, doc: Doc, ent: Span) -> list[Span]:
         """Trim a model entity to its name(s): no line breaks, commas or slashes inside a name."""
+        if self.in_url(doc, ent):
+            return []
         out, start = [], ent.start
-        for t in ent:
-            if "\n" in t.text or t.text in {",", "/", ";", "|", "(", ")"}:
+        for t in ent:  # a paragraph break or a sentence start ends a name; a hard wrap does not
+            if "\n" in t.text and ("\n\n" in t.text or t.i + 1 < len(doc) and doc[t.i + 1].is_sent_start) \
+                    or t.text in {",", "/", ";", "|", "(", ")"}:
                 out.append((start, t.i))
                 start = t.i + 1
         out.append((start, ent.end))
         spans = [self.clean_part(doc, s, e, ent.label_) for s, e in out if e > s]
         return [s for s in spans if s is not None]
+
+    @staticmethod
+    def in_url(doc: Doc, ent: Span) -> bool:
+        """True when the entity is part of a web address ("x.com/PeteHegseth/status/...")."""
+        start, end = ent.start, ent.end
+        while start > 0 and not doc[start - 1].whitespace_ and ent.start - start < 12:
+            start -= 1
+        while end < len(doc) and not doc[end - 1].whitespace_ and end - ent.end < 12:
+            end += 1
+        chunk = "".join(t.text for t in doc[start:end])
+        return "://" in chunk or "www." in chunk or ".com/" in chunk
 
     def relabel(self, span: Span, label: str) -> str:
         """Fix the model's label from the shape of the name (given names, village names, facilities)."""
@@ -196,7 +212,7 @@ class EntityGazetteer:
             return None
         if all(t.lower_ in rules.role_words or t.lower_ in rules.honorifics or not t.is_alpha for t in span):
             return None
-        if re.search(r"https?:|www\.|\.com\b|@", text):
+        if re.search(r"https?:|www\.|\.com\b|@|\d:\d\d", text):
             return None
         if label == "PERSON" and (low in rules.not_persons or any(c.isdigit() for c in text) or len(span) > 7):
             return None
@@ -525,8 +541,11 @@ class EntityCanonical:
         limit = max(0, person.start - 12)
         while i >= limit:
             tok = doc[i]
-            if "\n" in tok.text:
-                break
+            if tok.is_space:
+                if "\n\n" in tok.text or doc[i + 1].is_sent_start:
+                    break
+                i -= 1
+                continue
             if tok.lower_ in POSSESSIVE and i - 1 in ent_at_end and ent_at_end[i - 1].label_ in AFFILIATION_LABELS:
                 i -= 1
                 continue
@@ -535,7 +554,7 @@ class EntityCanonical:
                 aff = aff or e
                 prev = doc[e.start - 1] if e.start > 0 else None
                 before = doc[e.start - 2] if e.start > 1 else None
-                if prev is not None and prev.lower_ in CONNECTORS and (
+                if prev is not None and prev.lower_ in ("of", "for", "the") and (
                         start is not None or before is not None and self._is_role_word(before)):
                     i = e.start - 1  # "head of the Russian delegation", "Minister ... of Ukraine"
                     continue
@@ -547,7 +566,8 @@ class EntityCanonical:
             break
         if start is None:  # "Ukrainian Khrystyna ...": a demonym right before the name
             return None, self.affiliation_of(aff) if aff is not None and aff.end == person.start and aff.label_ == "NORP" else None
-        return self._role_text(doc, start, person.start, aff)
+        role, aff_name = self._role_text(doc, start, person.start, aff)
+        return (role, aff_name) if role else (None, None)
 
     def role_after(self, doc: Doc, person: Span, ent_at_start) -> tuple[str | None, str | None]:
         """'[Rustem Umerov], Ukraine's defence minister,' in apposition."""
@@ -560,6 +580,9 @@ class EntityCanonical:
         aff, start, end = None, None, None
         while i < len(doc) and i < person.end + 12:
             tok = doc[i]
+            if tok.is_space and "\n\n" not in tok.text:
+                i += 1
+                continue
             if i in ent_at_start and ent_at_start[i].label_ in AFFILIATION_LABELS:
                 e = ent_at_start[i]
                 aff = aff or e
@@ -569,15 +592,17 @@ class EntityCanonical:
                 if start is not None:
                     end = i
                 continue
-            if self._is_role_word(tok) and tok.ent_type_ == "" and "\n" not in tok.text:
+            if self._is_role_word(tok) and tok.ent_type_ == "":
                 start = i if start is None else start
                 end = i + 1
                 i += 1
                 continue
             break
-        if start is None or (i < len(doc) and doc[i].ent_type_ == "PERSON" and end == i):
-            return None, None
-        return self._role_text(doc, start, end, aff)
+        nxt = next((t for t in doc[end:end + 3] if not t.is_space), None) if start is not None else None
+        if start is None or nxt is not None and nxt.ent_type_ == "PERSON":
+            return None, None  # no role, or the title of the next person ("Kushner, Secretary Driscoll")
+        role, aff_name = self._role_text(doc, start, end, aff)
+        return (role, aff_name) if role else (None, None)
 
     def _role_text(self, doc: Doc, start: int, end: int, aff: Span | None) -> tuple[str | None, str | None]:
         heads = self.rules.role_heads
@@ -592,6 +617,8 @@ class EntityCanonical:
         if not len(words) or not any(t.lower_ in self.rules.role_heads for t in words):
             return None, self.affiliation_of(aff) if aff is not None else None
         role = re.sub(r"\s+", " ", words.text).strip()
+        if aff is not None and role.startswith(aff.text + " "):  # the affiliation is not part of the title
+            role = role[len(aff.text):].strip(" '’s")
         return role, self.affiliation_of(aff) if aff is not None else None
 
 
