@@ -290,6 +290,8 @@ class Attributor:
                 span = self.clause_content(ctx, verb, cls.left_clause)
             elif rule == "passive":
                 span = self.passive_content(ctx, verb)
+            elif rule == "rest":
+                span = self.rest_content(ctx, verb)
             elif rule == "raising":
                 span = self.passive_content(ctx, verb, raising=True)
             elif rule == "infinitive":
@@ -328,6 +330,18 @@ class Attributor:
             if b >= a:
                 return self.tidy(ctx, a, b)
         return self.that_clause(ctx, verb)
+
+    def rest_content(self, ctx: "_DocContext", verb: Token) -> tuple[int, int] | None:
+        """What follows a speech verb that the parser did not make a clause ("said legalizing it
+        would ...", "said the same of X", "said no to X"): its right dependents, after the
+        addressee and adjuncts of time and place ("told reporters on Monday")."""
+        rights = [c for c in verb.rights if c.dep_ not in ("punct", "cc", "conj", "dative", "npadvmod", "advmod", "prt", "agent")
+                  and not (c.dep_ == "prep" and c.lower_ not in ("to", "of", "about", "for"))
+                  and not (c.dep_ == "advcl" and _mark(c) not in ("if", "whether", None))]
+        rights = [c for c in rights if not c.is_space]
+        if not rights or verb.lemma_.lower() in ("tell", "ask") and rights[0].dep_ == "dobj" and len(rights) == 1:
+            return None
+        return self.tidy(ctx, rights[0].left_edge.i, rights[-1].right_edge.i)
 
     def passive_content(self, ctx: "_DocContext", verb: Token, raising: bool = False) -> tuple[int, int] | None:
         """'X is expected to win', 'X was said to be ...' (and with ``raising``, 'X seems to
