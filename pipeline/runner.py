@@ -47,7 +47,8 @@ OUTPUT_ORDER = ("documents", "entities", "dates", "quotes", "memoranda", "provis
 # starting workers; above it, the automatic choice (n_process 0) uses every core.
 SMALL_CORPUS_CHARS = 120_000
 SMALL_CORPUS = 50  # kept for callers of the foundation version; the choice now looks at the text size
-MIN_CHUNK_CHARS = 12_000  # a chunk of work for a pool worker: at least ~2,000 words (~0.3 s)
+MIN_CHUNK_CHARS = 12_000  # a chunk of work for a pool worker: at least ~2,000 words (~0.3 s)...
+MAX_BATCH_CHARS = 200_000  # ...and at most this much text, as is a batch for nlp.pipe: it bounds the memory of a batch
 CACHE_FORMAT = 2
 
 # Optional per-phase timings (seconds), summed over a run in this process; None means off.
@@ -167,8 +168,7 @@ def process_articles(articles: list[Article], settings: Settings, keys: list[str
     stages = resolve(tuple(settings.stages))
     kinds = output_kinds(stages)
     results: list[ArticleResult] = []
-    for start in range(0, len(articles), settings.batch_size):
-        batch = list(zip(articles[start:start + settings.batch_size], keys[start:start + settings.batch_size]))
+    for batch in batches(list(zip(articles, keys)), settings.batch_size):
         with nlp.memory_zone():
             try:
                 with timed("tokenizer"):
@@ -183,6 +183,22 @@ def process_articles(articles: list[Article], settings: Settings, keys: list[str
                 res.records.setdefault(kind, [])
         results.extend(done)
     return results
+
+
+def batches(items: list[tuple[Article, str]], size: int, max_chars: int = MAX_BATCH_CHARS) -> Iterator[list[tuple[Article, str]]]:
+    """Consecutive batches of at most ``size`` articles and, unless one article is longer alone,
+    ``max_chars`` characters: a batch of long articles takes memory in proportion to its text."""
+    batch: list[tuple[Article, str]] = []
+    chars = 0
+    for item in items:
+        n = len(item[0].text)
+        if batch and (len(batch) >= size or chars + n > max_chars):
+            yield batch
+            batch, chars = [], 0
+        batch.append(item)
+        chars += n
+    if batch:
+        yield batch
 
 
 def _process_one(nlp, article: Article, key: str, fingerprint: str, settings: Settings, stages) -> ArticleResult:
@@ -272,31 +288,48 @@ def choose_n_process(settings: Settings, articles: list[Article]) -> int:
     return available_cpus()
 
 
-def plan_chunks(articles: list[Article], keys: list[str], n_process: int, batch_size: int) -> list[tuple[list[Article], list[str]]]:
-    """Chunks of work for a pool, longest articles first, shrinking as the remaining text shrinks.
+def plan_chunks(articles: list[Article], keys: list[str], n_process: int, batch_size: int,
+                group: Callable[[Article], str] | None = None,
+                min_chars: int = MIN_CHUNK_CHARS) -> list[tuple[list[Article], list[str]]]:
+    """Chunks of work for ``n_process`` workers, longest first, shrinking as the work runs out.
 
     Each chunk is about 1/(3 n) of the text still to assign (guided self-scheduling), at least
-    MIN_CHUNK_CHARS and at most ``batch_size`` articles: big chunks early keep the per-chunk cost
-    low, small chunks at the end let every worker finish at about the same time."""
-    order = sorted(range(len(articles)), key=lambda i: (-len(articles[i].text), i))
-    remaining = sum(len(a.text) for a in articles)
+    ``min_chars``, at most MAX_BATCH_CHARS and ``batch_size`` articles: big chunks early keep the
+    per-chunk cost low, small chunks at the end let every worker finish at about the same time.
+    With ``group`` (e.g. the source file), the articles of a group stay in one chunk unless the
+    group alone is over the limits."""
+    groups: dict[str, list[int]] = {}
+    for i, a in enumerate(articles):
+        groups.setdefault(group(a) if group else str(i), []).append(i)
+    size = {g: sum(len(articles[i].text) for i in idx) for g, idx in groups.items()}
+    order = sorted(groups, key=lambda g: -size[g])  # stable: equal sizes keep corpus order
+    remaining = sum(size.values())
     chunks: list[tuple[list[Article], list[str]]] = []
-    cur_a: list[Article] = []
-    cur_k: list[str] = []
+    cur: list[int] = []
     cur_chars = 0
-    target = max(MIN_CHUNK_CHARS, remaining / (3 * n_process))
-    for i in order:
-        n = len(articles[i].text)
-        cur_a.append(articles[i])
-        cur_k.append(keys[i])
-        cur_chars += n
-        remaining -= n
-        if cur_chars >= target or len(cur_a) >= batch_size:
-            chunks.append((cur_a, cur_k))
-            cur_a, cur_k, cur_chars = [], [], 0
-            target = max(MIN_CHUNK_CHARS, remaining / (3 * n_process))
-    if cur_a:
-        chunks.append((cur_a, cur_k))
+
+    def target() -> float:
+        return min(MAX_BATCH_CHARS, max(min_chars, remaining / (3 * n_process)))
+
+    def flush() -> None:
+        nonlocal cur, cur_chars
+        if cur:
+            chunks.append(([articles[i] for i in cur], [keys[i] for i in cur]))
+        cur, cur_chars = [], 0
+
+    for g in order:
+        if cur and (cur_chars + size[g] > MAX_BATCH_CHARS or len(cur) + len(groups[g]) > batch_size):
+            flush()
+        for i in groups[g]:
+            n = len(articles[i].text)
+            if cur and (cur_chars + n > MAX_BATCH_CHARS or len(cur) >= batch_size):
+                flush()  # a group larger than a chunk is split
+            cur.append(i)
+            cur_chars += n
+            remaining -= n
+        if cur_chars >= target():
+            flush()
+    flush()
     return chunks
 
 
