@@ -52,5 +52,11 @@ eval-quotes: $(STAMP)
 	  $(PY) $(SHARED)/eval/score.py quotes $(EVAL_OUT)/polnear-dev $(SHARED)/data/polnear/dev/gold.jsonl; \
 	else echo "no PolNeAR data: quotes evaluation skipped"; fi
 
+# Speed, scaling, memory and rerun time on ../shared's PolNeAR training articles (840, 625k words);
+# e.g. make bench BENCH_ARGS="--limit 200" or BENCH_ARGS="--corpus DIR --compare bench/OLD.json".
+BENCH_ARGS ?=
+bench: $(STAMP)
+	$(PY) -m pipeline.bench --corpus $(SHARED)/data/polnear/train/corpus $(BENCH_ARGS)
+
 clean:
 	rm -rf $(OUTPUTS) $(EVAL_OUT) .pytest_cache

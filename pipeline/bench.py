@@ -563,9 +563,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.measure:
         return _run_measure(args.measure)
     if not args.corpus.exists():
-        print(f"bench: the corpus {args.corpus} does not exist. The default is the PolNeAR training set in "
-              f"../shared (absent here); name another folder of articles with --corpus DIR "
-              f"(make bench BENCH_ARGS=\"--corpus DIR\").", file=sys.stderr)
+        print(f"bench: no corpus at {args.corpus}. `make bench` measures the PolNeAR training articles of ../shared "
+              f"(set SHARED=DIR if it is elsewhere); to measure another folder of articles: "
+              f"make bench BENCH_ARGS=\"--corpus DIR\"", file=sys.stderr)
         return 2
     old = None
     if args.compare:
