@@ -254,6 +254,7 @@ class TimexFinder:
         self.pos_only = dict(self.lex.pos_only)
         self.period_end = set(self.lex.period_end_words)
         self.rate_units = {u for u in self.lex.units if not u.endswith("s")}
+        self.plural_units = {u for u in self.lex.units if u.endswith("s")} | {"centuries", "millennia"}
         self._init_triggers(nlp, patterns_path)
         self.use_model_entities = use_model_entities
 
@@ -312,8 +313,9 @@ class TimexFinder:
             taken = {i for s in found for i in range(s.start, s.end)}
             for ent in doc.ents:
                 if ent.label_ in ("DATE", "TIME") and not any(i in taken for i in range(ent.start, ent.end)) \
-                        and self._plausible(ent) and not any(t.lower_ in ("old", "-old") for t in ent):
-                    found.append(ent)
+                        and self._plausible(ent) and not any(t.lower_ in ("old", "-old") for t in ent) \
+                        and not (ent[0].lower_ == "the" and ent[-1].lower_ in self.plural_units):
+                    found.append(ent)  # the model's spans, where no rule matched ("the days of" is not one)
             found.sort(key=lambda s: s.start)
         return found
 

@@ -1199,7 +1199,14 @@ def _unit(r: Reading, ctx: Context, lex: Lexicon) -> Timex | None:
         k = (n if n is not None else 1) * r.offset["direction"]
         anaphoric = bool(r.offset.get("anaphoric"))
         if unit in ("H", "M", "S") and r.unit_time:
-            return Timex("DURATION", duration_value(n or 1, unit, True), anchor=anchor_s)
+            # "three hours ago": a time on the reference day (the day is all a date-line gives)
+            hours = (n or 1) * {"H": 1, "M": 1 / 60, "S": 1 / 3600}[unit]
+            base = _anchor_point(ctx, anaphoric)
+            if base is None:
+                return Timex("DATE", "XXXX-XX-XX", relative=True)
+            days = int(hours // 24) if hours >= 24 else 0
+            p = shift(base, "D", -days if r.offset["direction"] < 0 else days)
+            return Timex("DATE", p.value(), point=p, relative=True, anchor=anchor_s, anaphoric=anaphoric)
         base = _anchor_point(ctx, anaphoric)
         if base is None:
             return Timex("DATE", unresolved(gran or "day"), relative=True)
