@@ -114,17 +114,36 @@ def _article_context(article: Article) -> dict[str, Any]:
 
 
 def document_record(doc, article: Article, key: str, fingerprint: str, model: str) -> dict[str, Any]:
-    from .text import sentence_spans
-
+    text = doc.text  # Doc.text joins every token on each access: read it once
     return DocumentRecord(
         doc_id=article.doc_id, path=article.path, format=article.format, title=article.title, date=article.date,
         date_source=article.date_source, source=article.source, url=article.url, author=article.author,
-        meta=article.meta, text=doc.text, n_chars=len(doc.text),
-        n_words=sum(1 for t in doc if not (t.is_space or t.is_punct)),
-        sentences=sentence_spans(doc),
+        meta=article.meta, text=text, n_chars=len(text), n_words=_n_words(doc), sentences=_sentence_spans(doc, text),
         boilerplate=[(s.start_char, s.end_char) for s in doc.spans.get("boilerplate", [])],
         sha256=key, pipeline_version=fingerprint, model=model,
     ).to_json_dict()
+
+
+def _n_words(doc) -> int:
+    """Tokens that are neither space nor punctuation (one array op, not a loop over Tokens)."""
+    from spacy.attrs import IS_PUNCT, IS_SPACE
+
+    if len(doc) == 0:
+        return 0
+    flags = doc.to_array([IS_SPACE, IS_PUNCT])
+    return int((flags.sum(axis=1) == 0).sum())
+
+
+def _sentence_spans(doc, text: str) -> list[tuple[int, int]]:
+    """Sentence spans without their trailing whitespace: ``text.sentence_spans`` with the text
+    read once (that one reads ``doc.text`` per sentence, which is quadratic in the doc length)."""
+    out = []
+    for s in doc.sents:
+        start, end = s.start_char, s.end_char
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        out.append((start, end))
+    return out
 
 
 def doc_to_result(doc, article: Article, key: str, fingerprint: str, settings: Settings, stages) -> ArticleResult:
