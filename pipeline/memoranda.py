@@ -84,12 +84,16 @@ def party_of_token(tok: Token, data: RuleData) -> str | None:
 
 
 def _entity_of(tok: Token) -> Span | None:
-    for ent in tok.doc.ents:
-        if ent.start <= tok.i < ent.end:
-            return ent
-        if ent.start > tok.i:
-            break
-    return None
+    """The entity holding a token (a per-doc index, built once)."""
+    doc = tok.doc
+    index = doc.user_data.get("_prov_ent_index")
+    if index is None:
+        index = {}
+        for ent in doc.ents:
+            for i in range(ent.start, ent.end):
+                index[i] = ent
+        doc.user_data["_prov_ent_index"] = index
+    return index.get(tok.i)
 
 
 def parties_in(tokens, data: RuleData) -> list[str]:
@@ -313,6 +317,12 @@ class ArticleMemoranda:
     def coordinated_pair(self) -> tuple[str, str] | None:
         """The two parties the article most often names together ('between Russia and Ukraine', 'Kyiv and
         Moscow'): with a mediator at the table, 'the two sides' are these, not the most named parties."""
+        if hasattr(self, "_pair"):
+            return self._pair
+        self._pair = self._coordinated_pair()
+        return self._pair
+
+    def _coordinated_pair(self) -> tuple[str, str] | None:
         counts: dict[tuple[str, str], int] = {}
         for tok in self.doc:
             if tok.dep_ != "conj":

@@ -112,7 +112,9 @@ class ProvisionFinder:
         self.categories = PhraseMatcher(nlp.vocab, attr="LOWER")
         d, c = self.data.documents, self.data.cues
         doc_words = list(self.data.doc_kind) + list(self.data.part_kind) + ["document", "text", "paper"]
-        verbs = set(c.content_verbs) | set(c.agreement_verbs) | set(c.refusal_verbs)
+        # only words that can open a frame on their own; document-only verbs ("includes", "says") need a
+        # document in the sentence or one named just before, checked per sentence
+        verbs = set(c.party_verbs) | set(c.agreement_verbs) | set(c.refusal_verbs) | {"call"}
         words = {f for w in doc_words for f in self._forms(w)} | {f for v in verbs for f in self._forms(v)}
         words |= {"agreed", "sought", "wanted", "drew", "laid", "put", "set", "signed", "reached", "struck", "under", ":"}
         self.trigger.add("TRIGGER", [nlp.make_doc(w) for w in sorted(words)])
@@ -151,6 +153,7 @@ class ProvisionFinder:
         if not hits:
             return [], []
         state = ArticleMemoranda(doc, self.data)
+        self._text = doc.text  # Doc.text is rebuilt on every access: read it once
         found: list[tuple[Segment, Frame]] = []
         bullets: dict | None = None   # the open bullet list: {"memo", "status", "modality", "need_trigger"}
         sents = list(doc.sents)
@@ -160,7 +163,8 @@ class ProvisionFinder:
             is_bullet, b_item, b_skip = self._bullet(doc, sent)
             if bullets is not None and not is_bullet and self._starts_line(doc, sent):
                 bullets = None
-            has_trigger = any(sent.start <= i < sent.end for i in hits) and not self._headline(sent)
+            recent = state.active is not None and state.active_sentence >= si - 2
+            has_trigger = (recent or any(sent.start <= i < sent.end for i in hits)) and not self._headline(sent)
             frames: list[Frame] = []
             if has_trigger:
                 frames = self.frames(doc, sent, si, state)
@@ -186,25 +190,25 @@ class ProvisionFinder:
 
     # ------------------------------------------------------------ lines and bullets
 
-    @staticmethod
-    def _starts_line(doc: Doc, sent: Span) -> bool:
-        return sent.start_char == 0 or "\n" in doc.text[max(0, sent.start_char - 3): sent.start_char] or \
-            doc.text[:sent.start_char].rstrip(" \t").endswith("\n")
+    def _starts_line(self, doc: Doc, sent: Span) -> bool:
+        text = self._text
+        return sent.start_char == 0 or "\n" in text[max(0, sent.start_char - 3): sent.start_char] or \
+            text[max(0, sent.start_char - 200):sent.start_char].rstrip(" \t").endswith("\n")
 
     def _bullet(self, doc: Doc, sent: Span) -> tuple[bool, str | None, int]:
         """Is the sentence a bullet line? Its number, and how many tokens the marker takes."""
-        line_start = doc.text.rfind("\n", 0, sent.start_char) + 1
-        if doc.text[line_start:sent.start_char].strip():
+        text = self._text
+        line_start = text.rfind("\n", 0, sent.start_char) + 1
+        if text[line_start:sent.start_char].strip():
             return False, None, 0
-        if not BULLET_LINE.match(doc.text[line_start: line_start + 12]):
+        if not BULLET_LINE.match(text[line_start: line_start + 12]):
             return False, None, 0
         label, skip = marker_label(doc, sent.start, sent.end)
         return True, label, skip
 
     def _list_intro(self, doc: Doc, sent: Span, frames: list[Frame], state: ArticleMemoranda, si: int) -> dict | None:
         """An introduction ending in a colon opens a list whose bullets are provisions of its memorandum."""
-        toks = [t for t in sent if not t.is_space]
-        if not toks or toks[-1].text != ":":
+        if not self._text[sent.start_char:sent.end_char].rstrip().endswith(":"):
             return None
         memo = None
         for f in frames:
