@@ -1,8 +1,9 @@
 """Loading outputs into pandas.
 
 ``pipeline.load("outputs")`` returns a :class:`Outputs` mapping of DataFrames, one per output
-kind, with ids as strings, offsets as nullable integers and dates parsed. ``entity_summary`` gives
-the per-article list of distinct entities."""
+kind, with ids as strings, offsets as nullable integers and dates parsed; ``provisions_table`` (the
+merged provision table across articles) and ``comparisons`` (side-by-side comparisons, long form)
+come from ``tables/``. ``entity_summary`` gives the per-article list of distinct entities."""
 from __future__ import annotations
 
 import json
@@ -58,4 +59,9 @@ def load_outputs(outputs: str | Path = "outputs") -> Outputs:
     outputs = Path(outputs)
     if not (outputs / "documents.jsonl").exists():
         raise FileNotFoundError(f"{outputs} holds no documents.jsonl: run `make extract` first")
-    return Outputs({kind: _frame(outputs / f"{kind}.jsonl", kind) for kind in KINDS})
+    out = Outputs({kind: _frame(outputs / f"{kind}.jsonl", kind) for kind in KINDS})
+    # the merged provision table (one row per provision, all its sources) and the comparisons, long form
+    for frame, name in (("provisions_table", "provisions"), ("comparisons", "comparisons")):
+        path = outputs / "tables" / f"{name}.csv"
+        out[frame] = pd.read_csv(path, dtype=str, keep_default_na=False) if path.exists() else pd.DataFrame()
+    return out
