@@ -153,25 +153,23 @@ class EntityGazetteer:
 
     def clean(self, doc: Doc, ent: Span) -> list[Span]:
         """Trim a model entity to its name(s): no line breaks, commas or slashes inside a name."""
-        if self.in_url(doc, ent):
-            return []
         out, start = [], ent.start
         for t in ent:  # a paragraph break or a sentence start ends a name; a hard wrap does not
             if "\n" in t.text and ("\n\n" in t.text or t.i + 1 < len(doc) and doc[t.i + 1].is_sent_start) \
-                    or t.text in {",", "/", ";", "|", "(", ")"}:
+                    or t.text in {",", "/", ";", "|", "(", ")", "[", "]"} or t.like_url:
                 out.append((start, t.i))
                 start = t.i + 1
         out.append((start, ent.end))
-        spans = [self.clean_part(doc, s, e, ent.label_) for s, e in out if e > s]
+        spans = [self.clean_part(doc, s, e, ent.label_) for s, e in out if e > s and not self.in_url(doc, doc[s:e])]
         return [s for s in spans if s is not None]
 
     @staticmethod
     def in_url(doc: Doc, ent: Span) -> bool:
         """True when the entity is part of a web address ("x.com/PeteHegseth/status/...")."""
-        start, end = ent.start, ent.end
-        while start > 0 and not doc[start - 1].whitespace_ and ent.start - start < 12:
+        start, end, stop = ent.start, ent.end, {"[", "]", "(", ")", "<", ">", '"', "“", "”"}
+        while start > 0 and not doc[start - 1].whitespace_ and doc[start - 1].text not in stop and ent.start - start < 12:
             start -= 1
-        while end < len(doc) and not doc[end - 1].whitespace_ and end - ent.end < 12:
+        while end < len(doc) and not doc[end - 1].whitespace_ and doc[end].text not in stop and end - ent.end < 12:
             end += 1
         chunk = "".join(t.text for t in doc[start:end])
         return "://" in chunk or "www." in chunk or ".com/" in chunk
