@@ -166,10 +166,12 @@ def load_patterns(path: str | None = None, lexicon_path: str | None = None) -> l
     lex = load_lexicon(lexicon_path)
     lexmacros = {name: _lexicon_words(lex, section) for name, section in data.lexicon_macros.items()}
     patterns = []
+    space = {"IS_SPACE": True, "OP": "*"}  # hard-wrapped text: a line break inside an expression
     for rule in data.rules:
         for seq in _expand(rule):
             if seq:
-                patterns.append([_element(el, data.macros, lexmacros) for el in seq])
+                tokens = [_element(el, data.macros, lexmacros) for el in seq]
+                patterns.append([x for i, tok in enumerate(tokens) for x in ((space, tok) if i else (tok,))])
     return patterns
 
 
@@ -253,6 +255,7 @@ class TimexFinder:
         self.quantity_id = nlp.vocab.strings.add("QUANTITY")
         self.pos_only = dict(self.lex.pos_only)
         self.period_end = set(self.lex.period_end_words)
+        self.not_year_after = set(self.lex.not_year_after)
         self.rate_units = {u for u in self.lex.units if not u.endswith("s")}
         self.plural_units = {u for u in self.lex.units if u.endswith("s")} | {"centuries", "millennia"}
         self._init_triggers(nlp, patterns_path)
@@ -329,7 +332,7 @@ class TimexFinder:
             if first.like_num and re.fullmatch(r"\d{4}", first.text):
                 nxt = first.nbor(1) if first.i + 1 < len(span.doc) else None
                 prev = first.nbor(-1) if first.i > 0 else None
-                if prev is not None and prev.text in ("$", "€", "£", "#", "No", "No."):
+                if prev is not None and prev.lower_ in self.not_year_after:
                     return False
                 if nxt is not None and nxt.lower_ in ("%", "percent", "per"):
                     return False
@@ -392,6 +395,9 @@ class TimexFinder:
         named_event = bool(nxt is not None and nxt.lower_ in ("for", "of", "with") and after is not None and after.is_title)
         if named_event and (ambiguous or not names_a_day):
             return True
+        if ambiguous and prev is not None and prev.is_title and prev.pos_ == "PROPN" and not prev.is_sent_start \
+                and not (nxt is not None and nxt.like_num):
+            return True  # "the Bataan Death March"
         if span[0].is_sent_start or prev is None:
             return False
         if not names_a_day and (prev.is_title and not prev.is_sent_start and prev.pos_ == "PROPN" or

@@ -56,6 +56,7 @@ class Lexicon(BaseModel):
     future_verbs: list[str] = Field(default_factory=list)
     preposition_tense: dict[str, str] = Field(default_factory=dict)
     period_end_words: list[str] = Field(default_factory=list)
+    not_year_after: list[str] = Field(default_factory=list)
     fixed: dict[str, dict[str, str]]
     holidays: dict[str, Any]
 
@@ -244,7 +245,8 @@ ISO_RE = re.compile(r"^(\d{4})-(\d\d)-(\d\d)$")
 NUMERIC_DATE_RE = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{2}|\d{4})$")
 AMPM = {"am": "am", "a.m": "am", "a.m.": "am", "pm": "pm", "p.m": "pm", "p.m.": "pm"}
 TIMEZONES = {"est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "gmt", "utc", "bst", "cet", "cest",
-             "eet", "eest", "msk", "et", "pt", "ct", "local", "time"}
+             "eet", "eest", "msk", "et", "pt", "ct", "local", "time", "eastern", "central", "mountain", "pacific",
+             "daylight", "standard", "kyiv", "moscow", "european"}
 GLUE = {"the", "of", "in", "on", ",", "'s", "'", "’s", "s", "at", "a", "an", "and", "its", "their"}
 
 
