@@ -180,6 +180,12 @@ class Attributor:
 
     def verb_attribution(self, ctx: "_DocContext", verb: Token, names: list[str]) -> Attribution | None:
         source = self.source_of(verb)
+        if source is not None and source.lemma_.lower() in self.provision_sources and ctx.entity_at(source.i) is None:
+            # "the memorandum demands that ...": a provision; what it says is not anyone's speech
+            span = self.clause_content(ctx, verb) or self.rest_content(ctx, verb)
+            if span is not None:
+                ctx.provision_spans.append(span)
+            return None
         for name in names:
             cls = self.classes[name]
             if "raising" in cls.content:
@@ -223,6 +229,9 @@ class Attributor:
         lemma = source.lemma_.lower()
         if lemma in self.provision_sources and not ctx.entity_at(source.i):
             return False
+        if low in ("it", "they", "its", "their") and (ctx.previous_subject_lemma(source) in self.provision_sources
+                                                      or ctx.subject_lemma(source.sent) in self.provision_sources):
+            return False  # "The first section calls for ... It also calls for ...": a document's provision
         if source.dep_ == "expl":
             return False
         if cls.source == "any":
@@ -388,7 +397,10 @@ class Attributor:
                 return _chars(doc, a, le - 2)
             if t.dep_ == "conj" and self.cue_classes(t) and le - 1 > root.i and \
                     doc[le - 1].dep_ == "cc" and ctx.quote_at(t.idx) is None:
-                return _chars(doc, a, le - 2 if doc[le - 2].text in CUT_PUNCT else le - 2 + 1)
+                end = le - 2
+                while end > a and (doc[end].text in CUT_PUNCT or doc[end].is_space):
+                    end -= 1
+                return _chars(doc, a, end)
         return _chars(doc, a, b)
 
     def infinitive_content(self, ctx: "_DocContext", verb: Token) -> tuple[int, int] | None:
@@ -461,7 +473,7 @@ class Attributor:
             for c in noun.children:
                 if c.dep_ == "prep" and c.lower_ in ("by", "from"):
                     source = next((g for g in c.children if g.dep_ == "pobj"), None)
-        if source is None or not self.agent_like(ctx, source):
+        if source is None or not self.agent_like(ctx, source) or not self.source_ok(ctx, source, self.classes["speech"], "speech"):
             return None
         clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp", "appos") and c.i > noun.i
                        and (_mark(c) == "that" or any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children))), None)
@@ -483,7 +495,7 @@ class Attributor:
     def link_quotations(self, ctx: "_DocContext", atts: list[Attribution]) -> list[Attribution]:
         quotes = ctx.quotes
         if not quotes:
-            return self.drop_nested(atts + ctx.extra)
+            return self.drop_nested(atts + ctx.extra, ctx.provision_spans)
         owner: dict[int, Attribution] = {}
         # cues whose content meets a quotation
         for att in atts:
@@ -555,14 +567,14 @@ class Attributor:
             floating.append(att)
             if prev_att is not None:
                 last_att = att
-        return self.drop_nested(atts + ctx.extra + floating)
+        return self.drop_nested(atts + ctx.extra + floating, ctx.provision_spans)
 
-    def drop_nested(self, atts: list[Attribution]) -> list[Attribution]:
+    def drop_nested(self, atts: list[Attribution], provisions: list[tuple[int, int]] = ()) -> list[Attribution]:
         """Drop an attribution whose cue lies inside the content of another ("he said she
         wants ...", a cue inside a quotation): reported speech is attributed to the outer
         speaker, as in PolNeAR, which marks no nested attributions."""
         kept: list[Attribution] = []
-        spans: list[tuple[int, int]] = []
+        spans: list[tuple[int, int]] = list(provisions)
         for att in sorted(atts, key=lambda a: -sum(b - s for s, b in a.parts)):
             if att.cue_span is not None:
                 c = att.cue_span[0]
@@ -675,8 +687,9 @@ class Attributor:
         for child in tok.children:  # "the minister, Sergey Lavrov," / "spokesman Dmitry Peskov"
             if child.dep_ in ("appos", "compound", "nmod", "poss", "amod"):
                 e = ctx.entity_at(child.i)
-                if e is not None and e.label_ in self.speaker_labels:
-                    # "spokesman Dmitry Peskov", "the Russian side"; but "Turkish officials" stays as written
+                if e is not None and e.label_ in self.speaker_labels and not any(g.dep_ == "conj" for g in child.children):
+                    # "spokesman Dmitry Peskov", "the Russian side"; but "Turkish officials" and
+                    # "the Russian and Ukrainian delegations" stay as written
                     if e.label_ == "PERSON" and child.dep_ != "poss" or tok.lemma_.lower() in self.groups:
                         return e
         if low in self.pronouns:
@@ -684,8 +697,8 @@ class Attributor:
         lemma = tok.lemma_.lower()
         if lemma in self.titles and tok.pos_ == "NOUN" and _definite(tok):
             return ctx.antecedent(tok.idx, {"PERSON"})
-        if lemma in self.groups and _definite(tok):
-            return ctx.antecedent(tok.idx, {"ORG", "GPE"})
+        if lemma in self.groups and _definite(tok) and tok.tag_ == "NN":
+            return ctx.antecedent(tok.idx, {"ORG", "GPE"}, subjects_only=True)
         return None
 
     # ------------------------------------------------------------------ pass 4: spans
@@ -731,6 +744,7 @@ class _DocContext:
         self.para_starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
         self.speakers: list[tuple[int, Span]] = []  # (char offset, entity) of resolved speakers so far
         self.extra: list[Attribution] = []
+        self.provision_spans: list[tuple[int, int]] = []  # what documents say ("the memorandum demands ...")
         self.surname: dict[str, Span] = {}
         for ent in self.ents:
             if ent.label_ == "PERSON" and len(ent) >= 2:
@@ -755,6 +769,10 @@ class _DocContext:
             while b > a and (text[b - 1].isspace() or text[b - 1] in ",;:—–-("):
                 b -= 1
                 changed = True
+            for word in (" and", " but", " or"):
+                if text.endswith(word, a, b) and b - len(word) > a:
+                    b -= len(word)
+                    changed = True
             if b > a and text[b - 1] in ".!?" and b >= 2 and not text[b - 2].isupper():
                 # a sentence's final stop closes the sentence, not the content ("... wraps.")
                 if self.quote_at(b - 1) is None:
@@ -792,6 +810,19 @@ class _DocContext:
             rest.append(text[pos:b])
         words = " ".join(rest).replace(",", " ").replace(".", " ").replace(":", " ").split()
         return all(w.lower() in ("that", "--", "—", "–", "-") for w in words)
+
+    def previous_subject_lemma(self, tok: Token) -> str | None:
+        """Lemma of the head of the main subject of the sentence before ``tok``'s."""
+        start = tok.sent.start
+        return self.subject_lemma(self.doc[start - 1].sent) if start > 0 else None
+
+    @staticmethod
+    def subject_lemma(sent: Span) -> str | None:
+        root = sent.root
+        if root.pos_ in ("NOUN", "PROPN"):  # a fragment parse: "The first section [called for] ..."
+            return root.lemma_.lower()
+        subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        return subj.lemma_.lower() if subj is not None else None
 
     def title_like(self, q: Quotation) -> bool:
         """A short quotation after a preposition, article or possessive is a name or title
@@ -968,7 +999,7 @@ class _DocContext:
         if att.entity is not None and att.speaker_span is not None:
             self.speakers.append((att.speaker_span[0], att.entity))
 
-    def antecedent(self, char: int, labels: set[str]) -> Span | None:
+    def antecedent(self, char: int, labels: set[str], subjects_only: bool = False) -> Span | None:
         """The entity a pronoun or description at ``char`` refers to: a subject earlier in
         the same sentence ("Rubio spoke as he congratulated ..."); else the last speaker, unless
         a subject of a compatible kind has been named since (the topic moved on); else the
@@ -978,14 +1009,36 @@ class _DocContext:
         same = self._nearest(char, labels, subject_only=True, floor=starts[k])
         if same is not None:
             return same
+        later = self._main_subject_after(char, labels)
+        if later is not None:  # "speaking after talks in which he said ..., Lavrov was asked"
+            return later
         recent = [(c, e) for c, e in self.speakers if c < char and e.label_ in labels]
         subject = self._nearest(char, labels, subject_only=True)
         if recent:
             c, last = recent[-1]
-            if subject is None or subject.start_char < c or char - c < 400:
+            if subject is None or subject.start_char < c:
                 return last
             return subject
-        return subject or self._nearest(char, labels, subject_only=False)
+        return subject or (None if subjects_only else self._nearest(char, labels, subject_only=False))
+
+    def _main_subject_after(self, char: int, labels: set[str]) -> Span | None:
+        """The subject of the sentence's main clause when the mention at ``char`` stands in a
+        clause fronted before it (cataphora)."""
+        tok = self.token_at(char)
+        if tok is None:
+            return None
+        root = tok.sent.root
+        subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i > tok.i), None)
+        if subj is None or tok.head.i == root.i:
+            return None
+        ent = self.entity_at(subj.i)
+        if ent is None or ent.label_ not in labels:
+            return None
+        # the mention must sit in a dependent of the root that comes before the subject
+        node = tok
+        while node.head.i != root.i and node.head is not node:
+            node = node.head
+        return ent if node.dep_ in ("advcl", "prep", "npadvmod", "advmod", "ccomp") and node.i < subj.i else None
 
     def _nearest(self, char: int, labels: set[str], subject_only: bool, floor: int = 0) -> Span | None:
         k = bisect.bisect_left(self.ent_starts, char) - 1

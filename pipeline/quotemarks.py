@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 LEFT_BOUNDARY = set(" \t\n([{—–-/\u00a0")
+MID_SENTENCE_STOP = set(".!?:;\"”’»)]…")
 RIGHT_BOUNDARY = set(" \t\n.,;:!?)]}—–-/\u00a0…")
 
 
@@ -73,12 +74,27 @@ def _role(text: str, i: int, j: int, marks: MarkSet) -> str:
 
 
 def _line_spans(text: str) -> list[tuple[int, int]]:
-    """[start, end) of every line, end before its newline."""
+    """[start, end) of every paragraph, end before its newline.
+
+    A line break inside a sentence (the line ends without closing punctuation and the next
+    line starts in lower case: a crawler's or an editor's slip) does not end the paragraph, so
+    that a quotation across it stays one quotation."""
     spans, pos = [], 0
     for line in text.split("\n"):
         spans.append((pos, pos + len(line)))
         pos += len(line) + 1
-    return spans
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start < end and not text[start:end].isspace():
+            prev_start, prev_end = merged[-1]
+            prev = text[prev_start:prev_end].rstrip()
+            first = text[start:end].lstrip()
+            if prev and prev[-1] not in MID_SENTENCE_STOP and first[:1].islower():
+                merged[-1] = (prev_start, end)
+                continue
+        if start < end and not text[start:end].isspace():
+            merged.append((start, end))
+    return merged
 
 
 def _trimmed_end(text: str, start: int, end: int) -> int:
@@ -97,6 +113,7 @@ def find_quotations(text: str, marks: MarkSet | None = None) -> list[Quotation]:
     """Every top-level quotation in double marks, in text order (see the module docstring).
 
     Never raises: unmatched marks are dropped, and a quotation never crosses a paragraph break
+    (other than one inside a sentence, see :func:`_line_spans`)
     (its continuation in the next paragraph is a new part of the same group)."""
     marks = marks or MarkSet()
     pattern = marks.regex()

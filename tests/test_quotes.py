@@ -5,13 +5,14 @@ and of news in general, not its text)."""
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pipeline.quotemarks import find_quotations, find_single_quotations
+from pipeline.quotemarks import MID_SENTENCE_STOP, find_quotations, find_single_quotations
 
 
 # ---------------------------------------------------------------- quotation marks (pure)
@@ -46,13 +47,18 @@ def test_paragraph_continuation_links_parts():
     assert qs[0].group == qs[1].group and not qs[0].closed
 
 
+def test_paragraph_break_inside_a_sentence_does_not_end_the_quotation():
+    text = 'He said, "We are drafting the\n\nterms of a settlement. It will be ready soon."'
+    assert spans(text) == ['"We are drafting the\n\nterms of a settlement. It will be ready soon."']
+
+
 def test_stray_mark_costs_only_its_paragraph():
     text = 'He said "we will win. The rest has no closing mark.\n\nLater she said: "This one is fine."'
     assert spans(text) == ['"This one is fine."']
 
 
 def test_odd_marks_in_one_paragraph_never_swallow_the_next():
-    text = '"One" two "three\n\nfour "five" six'
+    text = '"One" two "three.\n\nFour "five" six'
     found = spans(text)
     assert '"five"' in found
     assert all("\n" not in s for s in found)
@@ -70,7 +76,10 @@ def test_scanner_never_raises_and_spans_are_valid(parts):
     singles = find_single_quotations(text, outside=qs)
     for q in qs + singles:
         assert 0 <= q.start < q.end <= len(text)
-        assert "\n" not in text[q.start:q.end]
+        inner = text[q.start:q.end]
+        for m in re.finditer(r"\n\s*", inner):  # only a break inside a sentence is crossed
+            before, after = inner[:m.start()].rstrip(), inner[m.end():]
+            assert before[-1:] not in MID_SENTENCE_STOP and after[:1].islower()
     starts = [q.start for q in qs]
     assert starts == sorted(starts)
     for a, b in zip(qs, qs[1:]):
