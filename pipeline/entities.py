@@ -405,6 +405,11 @@ class EntityCanonical:
             words = self.person_words(self.clean_text(m.span))
             m.name = " ".join(words)
             key = self.person_key(words)
+            known = self.gaz.name_keys.get(tuple(self.rules.name_key(w) for w in words))
+            if known is not None:  # "Reuters" cut from a photo credit: the agency, not a person
+                m.entity, m.cluster = self.gaz.entities[known], known
+                m.label = m.entity.label
+                continue
             if len(key) >= 2:
                 m.full = True  # the gazetteer knows a name with its middle initials as written, or not at all
                 eid = self.gaz.person_keys.get(tuple(self.rules.name_key(w) for w in words))
@@ -431,8 +436,8 @@ class EntityCanonical:
                 eid = self.gaz.surname_keys.get(key)
                 if eid is not None:
                     m.entity, m.cluster = self.gaz.entities[eid], eid
-                else:
-                    m.cluster, m.name = ("person", key), words[0]
+                else:  # same group as the same word under another label: the vote decides
+                    m.cluster, m.name = ("name", fold(words[0]).lower()), words[0]
 
     def link_others(self, mentions: list[Mention]) -> None:
         """Organisations, places and other names not linked yet: by cleaned text, acronyms by initials."""
