@@ -114,7 +114,8 @@ class EntityGazetteer:
         low = tok.lower_
         if tok.is_punct or tok.is_space or low in POSSESSIVE or low in DETERMINERS or low == "and":
             return True
-        if low in self.rules.role_words or low in self.rules.honorifics or low in self.rules.place_suffixes:
+        if low in self.rules.role_words or low in self.rules.honorifics or low in self.rules.place_suffixes \
+                or low in self.rules.generic_words:
             return True
         return tok.is_lower and low not in CONNECTORS
 
@@ -182,6 +183,8 @@ class EntityGazetteer:
             return "PRODUCT"
         if label == "ORG" and lower & rules.facility_words and not lower & rules.not_facility_words:
             return "FAC"
+        if label == "PERSON" and len(words) == 1 and len(words[0]) >= 3 and words[0].isupper():
+            return "ORG"  # "JATEC": an acronym, not a person
         if label in {"ORG", "GPE", "LOC", "FAC", "NORP"} and 2 <= len(words) <= 3 and words[0] in self.gaz.first_names \
                 and all(w[:1].isupper() for w in words) and not lower & rules.org_words:
             return "PERSON"

@@ -93,6 +93,7 @@ class RulesFile(BaseModel):
     toponym_words: list[str] = Field(default_factory=list)
     toponym_min_length: int = 7
     products: list[str] = Field(default_factory=list)
+    generic_words: list[str] = Field(default_factory=list)
 
 
 # ---------------------------------------------------------------- loaded forms
@@ -129,6 +130,7 @@ class Rules:
     toponym_words: frozenset[str]
     toponym_min_length: int
     products: frozenset[str]
+    generic_words: frozenset[str]
     _classes: dict[str, str] = field(default_factory=dict)
 
     def name_key(self, word: str) -> str:
@@ -219,6 +221,7 @@ def load_rules(path: str | None = None) -> Rules:
         toponym_words=frozenset(spec.toponym_words),
         toponym_min_length=spec.toponym_min_length,
         products=frozenset(p.lower() for p in spec.products),
+        generic_words=frozenset(w.lower() for w in spec.generic_words),
         _classes=classes,
     )
 
@@ -245,6 +248,8 @@ def _strip_the(alias: str) -> str:
 def entry_forms(entry: GazetteerEntry, label: str, rules: Rules) -> list[str]:
     """Every surface form of an entry (without demonyms)."""
     forms = [entry.name, *entry.aliases]
+    if entry.type == "country" and " " not in entry.name:
+        forms.append(f"Republic of {entry.name}")
     if entry.oblast:
         forms += [f"{f} {s}" for f in (entry.name, *entry.aliases) if " " not in f
                   for s in ("region", "Region", "Oblast", "oblast", "province", "Province")]
