@@ -25,6 +25,7 @@ The finder works in four passes over a parsed Doc, each linear in its length:
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 
 from spacy.attrs import IDX, LEMMA, LOWER, POS
@@ -51,6 +52,7 @@ QUOTE_CHARS = set("\"“”„«»‘’'")
 SENT_END = {".", "!", "?"}
 CUT_AFTER_COMMA = {"advcl", "relcl", "acl", "appos", "npadvmod", "conj", "parataxis", "dep"}
 NOUN_PREPS = {"of", "for", "about", "on", "against", "to", "over", "with", "at"}
+TRAILING_REFERENCE = re.compile(r"(?:\[\[?[^\[\]\n]{1,40}\]\]?(?:\([^()\s]{1,300}\))?)+$")
 TITLE_BEFORE = {"on", "in", "with", "to", "of", "'s", "’s", "for", "from", "at", "by", "the", "a", "an", "his", "her", "their", "its", "our", "my", "your"}
 CUT_PUNCT = {",", ";", "—", "–", "--"}
 OBJECT_TAIL = {"dobj", "oprd", "attr", "acomp", "ccomp", "xcomp", "dative"}
@@ -773,6 +775,10 @@ class _DocContext:
                 if text.endswith(word, a, b) and b - len(word) > a:
                     b -= len(word)
                     changed = True
+            m = TRAILING_REFERENCE.search(text, a, b)
+            if m is not None and m.start() > a:  # a footnote or link mark: "....[[62]](https://...)"
+                b = m.start()
+                changed = True
             if b > a and text[b - 1] in ".!?" and b >= 2 and not text[b - 2].isupper():
                 # a sentence's final stop closes the sentence, not the content ("... wraps.")
                 if self.quote_at(b - 1) is None:
