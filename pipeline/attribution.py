@@ -576,14 +576,16 @@ class Attributor:
         wants ...", a cue inside a quotation): reported speech is attributed to the outer
         speaker, as in PolNeAR, which marks no nested attributions."""
         kept: list[Attribution] = []
-        spans: list[tuple[int, int]] = list(provisions)
+        end = max([b for att in atts for _, b in att.parts] + [b for _, b in provisions] + [0])
+        covered = bytearray(end + 1)  # characters inside an accepted content: O(1) look-ups
+        for a, b in provisions:
+            covered[a:b] = b"\x01" * (b - a)
         for att in sorted(atts, key=lambda a: -sum(b - s for s, b in a.parts)):
-            if att.cue_span is not None:
-                c = att.cue_span[0]
-                if any(s <= c < b for s, b in spans):
-                    continue
+            if att.cue_span is not None and att.cue_span[0] <= end and covered[att.cue_span[0]]:
+                continue
             kept.append(att)
-            spans.extend(att.parts)
+            for a, b in att.parts:
+                covered[a:b] = b"\x01" * (b - a)
         return kept
 
     def adjacent_cue(self, ctx: "_DocContext", k: int, by_cue: dict[int, Attribution], owner) -> Attribution | None:
@@ -744,7 +746,8 @@ class _DocContext:
                 self.ent_of[i] = n
         self.ent_starts = [e.start_char for e in self.ents]
         self.para_starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
-        self.speakers: list[tuple[int, Span]] = []  # (char offset, entity) of resolved speakers so far
+        self.speakers: list[tuple[int, Span]] = []  # (char offset, entity) of resolved speakers so far, by offset
+        self.speaker_pos: list[int] = []
         self.extra: list[Attribution] = []
         self.provision_spans: list[tuple[int, int]] = []  # what documents say ("the memorandum demands ...")
         self.surname: dict[str, Span] = {}
@@ -1003,7 +1006,10 @@ class _DocContext:
 
     def record_speaker(self, att: Attribution) -> None:
         if att.entity is not None and att.speaker_span is not None:
-            self.speakers.append((att.speaker_span[0], att.entity))
+            c = att.speaker_span[0]
+            k = bisect.bisect_right(self.speaker_pos, c)
+            self.speaker_pos.insert(k, c)
+            self.speakers.insert(k, (c, att.entity))
 
     def antecedent(self, char: int, labels: set[str], subjects_only: bool = False) -> Span | None:
         """The entity a pronoun or description at ``char`` refers to: a subject earlier in
@@ -1018,14 +1024,26 @@ class _DocContext:
         later = self._main_subject_after(char, labels)
         if later is not None:  # "speaking after talks in which he said ..., Lavrov was asked"
             return later
-        recent = [(c, e) for c, e in self.speakers if c < char and e.label_ in labels]
+        recent = self._last_speaker(char, labels)
         subject = self._nearest(char, labels, subject_only=True)
-        if recent:
-            c, last = recent[-1]
+        if recent is not None:
+            c, last = recent
             if subject is None or subject.start_char < c:
                 return last
             return subject
         return subject or (None if subjects_only else self._nearest(char, labels, subject_only=False))
+
+    def _last_speaker(self, char: int, labels: set[str]) -> tuple[int, Span] | None:
+        """The last resolved speaker before ``char`` of a compatible kind (a few steps back)."""
+        k = bisect.bisect_left(self.speaker_pos, char) - 1
+        steps = 0
+        while k >= 0 and steps < 20:
+            c, e = self.speakers[k]
+            if e.label_ in labels:
+                return c, e
+            k -= 1
+            steps += 1
+        return None
 
     def _main_subject_after(self, char: int, labels: set[str]) -> Span | None:
         """The subject of the sentence's main clause when the mention at ``char`` stands in a
