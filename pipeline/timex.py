@@ -375,332 +375,403 @@ def _two_digit_decade(d: int, dct_year: int | None) -> int:
 
 def read(words: list[str], lex: Lexicon, dct_year: int | None = None) -> Reading:
     """Read the features of an expression's words (already split by :func:`split_words`)."""
-    r = Reading(words=list(words))
-    words, r.mods = _strip_mods(list(words), lex)
-    r.mod = r.mods[0] if r.mods else None
-    if "the" in words:
-        r.the = True
-    i, n = 0, len(words)
-    pending_num: float | None = None
-    pending_vague = False
+    return _Reader(words, lex, dct_year).run()
 
-    def flush_number():
-        nonlocal pending_num
-        if pending_num is not None:
-            r.numbers.append(pending_num)
-            pending_num = None
 
-    while i < n:
-        w = words[i]
-        nxt = words[i + 1] if i + 1 < n else ""
-        # two-word phrases
+class _Reader:
+    """One left-to-right pass over the words. Each ``_word_*`` method tries to read the word at
+    ``self.i`` and returns how many words it consumed (0: not its kind of word); the first
+    that reads it wins, so the order of ``HANDLERS`` matters (a clock time before a number, a
+    number before a month day, an ordinal before a unit)."""
+
+    HANDLERS = ("_phrase", "_clock", "_calendar_token", "_decade", "_ordinal_token", "_fraction", "_digits",
+                "_number_word", "_vague", "_number_range", "_month", "_weekday", "_season", "_quarter",
+                "_ordinal_word", "_deictic", "_part_of_day", "_unit", "_offset", "_other")
+
+    def __init__(self, words: list[str], lex: Lexicon, dct_year: int | None):
+        self.r = Reading(words=list(words))
+        self.lex, self.dct_year = lex, dct_year
+        self.words, self.r.mods = _strip_mods(list(words), lex)
+        self.r.mod = self.r.mods[0] if self.r.mods else None
+        self.r.the = "the" in self.words
+        self.pending: float | None = None  # a number being built ("twenty" + "four")
+        self.i = 0
+        self.handlers = [getattr(self, name) for name in self.HANDLERS]
+
+    def run(self) -> Reading:
+        n = len(self.words)
+        while self.i < n:
+            self.w = self.words[self.i]
+            self.nxt = self.words[self.i + 1] if self.i + 1 < n else ""
+            for handler in self.handlers:
+                used = handler()
+                if used:
+                    self.i += used
+                    break
+            else:
+                self.r.unknown.append(self.w)
+                self.i += 1
+        self.flush()
+        _spelled_year(self.r)
+        return self.r
+
+    # -------------------------------------------------------- helpers
+
+    def flush(self) -> None:
+        if self.pending is not None:
+            self.r.numbers.append(self.pending)
+            self.pending = None
+
+    def at(self, k: int) -> str:
+        j = self.i + k
+        return self.words[j] if 0 <= j < len(self.words) else ""
+
+    # -------------------------------------------------------- handlers
+
+    def _phrase(self) -> int:
+        """Multi-word readings: 'from now', 'year-earlier', 'year-end', holiday names."""
+        r, w, nxt = self.r, self.w, self.nxt
         pair = f"{w} {nxt}" if nxt else ""
-        if pair in lex.offset_words:
-            r.offset, r.offset_word = lex.offset_words[pair], pair
-            i += 2
-            continue
-        if w == "year" and nxt == "-" and i + 2 < n and words[i + 2] in ("ago", "earlier"):
+        if pair in self.lex.offset_words:
+            r.offset, r.offset_word = self.lex.offset_words[pair], pair
+            return 2
+        if w == "year" and nxt == "-" and self.at(2) in ("ago", "earlier"):
             r.year_ago = True
-            i += 3
-            continue
-        if w == "year" and (nxt == "end" or (nxt in ("-", "'s") and i + 2 < n and words[i + 2] == "end")):
+            return 3
+        if w == "year" and (nxt == "end" or (nxt in ("-", "'s") and self.at(2) == "end")):
             r.year_end = True
-            i += 2 if nxt == "end" else 3
-            continue
-        key = _holiday_at(words, i, lex)
+            return 2 if nxt == "end" else 3
+        key = _holiday_at(self.words, self.i, self.lex)
         if key:
             r.holiday = ("H", key[0])  # resolved later with the year
-            i += key[1]
-            continue
+            return key[1]
+        return 0
+
+    def _clock(self) -> int:
+        """'9:30', '10am', 'p.m.' after a number, "o'clock", 'noon'."""
+        r, w = self.r, self.w
         m = CLOCK_RE.match(w)
         if m and int(m.group(1)) <= 24:
             r.clock = (int(m.group(1)), int(m.group(2)))
             if m.group(4):
-                r.ampm = AMPM.get(m.group(4).rstrip("."), None) or ("am" if m.group(4).startswith("a") else "pm")
-            i += 1
-            continue
+                r.ampm = "am" if m.group(4).startswith("a") else "pm"
+            return 1
         m = HOUR_AMPM_RE.match(w)
         if m:
             r.clock = (int(m.group(1)), 0)
             r.ampm = "am" if m.group(2).startswith("a") else "pm"
-            i += 1
-            continue
+            return 1
         if w in ("am", "pm"):
             r.ampm = w
-            if pending_num is not None and pending_num <= 12 and r.clock is None:
-                r.clock = (int(pending_num), 0)
-                pending_num = None
+            if self.pending is not None and self.pending <= 12 and r.clock is None:
+                r.clock, self.pending = (int(self.pending), 0), None
             elif r.numbers and r.clock is None and r.numbers[-1] is not None and r.numbers[-1] <= 12:
                 r.clock = (int(r.numbers.pop()), 0)
-            i += 1
-            continue
-        if w == "o'clock" or (w == "o" and nxt == "'clock"):
-            if pending_num is not None:
-                r.clock = (int(pending_num), 0)
-                pending_num = None
-            i += 1 if w == "o'clock" else 2
-            continue
-        if w in lex.clock_words and not (w == "midday" and r.pod):
-            hh, mm = lex.clock_words[w].split(":")
+            return 1
+        if w == "o'clock" or (w == "o" and self.nxt == "'clock"):
+            if self.pending is not None:
+                r.clock, self.pending = (int(self.pending), 0), None
+            return 1 if w == "o'clock" else 2
+        if w in self.lex.clock_words and not (w == "midday" and r.pod):
+            hh, mm = self.lex.clock_words[w].split(":")
             r.clock = (int(hh), int(mm))
-            i += 1
-            continue
-        m = ISO_RE.match(w)
+            return 1
+        return 0
+
+    def _calendar_token(self) -> int:
+        """A whole date in one token: '2025-06-03', '6/3/2025'."""
+        r = self.r
+        m = ISO_RE.match(self.w)
         if m:
             r.year, r.month, r.day = int(m.group(1)), int(m.group(2)), int(m.group(3))
-            i += 1
-            continue
-        m = NUMERIC_DATE_RE.match(w)
+            return 1
+        m = NUMERIC_DATE_RE.match(self.w)
         if m:
             a, b, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
             y = y + (1900 if y >= 50 else 2000) if y < 100 else y
             mo, dd = (a, b) if a <= 12 else (b, a)
             if 1 <= mo <= 12 and 1 <= dd <= 31:
                 r.year, r.month, r.day = y, mo, dd
-            i += 1
-            continue
+            return 1
+        return 0
+
+    def _decade(self) -> int:
+        """'1990s', "'90s", 'the nineties', "'98"."""
+        r, w = self.r, self.w
         m = DECADE_RE.match(w)
         if m:
-            flush_number()
+            self.flush()
             digits = m.group(1)
-            if len(digits) == 4:
-                r.decade = int(digits) // 10
-            else:
-                r.decade = _two_digit_decade(int(digits) // 10, dct_year)
-            i += 1
-            continue
-        if w in lex.decade_words:
-            r.decade = _two_digit_decade(lex.decade_words[w], dct_year)
-            i += 1
-            continue
-        if w == "'" and nxt and re.match(r"^\d\d$", nxt):
-            yy = int(nxt)
+            r.decade = int(digits) // 10 if len(digits) == 4 else _two_digit_decade(int(digits) // 10, self.dct_year)
+            return 1
+        if w in self.lex.decade_words:
+            r.decade = _two_digit_decade(self.lex.decade_words[w], self.dct_year)
+            return 1
+        if w == "'" and re.match(r"^\d\d$", self.nxt):
+            yy = int(self.nxt)
             r.year = (1900 + yy) if yy >= 30 else (2000 + yy)
-            i += 2
-            continue
-        m = ORD_RE.match(w)
-        if m and not NUM_RE.match(w):
-            v = int(m.group(1))
-            if nxt in ("century", "centuries"):
-                r.century = v
-                i += 2
-                continue
-            if r.month is not None or nxt in lex.months or (nxt == "of" and i + 2 < n and words[i + 2] in lex.months):
-                r.day = v
+            return 2
+        return 0
+
+    def _ordinal_token(self) -> int:
+        """'16th' (a day next to a month), '20th century', '3rd quarter'."""
+        m = ORD_RE.match(self.w)
+        if not m or NUM_RE.match(self.w):
+            return 0
+        r, nxt, v = self.r, self.nxt, int(m.group(1))
+        if nxt in ("century", "centuries"):
+            r.century = v
+            return 2
+        if r.month is not None or nxt in self.lex.months or (nxt == "of" and self.at(2) in self.lex.months):
+            r.day = v
+        else:
+            r.ordinal = v
+        return 1
+
+    def _fraction(self) -> int:
+        """'1/2' in '5 1/2 hours'."""
+        m = FRACTION_RE.match(self.w)
+        if not m or not int(m.group(2)):
+            return 0
+        frac = int(m.group(1)) / int(m.group(2))
+        if self.pending is not None:
+            self.pending += frac
+        elif self.r.numbers and self.r.numbers[-1] is not None:
+            self.r.numbers[-1] += frac
+        else:
+            self.pending = frac
+        return 1
+
+    def _digits(self) -> int:
+        """A number in digits: a year, a day of a month, the end of a range, or a quantity."""
+        w, nxt, r = self.w, self.nxt, self.r
+        if not NUM_RE.match(w):
+            return 0
+        if w.count(".") > 1:
+            return 1
+        v = float(w.replace(",", ""))
+        prev = self.at(-1) if self.i > 0 else ""
+        if 1000 <= v <= 2199 and "," not in w and "." not in w and self.pending is None:
+            if nxt in self.lex.units and nxt not in ("quarter", "second"):
+                self.pending = v  # "1500 years" counts units
+                return 1
+            if nxt in ("'s", "s"):
+                r.decade = int(v) // 10
+                return 2
+            if r.year is None:
+                r.year = int(v)
             else:
-                r.ordinal = v
-            i += 1
-            continue
-        m = FRACTION_RE.match(w)
-        if m and int(m.group(2)):
-            frac = int(m.group(1)) / int(m.group(2))
-            if pending_num is not None:
-                pending_num += frac
-            elif r.numbers and r.numbers[-1] is not None:
-                r.numbers[-1] += frac
-            else:
-                pending_num = frac
-            i += 1
-            continue
-        if NUM_RE.match(w):
-            v = float(w.replace(",", "")) if w.count(".") <= 1 else None
-            if v is None:
-                i += 1
-                continue
-            if 1000 <= v <= 2199 and "," not in w and "." not in w and pending_num is None:
-                # a year, unless it counts units ("1500 years")
-                if nxt in lex.units and nxt not in ("quarter", "second"):
-                    pending_num = v
-                elif nxt in ("'s", "s"):
-                    r.decade = int(v) // 10
-                    i += 2
-                    continue
-                else:
-                    if r.year is None:
-                        r.year = int(v)
-                    else:
-                        r.year2 = int(v)
-                    i += 1
-                    continue
-            elif r.month is not None and 1 <= v <= 31 and v == int(v) and (r.day is None or words[i - 1] in ("-", "to", "and", "through", "until", "till")) and nxt not in lex.units:
-                if r.day is None:
-                    r.day = int(v)
-                else:
-                    r.day2 = int(v)
-            elif nxt in lex.months and 1 <= v <= 31 and r.day is None:
+                r.year2 = int(v)
+            return 1
+        if r.month is not None and 1 <= v <= 31 and v == int(v) and nxt not in self.lex.units and \
+                (r.day is None or prev in ("-", "to", "and", "through", "until", "till")):
+            if r.day is None:
                 r.day = int(v)
-            elif i + 2 < n and nxt == "-" and words[i + 2] in lex.months and 1 <= v <= 31:
-                r.day = int(v)
-            elif r.year is not None and i > 0 and words[i - 1] in ("-", "/") and v < 100 and r.numbers == [] and pending_num is None:
-                yy = int(v)
-                r.year2 = (r.year // 100) * 100 + yy if yy > r.year % 100 else (r.year // 100 + 1) * 100 + yy
             else:
-                if pending_num is not None and (pending_num >= 20 and pending_num % 10 == 0 and v < 10):
-                    pending_num += v
-                else:
-                    flush_number()
-                    pending_num = v
-            i += 1
-            continue
-        if w in ("a", "an") and nxt == "half" and i > 0 and words[i - 1] == "and":
-            i += 1  # "a minute and a half": the half is added to the number before
-            continue
-        if w in lex.numbers and not (w in ("a", "an") and (nxt in ("few", "couple", "while", "later", "dozen") or not nxt)):
-            v = lex.numbers[w]
-            if w in ("a", "an") and (nxt not in lex.units and nxt not in ("half", "couple", "dozen", "hundred", "thousand", "quarter", "-", "fortnight", "decade")
-                                     or nxt in lex.numbers and nxt not in ("half", "couple", "dozen", "hundred", "thousand")):
-                i += 1
-                continue
-            if w in ("hundred", "thousand", "dozen"):
-                if pending_num is not None:
-                    pending_num *= v
-                elif r.numbers and r.numbers[-1] is not None and words[i - 1] not in ("-",):
-                    r.numbers[-1] *= v
-                else:
-                    pending_num = v
-            elif w == "half":
-                if pending_num is not None:
-                    pending_num += 0.5
-                elif r.numbers and r.numbers[-1] is not None and i > 0 and words[i - 1] in ("a", "and"):
-                    r.numbers[-1] += 0.5
-                elif i > 1 and words[i - 1] == "a" and words[i - 2] == "and" and r.numbers and r.numbers[-1] is not None:
-                    r.numbers[-1] += 0.5
-                elif nxt == "of" or nxt in ("-",) or nxt in lex.units and False:
-                    r.ordinal = r.ordinal
-                    r.quarter = "H" if nxt == "of" and r.ordinal else r.quarter
-                    pending_num = 0.5 if r.quarter is None else pending_num
-                elif nxt in lex.units or (nxt == "a" and i + 2 < n and words[i + 2] in lex.units):
-                    pending_num = 0.5
-                else:
-                    r.quarter = "H"
-            elif w == "couple":
-                pending_num = 2
-            elif pending_num is not None and pending_num >= 20 and pending_num % 10 == 0 and v < 10:
-                pending_num += v
-            elif pending_num is not None and w in ("a", "an"):
-                flush_number()
-                pending_num = v
+                r.day2 = int(v)
+        elif nxt in self.lex.months and 1 <= v <= 31 and r.day is None:
+            r.day = int(v)
+        elif nxt == "-" and self.at(2) in self.lex.months and 1 <= v <= 31:
+            r.day = int(v)
+        elif r.year is not None and prev in ("-", "/") and v < 100 and r.numbers == [] and self.pending is None:
+            yy = int(v)  # "1990-91"
+            r.year2 = (r.year // 100) * 100 + yy if yy > r.year % 100 else (r.year // 100 + 1) * 100 + yy
+        elif self.pending is not None and self.pending >= 20 and self.pending % 10 == 0 and v < 10:
+            self.pending += v
+        else:
+            self.flush()
+            self.pending = v
+        return 1
+
+    def _number_word(self) -> int:
+        """'two', 'twenty four', 'a hundred', 'a couple', 'half', 'and a half'."""
+        r, w, nxt, lex = self.r, self.w, self.nxt, self.lex
+        if w in ("a", "an") and nxt == "half" and self.at(-1) == "and" and self.i > 0:
+            return 1  # "a minute and a half": the half is added to the number before
+        if w not in lex.numbers or (w in ("a", "an") and (nxt in ("few", "couple", "while", "later", "dozen") or not nxt)):
+            return 0
+        v = lex.numbers[w]
+        multipliers = ("half", "couple", "dozen", "hundred", "thousand")
+        if w in ("a", "an") and (nxt not in lex.units and nxt not in multipliers + ("quarter", "-", "fortnight", "decade")
+                                 or nxt in lex.numbers and nxt not in multipliers):
+            return 1  # an article, not "one": "a two-year truce"
+        prev = self.at(-1) if self.i > 0 else ""
+        if w in ("hundred", "thousand", "dozen"):
+            if self.pending is not None:
+                self.pending *= v
+            elif r.numbers and r.numbers[-1] is not None and prev != "-":
+                r.numbers[-1] *= v
             else:
-                flush_number()
-                pending_num = v
-            i += 1
-            continue
-        if w in lex.vague_numbers and (nxt in lex.units or nxt in ("of", "more", "-") or nxt in lex.vague_numbers):
-            flush_number()
-            r.numbers.append(None)
-            i += 1
-            continue
-        if w in ("to", "or") and (pending_num is not None or (r.numbers and r.numbers[-1] is not None)) and nxt and (NUM_RE.match(nxt) or nxt in lex.numbers):
-            flush_number()
-            i += 1
-            continue
-        if w in lex.months and not (w == "may" and r.month is not None):
-            flush_number()
-            if r.month is None:
-                r.month = lex.months[w]
-            i += 1
-            continue
-        if w in lex.weekdays:
-            r.weekday = lex.weekdays[w]
-            i += 1
-            continue
-        if w.endswith("s") and w[:-1] in lex.weekdays and len(w) > 4:
-            r.weekday = lex.weekdays[w[:-1]]
-            r.every = True
-            i += 1
-            continue
-        if w in lex.seasons and not (w == "fall" and nxt == "of" and False):
-            r.season = lex.seasons[w]
-            i += 1
-            continue
-        if w in ("quarter", "quarters") and (r.ordinal is not None or (r.relative is not None and not r.numbers and pending_num is None)
-                                            or r.year is not None or r.fiscal or w == "quarters" and not r.numbers and pending_num is None and r.ordinal is not None):
-            flush_number()
-            r.quarter = "Q"
-            r.unit_plural = w == "quarters"
-            i += 1
-            continue
+                self.pending = v
+        elif w == "half":
+            self._half(prev)
+        elif w == "couple":
+            self.pending = 2
+        elif self.pending is not None and self.pending >= 20 and self.pending % 10 == 0 and v < 10:
+            self.pending += v
+        else:
+            self.flush()
+            self.pending = v
+        return 1
+
+    def _half(self, prev: str) -> None:
+        """'half' adds to a number ('two and a half'), is a number ('half a year') or a half-year."""
+        r, nxt = self.r, self.nxt
+        if self.pending is not None:
+            self.pending += 0.5
+        elif r.numbers and r.numbers[-1] is not None and prev in ("a", "and"):
+            r.numbers[-1] += 0.5
+        elif nxt in ("of", "-"):
+            if nxt == "of" and r.ordinal:
+                r.quarter = "H"
+            if r.quarter is None:
+                self.pending = 0.5
+        elif nxt in self.lex.units or (nxt == "a" and self.at(2) in self.lex.units):
+            self.pending = 0.5
+        else:
+            r.quarter = "H"
+
+    def _vague(self) -> int:
+        """'several', 'few', 'many' before a unit: a number without a value."""
+        if self.w in self.lex.vague_numbers and (self.nxt in self.lex.units or self.nxt in ("of", "more", "-")
+                                                  or self.nxt in self.lex.vague_numbers):
+            self.flush()
+            self.r.numbers.append(None)
+            return 1
+        return 0
+
+    def _number_range(self) -> int:
+        """'to' / 'or' between two numbers: 'two to three weeks'."""
+        r, nxt = self.r, self.nxt
+        if self.w in ("to", "or") and (self.pending is not None or (r.numbers and r.numbers[-1] is not None)) and nxt \
+                and (NUM_RE.match(nxt) or nxt in self.lex.numbers):
+            self.flush()
+            return 1
+        return 0
+
+    def _month(self) -> int:
+        if self.w in self.lex.months and not (self.w == "may" and self.r.month is not None):
+            self.flush()
+            if self.r.month is None:
+                self.r.month = self.lex.months[self.w]
+            return 1
+        return 0
+
+    def _weekday(self) -> int:
+        w = self.w
+        if w in self.lex.weekdays:
+            self.r.weekday = self.lex.weekdays[w]
+            return 1
+        if w.endswith("s") and w[:-1] in self.lex.weekdays and len(w) > 4:  # "on Mondays"
+            self.r.weekday, self.r.every = self.lex.weekdays[w[:-1]], True
+            return 1
+        return 0
+
+    def _season(self) -> int:
+        if self.w in self.lex.seasons:
+            self.r.season = self.lex.seasons[self.w]
+            return 1
+        return 0
+
+    def _quarter(self) -> int:
+        """'quarter' as a fiscal quarter (after an ordinal, a year, 'fiscal' or 'last'), 'half',
+        'century' after an ordinal; otherwise 'quarter' is a unit ('three quarters')."""
+        r, w = self.r, self.w
+        if w in ("quarter", "quarters") and (r.ordinal is not None or r.year is not None or r.fiscal or
+                                             (r.relative is not None and not r.numbers and self.pending is None)):
+            self.flush()
+            r.quarter, r.unit_plural = "Q", w == "quarters"
+            return 1
         if w in ("half", "halves") and r.ordinal is not None:
             r.quarter = "H"
-            i += 1
-            continue
+            return 1
         if w in ("century", "centuries") and r.ordinal is not None:
             r.century, r.ordinal = r.ordinal, None
-            i += 1
-            continue
-        if w in lex.ordinals and not (w in ("second",) and (pending_num is not None or (r.numbers and i > 0 and words[i - 1] not in ("the", "-")))) \
-                and not (w in ("last", "final") and nxt not in ("quarter", "half", "quarters", "-") and not (i + 2 < n and nxt == "-")):
-            if w in ("last",) and (nxt in ("quarter", "quarters") and not r.the and (i + 2 >= n)):
-                # "last quarter" -> the previous quarter (relative), "the last quarter of 1989" -> Q4
-                r.relative, r.relative_word = lex.relative_words["last"], "last"
-                i += 1
-                continue
-            flush_number()
-            r.ordinal = lex.ordinals[w]
-            i += 1
-            continue
-        if w in lex.deictic_days:
-            r.deictic, r.deictic_word = lex.deictic_days[w], w
-            if w == "tonight":
-                r.pod = "NI"
-            elif w == "overnight":
-                r.pod = "NI"
-            i += 1
-            continue
-        if w in lex.parts_of_day and not (w in ("night", "nights") and (pending_num is not None or r.numbers)):
-            r.pod = lex.parts_of_day[w]
-            if w.endswith("s"):
-                r.every = True if r.weekday is not None else r.every
-            i += 1
-            continue
-        if w in lex.units:
-            flush_number()
-            u = lex.units[w]
-            r.unit = u["code"]
-            r.unit_time = bool(u.get("time"))
-            r.unit_plural = w.endswith("s") and w not in ("hours",) or w in ("hours", "centuries", "millennia")
-            if u.get("factor"):
-                r.numbers = [(x or 1) * u["factor"] for x in (r.numbers or [1])]
-            r.unit_adjectival = i > 0 and words[i - 1] == "-"
-            i += 1
-            continue
-        if w in lex.offset_words and (r.unit or r.numbers or pending_num is not None or r.weekday is not None or r.deictic is not None):
-            flush_number()
-            r.offset, r.offset_word = lex.offset_words[w], w
-            i += 1
-            continue
-        if w in lex.relative_words:
-            r.relative, r.relative_word = lex.relative_words[w], w
-            i += 1
-            continue
+            return 1
+        return 0
+
+    def _ordinal_word(self) -> int:
+        """'third' (quarter), 'first' (half); 'second' after a number is a unit; 'last' is an
+        ordinal only before a quarter or half ('the last quarter of 1989')."""
+        r, w, nxt = self.r, self.w, self.nxt
+        if w not in self.lex.ordinals:
+            return 0
+        if w == "second" and (self.pending is not None or (r.numbers and self.at(-1) not in ("the", "-"))):
+            return 0
+        if w in ("last", "final") and nxt not in ("quarter", "half", "quarters", "-"):
+            return 0
+        if w == "last" and nxt in ("quarter", "quarters") and not r.the and self.i + 2 >= len(self.words):
+            r.relative, r.relative_word = self.lex.relative_words["last"], "last"  # "last quarter"
+            return 1
+        self.flush()
+        r.ordinal = self.lex.ordinals[w]
+        return 1
+
+    def _deictic(self) -> int:
+        w = self.w
+        if w in self.lex.deictic_days:
+            self.r.deictic, self.r.deictic_word = self.lex.deictic_days[w], w
+            if w in ("tonight", "overnight"):
+                self.r.pod = "NI"
+            return 1
+        return 0
+
+    def _part_of_day(self) -> int:
+        r, w = self.r, self.w
+        if w in self.lex.parts_of_day and not (w in ("night", "nights") and (self.pending is not None or r.numbers)):
+            r.pod = self.lex.parts_of_day[w]
+            if w.endswith("s") and r.weekday is not None:
+                r.every = True  # "Tuesday nights"
+            return 1
+        return 0
+
+    def _unit(self) -> int:
+        r, w = self.r, self.w
+        if w not in self.lex.units:
+            return 0
+        self.flush()
+        u = self.lex.units[w]
+        r.unit, r.unit_time = u["code"], bool(u.get("time"))
+        r.unit_plural = w.endswith("s") or w in ("centuries", "millennia")
+        if u.get("factor"):
+            r.numbers = [(x or 1) * u["factor"] for x in (r.numbers or [1])]
+        r.unit_adjectival = self.at(-1) == "-" and self.i > 0
+        return 1
+
+    def _offset(self) -> int:
+        """'ago', 'earlier', 'later' after a quantity; a relative word ('last', 'next')."""
+        r, w = self.r, self.w
+        if w in self.lex.offset_words and (r.unit or r.numbers or self.pending is not None or r.weekday is not None
+                                           or r.deictic is not None):
+            self.flush()
+            r.offset, r.offset_word = self.lex.offset_words[w], w
+            return 1
+        if w in self.lex.relative_words:
+            r.relative, r.relative_word = self.lex.relative_words[w], w
+            return 1
+        return 0
+
+    def _other(self) -> int:
+        """Set, fiscal and reporting-period words; words that carry nothing ('the', 'of', time zones)."""
+        r, w = self.r, self.w
         if w in ("every", "each", "per"):
             r.every = True
-            i += 1
-            continue
-        if w in ("fiscal", "financial", "fy"):
+        elif w in ("fiscal", "financial", "fy"):
             r.fiscal = True
-            i += 1
-            continue
-        if w in ("period", "periods"):
+        elif w in ("period", "periods"):
             r.period = True
-            i += 1
-            continue
-        if w in ("latest", "recent", "most", "corresponding", "comparable", "year-ago", "same", "term",
-                 "ago", "earlier", "more", "additional", "other", "long", "old", "full", "entire", "whole",
-                 "calendar", "trading", "business", "working", "straight", "consecutive", "another", "further",
-                 "week-long", "-", "–", "/", "to", "or", "through", "until", "till", "and", "'", "o", "early", "late", "mid"):
-            if w in ("ago", "earlier") and r.offset is None:
-                r.offset, r.offset_word = lex.offset_words[w], w
-            i += 1
-            continue
-        if w in TIMEZONES or w in GLUE:
-            i += 1
-            continue
-        r.unknown.append(w)
-        i += 1
-    flush_number()
-    _spelled_year(r)
-    return r
+        elif w in ("ago", "earlier"):
+            if r.offset is None:
+                r.offset, r.offset_word = self.lex.offset_words[w], w
+        elif not (w in IGNORED or w in TIMEZONES or w in GLUE):
+            return 0
+        return 1
+
+
+IGNORED = {"latest", "recent", "most", "corresponding", "comparable", "year-ago", "same", "term", "more", "additional",
+           "other", "long", "old", "full", "entire", "whole", "calendar", "trading", "business", "working", "straight",
+           "consecutive", "another", "further", "week-long", "-", "–", "/", "to", "or", "through", "until", "till",
+           "and", "'", "o", "early", "late", "mid"}
 
 
 def _spelled_year(r: Reading) -> None:
