@@ -298,7 +298,7 @@ class Attributor:
         """Character span of the content, by the class's rules in order."""
         for rule in cls.content:
             if rule == "clause":
-                span = self.clause_content(ctx, verb, cls.left_clause)
+                span = self.clause_content(ctx, verb, cls.left_clause, cls.quotes)
             elif rule == "passive":
                 span = self.passive_content(ctx, verb)
             elif rule == "rest":
@@ -317,7 +317,7 @@ class Attributor:
                 return span
         return None
 
-    def clause_content(self, ctx: "_DocContext", verb: Token, left: bool = True) -> tuple[int, int] | None:
+    def clause_content(self, ctx: "_DocContext", verb: Token, left: bool = True, speech: bool = True) -> tuple[int, int] | None:
         clauses = [c for c in verb.children if (c.dep_ == "ccomp" and c.i > verb.i) or (left and c.dep_ in ("ccomp", "csubj") and c.i < verb.i)]
         clauses += [c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i and _mark(c) in ("if", "whether")]
         if clauses:
@@ -329,7 +329,7 @@ class Attributor:
                 c = min(chosen, key=lambda c: abs(c.i - verb.i))
                 a, b = c.left_edge.i, c.right_edge.i
             return self.tidy(ctx, a, b)
-        if verb.dep_ == "parataxis" and verb.head is not verb or verb.dep_ == "advcl" and _mark(verb) == "as":
+        if verb.dep_ == "parataxis" and verb.head is not verb or speech and verb.dep_ == "advcl" and _mark(verb) == "as":
             # "“...,” he said" and "It was, he said, a failure": the clause the cue interrupts
             head = verb.head
             a, b = head.left_edge.i, head.right_edge.i
