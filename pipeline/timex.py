@@ -1250,118 +1250,133 @@ def _season(r: Reading, ctx: Context) -> Timex:
 
 def _unit(r: Reading, ctx: Context, lex: Lexicon) -> Timex | None:
     """Expressions built on a unit: durations, 'last week', 'three years ago', 'a day earlier'."""
-    dct = ctx.dct
-    anchor_s = dct.isoformat() if dct else None
-    unit = r.unit
-    n = r.numbers[0] if r.numbers else None
-    has_num = bool(r.numbers)
-    vague = has_num and r.numbers[0] is None
-    gran = UNIT_GRAN.get(unit)
-    # ranges of durations: "two to three weeks", "12 to 18 months"
     if len(r.numbers) >= 2 and r.offset is None:
-        a, b = r.numbers[0], r.numbers[1]
-        if a is not None and b is not None and b > a:
-            t = Timex("DURATION", duration_value(a, unit, r.unit_time))
-            t.range_start, t.range_end = t.value, duration_value(b, unit, r.unit_time)
-            t.mod = "EQUAL_OR_MORE"
+        t = _duration_range(r)
+        if t is not None:
             return t
-    # offsets: "three years ago", "a week earlier", "two days later"
-    if r.offset is not None and (has_num or not r.unit_plural) and not (r.relative is not None and r.relative_word in ("the", "past", "last")):
-        if vague:
-            return Timex("DATE", "PAST_REF" if r.offset["direction"] < 0 else "FUTURE_REF")
-        k = (n if n is not None else 1) * r.offset["direction"]
-        anaphoric = bool(r.offset.get("anaphoric"))
-        if unit in ("H", "M", "S") and r.unit_time:
-            # "three hours ago": a time on the reference day (the day is all a date-line gives)
-            hours = (n or 1) * {"H": 1, "M": 1 / 60, "S": 1 / 3600}[unit]
-            base = _anchor_point(ctx, anaphoric)
-            if base is None:
-                return Timex("DATE", "XXXX-XX-XX", relative=True)
-            days = int(hours // 24) if hours >= 24 else 0
-            p = shift(base, "D", -days if r.offset["direction"] < 0 else days)
-            return Timex("DATE", p.value(), point=p, relative=True, anchor=anchor_s, anaphoric=anaphoric)
-        base = _anchor_point(ctx, anaphoric)
-        if base is None:
-            return Timex("DATE", unresolved(gran or "day"), relative=True)
-        if k != int(k):
-            return Timex("DATE", "PAST_REF" if k < 0 else "FUTURE_REF")
-        k = int(k)
-        out_gran = gran
-        if unit == "Y" and ctx.quarter is not None and (anaphoric or r.offset_word == "ago"):
-            p = shift(ctx.quarter, "Y", k)
-            return Timex("DATE", p.value(), point=p, relative=True, anchor=anchor_s, anaphoric=anaphoric)
-        if unit == "Y" and anaphoric and ctx.ref is not None and ctx.ref.gran in ("month", "year", "quarter"):
-            p = shift(ctx.ref, "Y", k)
-            return Timex("DATE", p.value(), point=p, relative=True, anchor=ctx.ref.value(), anaphoric=True)
-        p = shift(base, unit if unit != "WE" else "W", k * (10 if unit == "DE" else 100 if unit == "CE" else 1)
-                  if unit not in ("DE", "CE") else k)
-        if unit == "DE":
-            p = shift(base, "Y", k * 10)
-            out_gran = "year"
-        elif unit == "CE":
-            p = shift(base, "Y", k * 100)
-            out_gran = "decade"
-        p = coarsen(p, out_gran or "day")
-        return Timex("DATE", p.value(), point=p, relative=True, anchor=(ctx.ref.value() if anaphoric and ctx.ref else anchor_s),
-                     anaphoric=anaphoric)
-    # relative: "last week", "this year", "next month", "the past two months"
+    if r.offset is not None and (r.numbers or not r.unit_plural) and r.relative_word not in ("the", "past", "last"):
+        return _unit_offset(r, ctx)
     if r.relative is not None:
-        direction = r.relative["direction"]
-        anaphoric = bool(r.relative.get("anaphoric")) or (r.the and r.relative_word == "next" and unit == "D")
-        if has_num or (r.relative_word in ("past",) and unit not in ("WE",) and r.the and not r.unit_plural and False):
-            if r.unit_plural and vague:
-                return Timex("DURATION", duration_value(None, unit, r.unit_time))
-            return Timex("DURATION", duration_value(n, unit, r.unit_time))
-        if r.unit_plural:
-            if r.relative_word in ("past", "last", "recent", "previous"):
-                return Timex("DURATION", duration_value(None, unit, r.unit_time))
-            return Timex("DURATION", duration_value(None, unit, r.unit_time))
-        if r.unit_time:
-            p = Point(dct, "day") if dct else None
-            return Timex("DURATION", duration_value(1, unit, True)) if r.relative_word in ("past", "last") else \
-                Timex("DATE", (p.value() if p else "XXXX-XX-XX"), point=p, relative=True, anchor=anchor_s)
-        if unit == "D":
-            if anaphoric and ctx.ref is not None and ctx.ref.gran in ("month", "week") and direction == 0:
-                # "that day" after "in October": the day is known only to the month
-                return Timex("DATE", ctx.ref.value() + "-XX" if ctx.ref.gran == "month" else "XXXX-XX-XX",
-                             relative=True, anchor=ctx.ref.value(), anaphoric=True)
-            if anaphoric and ctx.ref is not None:
-                p = shift(Point(ctx.ref.d, "day"), "D", direction)
-                return Timex("DATE", p.value(), point=p, relative=True, anchor=ctx.ref.value(), anaphoric=True)
-            if not dct:
-                return Timex("DATE", "XXXX-XX-XX", relative=True)
-            p = shift(Point(dct, "day"), "D", direction)
-            return Timex("DATE", p.value(), point=p, relative=True, anchor=anchor_s)
-        base = ctx.ref if (anaphoric and ctx.ref is not None) else (Point(dct, "day") if dct else None)
+        return _unit_relative(r, ctx)
+    return _unit_bare(r, ctx)
+
+
+def _duration_range(r: Reading) -> Timex | None:
+    """'two to three weeks', '12 to 18 months': the lower bound, EQUAL_OR_MORE (TimeBank), and the range."""
+    a, b = r.numbers[0], r.numbers[1]
+    if a is None or b is None or b <= a:
+        return None
+    t = Timex("DURATION", duration_value(a, r.unit, r.unit_time), mod="EQUAL_OR_MORE")
+    t.range_start, t.range_end = t.value, duration_value(b, r.unit, r.unit_time)
+    return t
+
+
+def _unit_offset(r: Reading, ctx: Context) -> Timex:
+    """'three years ago' (from the publication date), 'a week earlier' (from the last date
+    mentioned), at the granularity of the unit; in financial news 'a year ago' is the quarter."""
+    anchor_s = ctx.dct.isoformat() if ctx.dct else None
+    unit, direction = r.unit, r.offset["direction"]
+    n = r.numbers[0] if r.numbers else 1
+    if n is None:  # "several years ago"
+        return Timex("DATE", "PAST_REF" if direction < 0 else "FUTURE_REF")
+    anaphoric = bool(r.offset.get("anaphoric"))
+    base = _anchor_point(ctx, anaphoric)
+    if unit in ("H", "M", "S") and r.unit_time:
+        # "three hours ago": a time on the reference day (the day is all a date-line gives)
         if base is None:
-            return Timex("DATE", unresolved(gran or "day"), relative=True)
-        if r.relative_word == "past" and direction < 0:
-            direction = -1  # "the past year" -> last year (TimeBank)
-        g = gran or "day"
-        if unit == "WE":
-            if direction == -1:
-                start = base.d - timedelta(days=(base.d.isoweekday() - 6) % 7 or 7)
-            elif direction == 1:
-                start = base.d + timedelta(days=(6 - base.d.isoweekday()) % 7 or 7)
-            else:
-                start = base.d
-            p = Point(start, "weekend")
-            return Timex("DATE", p.value(), point=p, relative=True, anchor=anchor_s)
-        p = coarsen(shift(coarsen(base, g), unit, direction if direction else 0), g)
-        return Timex("DATE", p.value(), point=p, relative=True, anchor=base.value() if anaphoric else anchor_s,
-                     anaphoric=anaphoric)
-    # bare or with "the": durations and anaphoric periods
-    if has_num:
-        val = duration_value(None if vague else n, unit, r.unit_time)
-        return Timex("DURATION", val)
+            return Timex("DATE", "XXXX-XX-XX", relative=True)
+        hours = n * {"H": 1, "M": 1 / 60, "S": 1 / 3600}[unit]
+        p = shift(base, "D", direction * int(hours // 24))
+        return Timex("DATE", p.value(), point=p, relative=True, anchor=anchor_s, anaphoric=anaphoric)
+    gran = UNIT_GRAN.get(unit) or "day"
+    if base is None:
+        return Timex("DATE", unresolved(gran), relative=True)
+    if n != int(n):
+        return Timex("DATE", "PAST_REF" if direction < 0 else "FUTURE_REF")
+    k = int(n) * direction
+    if unit == "Y" and ctx.quarter is not None and (anaphoric or r.offset_word == "ago"):
+        p = shift(ctx.quarter, "Y", k)
+        return Timex("DATE", p.value(), point=p, relative=True, anchor=anchor_s, anaphoric=anaphoric)
+    if unit == "Y" and anaphoric and ctx.ref is not None and ctx.ref.gran in ("month", "year", "quarter"):
+        p = shift(ctx.ref, "Y", k)
+        return Timex("DATE", p.value(), point=p, relative=True, anchor=ctx.ref.value(), anaphoric=True)
+    if unit == "DE":
+        p, gran = shift(base, "Y", 10 * k), "year"
+    elif unit == "CE":
+        p, gran = shift(base, "Y", 100 * k), "decade"
+    else:
+        p = shift(base, "W" if unit == "WE" else unit, k)
+    p = coarsen(p, gran)
+    return Timex("DATE", p.value(), point=p, relative=True, anaphoric=anaphoric,
+                 anchor=ctx.ref.value() if anaphoric and ctx.ref else anchor_s)
+
+
+def _unit_relative(r: Reading, ctx: Context) -> Timex:
+    """'last week', 'this year', 'next month', 'the following day', 'the past two months'."""
+    dct, unit = ctx.dct, r.unit
+    anchor_s = dct.isoformat() if dct else None
+    direction = r.relative["direction"]
+    anaphoric = bool(r.relative.get("anaphoric")) or (r.the and r.relative_word == "next" and unit == "D")
+    if r.numbers:  # "the past two months", "the next few days"
+        return Timex("DURATION", duration_value(r.numbers[0], unit, r.unit_time))
+    if r.unit_plural:  # "recent weeks", "the coming years"
+        return Timex("DURATION", duration_value(None, unit, r.unit_time))
+    if r.unit_time:  # "the past hour"
+        if r.relative_word in ("past", "last"):
+            return Timex("DURATION", duration_value(1, unit, True))
+        p = Point(dct, "day") if dct else None
+        return Timex("DATE", p.value() if p else "XXXX-XX-XX", point=p, relative=True, anchor=anchor_s)
+    if unit == "D":
+        return _relative_day(ctx, direction, anaphoric)
+    base = ctx.ref if (anaphoric and ctx.ref is not None) else (Point(dct, "day") if dct else None)
+    gran = UNIT_GRAN.get(unit) or "day"
+    if base is None:
+        return Timex("DATE", unresolved(gran), relative=True)
+    if r.relative_word == "past":
+        direction = -1  # "the past year" -> last year (TimeBank)
+    if unit == "WE":
+        if direction == -1:
+            start = base.d - timedelta(days=(base.d.isoweekday() - 6) % 7 or 7)
+        elif direction == 1:
+            start = base.d + timedelta(days=(6 - base.d.isoweekday()) % 7 or 7)
+        else:
+            start = base.d
+        p = Point(start, "weekend")
+        return Timex("DATE", p.value(), point=p, relative=True, anchor=anchor_s)
+    p = coarsen(shift(coarsen(base, gran), unit, direction), gran)
+    return Timex("DATE", p.value(), point=p, relative=True, anchor=base.value() if anaphoric else anchor_s,
+                 anaphoric=anaphoric)
+
+
+def _relative_day(ctx: Context, direction: int, anaphoric: bool) -> Timex:
+    """'the next day', 'the previous day', 'that day': from the last date mentioned."""
+    ref = ctx.ref
+    if anaphoric and ref is not None and ref.gran in ("month", "week") and direction == 0:
+        # "that day" after "in October": the day is known only to the month
+        return Timex("DATE", ref.value() + "-XX" if ref.gran == "month" else "XXXX-XX-XX",
+                     relative=True, anchor=ref.value(), anaphoric=True)
+    if anaphoric and ref is not None:
+        p = shift(Point(ref.d, "day"), "D", direction)
+        return Timex("DATE", p.value(), point=p, relative=True, anchor=ref.value(), anaphoric=True)
+    if not ctx.dct:
+        return Timex("DATE", "XXXX-XX-XX", relative=True)
+    p = shift(Point(ctx.dct, "day"), "D", direction)
+    return Timex("DATE", p.value(), point=p, relative=True, anchor=ctx.dct.isoformat())
+
+
+def _unit_bare(r: Reading, ctx: Context) -> Timex | None:
+    """'three days', 'years', 'a week'; with 'the': 'the year', 'the weekend', 'the quarter'."""
+    dct, unit = ctx.dct, r.unit
+    if r.numbers:
+        return Timex("DURATION", duration_value(r.numbers[0], unit, r.unit_time))
     if r.unit_plural:
         return Timex("DURATION", duration_value(None, unit, r.unit_time))
     if r.the and not r.unit_adjectival:
-        # "the year", "the week", "the weekend", "the quarter"
+        gran = UNIT_GRAN.get(unit) or "day"
         if unit == "Q" and ctx.quarter is not None:
             return Timex("DATE", ctx.quarter.value(), point=ctx.quarter, relative=True)
         if not dct:
-            return Timex("DATE", unresolved(gran or "day"), relative=True)
+            return Timex("DATE", unresolved(gran), relative=True)
         if unit == "WE":
             wd = dct.isoweekday()
             if wd >= 6:
@@ -1371,12 +1386,12 @@ def _unit(r: Reading, ctx: Context, lex: Lexicon) -> Timex | None:
             else:
                 start = dct - timedelta(days=wd + 1)
             p = Point(start, "weekend")
-            return Timex("DATE", p.value(), point=p, relative=True, anchor=anchor_s)
+            return Timex("DATE", p.value(), point=p, relative=True, anchor=dct.isoformat())
         if unit == "Y" and r.fiscal:
             return Timex("DURATION", "P1Y")
         if unit in ("Y", "W", "M", "Q"):
             p = coarsen(Point(dct, "day"), gran)
-            return Timex("DATE", p.value(), point=p, relative=True, anchor=anchor_s)
+            return Timex("DATE", p.value(), point=p, relative=True, anchor=dct.isoformat())
         return None
     if r.unit_adjectival or any(w in ("a", "an", "one") for w in r.words):
         return Timex("DURATION", duration_value(1, unit, r.unit_time))
