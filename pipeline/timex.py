@@ -1093,90 +1093,104 @@ def _time(r: Reading, ctx: Context) -> Timex:
 
 
 def _calendar(r: Reading, ctx: Context, lex: Lexicon) -> Timex | None:
-    dct = ctx.dct
-    anchor_s = dct.isoformat() if dct else None
+    """Named calendar periods: centuries, decades, holidays, month-days, months, years."""
     if r.century is not None and r.year is None and r.month is None:
         return Timex("DATE", f"{r.century - 1:02d}", point=Point(date(max(1, (r.century - 1) * 100), 1, 1), "century"))
     if r.decade is not None and r.month is None:
-        p = Point(date(max(1, r.decade * 10), 1, 1), "decade")
-        return Timex("DATE", f"{r.decade:03d}", point=p)
+        return Timex("DATE", f"{r.decade:03d}", point=Point(date(max(1, r.decade * 10), 1, 1), "decade"))
     if r.holiday:
-        spec = lex.holidays[r.holiday[1]]
-        y = r.year or (dct.year if dct else None)
-        if y is None:
-            return Timex("DATE", "XXXX-" + spec if isinstance(spec, str) else "XXXX-XX-XX", relative=True)
-        d = holiday_date(spec, y)
-        if d is None:
-            return None
-        if r.year is None and dct:
-            options = [x for x in (holiday_date(spec, y - 1), d, holiday_date(spec, y + 1)) if x]
-            if ctx.tense == "past":
-                options = [x for x in options if x <= dct + timedelta(days=1)] or options
-            elif ctx.tense == "future":
-                options = [x for x in options if x >= dct - timedelta(days=1)] or options
-            d = min(options, key=lambda x: abs((x - dct).days))
-        p = Point(d, "day")
-        if r.unit == "W":
-            return Timex("DATE", Point(d, "week").value(), point=Point(d, "week"), relative=r.year is None, anchor=anchor_s)
-        return Timex("DATE", p.value(), point=p, relative=r.year is None, anchor=anchor_s)
+        return _holiday(r, ctx, lex)
+    if r.month is not None and r.day is not None:
+        return _month_day(r, ctx)
     if r.month is not None:
-        if r.day is not None:
-            if r.year is not None:
-                y, relative = r.year, False
-            elif dct:
-                y, relative = resolve_month_day(dct, r.month, r.day, ctx.tense), True
-            else:
-                if not 1 <= r.day <= 31:
-                    return None
-                t = Timex("DATE", f"XXXX-{r.month:02d}-{r.day:02d}", relative=True)
-                if r.day2:
-                    t.range_start, t.range_end = t.value, f"XXXX-{r.month:02d}-{r.day2:02d}"
-                return t
-            d = date(y, r.month, r.day)
-            p = Point(d, "day")
-            if r.unit == "W" and r.the:  # "the week of March 6"
-                p = Point(d, "week")
-            t = Timex("DATE", p.value(), point=p, relative=relative, anchor=anchor_s if relative else None)
-            if r.day2 and r.day2 > r.day:
-                t.range_start, t.range_end = d.isoformat(), date(y, r.month, r.day2).isoformat()
-            if r.clock is None and r.pod:
-                t.type, t.value = "TIME", t.value + "T" + r.pod
-            return t
-        if r.year is not None:
-            p = Point(date(r.year, r.month, 1), "month")
-            return Timex("DATE", p.value(), point=p)
-        if dct:
-            direction = r.relative["direction"] if r.relative and not r.relative.get("anaphoric") else None
-            if r.relative and r.unit == "Y" and not r.relative.get("anaphoric"):
-                y = dct.year + r.relative["direction"]  # "July last year"
-            elif r.relative and r.relative.get("anaphoric") and ctx.ref is not None:
-                base = ctx.ref.d
-                y = base.year + (1 if r.relative["direction"] > 0 and r.month <= base.month else 0) - (
-                    1 if r.relative["direction"] < 0 and r.month >= base.month else 0)
-            else:
-                y = resolve_month(dct, r.month, ctx.tense, direction)
-            p = Point(date(y, r.month, 1), "month")
-            return Timex("DATE", p.value(), point=p, relative=True, anchor=anchor_s)
-        return Timex("DATE", f"XXXX-{r.month:02d}", relative=True)
+        return _month(r, ctx)
     if r.year is not None:
-        if (r.period or (r.unit == "Q" and not r.numbers)) and r.ordinal is None and ctx.quarter is not None:
-            # "the 1988 period", "the 1988 quarter": the quarter under discussion, in that year
-            p = Point(date(r.year, ctx.quarter.d.month, 1), "quarter")
-            return Timex("DATE", p.value(), point=p)
-        if r.season:
-            y = r.year
-            return Timex("DATE", f"{y:04d}-{r.season}", point=Point(date(y, 1, 1), "season", r.season))
-        if r.quarter is not None:
-            return _quarter(r, ctx)
-        if r.year2 is not None and r.year2 > r.year:
-            t = Timex("DATE", f"{r.year:04d}", point=Point(date(r.year, 1, 1), "year"))
-            t.range_start, t.range_end = f"{r.year:04d}", f"{r.year2:04d}"
-            return t
-        if r.unit and r.numbers and not r.unit_adjectival:
-            return None
-        p = Point(date(r.year, 1, 1), "year")
-        return Timex("DATE", p.value(), point=p)
+        return _year(r, ctx)
     return None
+
+
+def _holiday(r: Reading, ctx: Context, lex: Lexicon) -> Timex | None:
+    """'Christmas', 'Easter 2024', 'Thanksgiving week': the nearest occurrence, tense permitting."""
+    dct = ctx.dct
+    spec = lex.holidays[r.holiday[1]]
+    y = r.year or (dct.year if dct else None)
+    if y is None:
+        return Timex("DATE", "XXXX-" + spec if isinstance(spec, str) else "XXXX-XX-XX", relative=True)
+    d = holiday_date(spec, y)
+    if d is None:
+        return None
+    if r.year is None and dct:
+        options = [x for x in (holiday_date(spec, y - 1), d, holiday_date(spec, y + 1)) if x]
+        if ctx.tense == "past":
+            options = [x for x in options if x <= dct + timedelta(days=1)] or options
+        elif ctx.tense == "future":
+            options = [x for x in options if x >= dct - timedelta(days=1)] or options
+        d = min(options, key=lambda x: abs((x - dct).days))
+    p = Point(d, "week" if r.unit == "W" else "day")
+    return Timex("DATE", p.value(), point=p, relative=r.year is None, anchor=dct.isoformat() if dct else None)
+
+
+def _month_day(r: Reading, ctx: Context) -> Timex | None:
+    """'May 16', 'June 3, 2025', 'May 23-25' (a range), 'the week of March 6'."""
+    dct = ctx.dct
+    if r.year is not None:
+        y, relative = r.year, False
+    elif dct:
+        y, relative = resolve_month_day(dct, r.month, r.day, ctx.tense), True
+    else:
+        if not 1 <= r.day <= 31:
+            return None
+        t = Timex("DATE", f"XXXX-{r.month:02d}-{r.day:02d}", relative=True)
+        if r.day2:
+            t.range_start, t.range_end = t.value, f"XXXX-{r.month:02d}-{r.day2:02d}"
+        return t
+    d = date(y, r.month, r.day)
+    p = Point(d, "week" if r.unit == "W" and r.the else "day")
+    t = Timex("DATE", p.value(), point=p, relative=relative, anchor=dct.isoformat() if relative and dct else None)
+    if r.day2 and r.day2 > r.day:
+        t.range_start, t.range_end = d.isoformat(), date(y, r.month, r.day2).isoformat()
+    if r.clock is None and r.pod:
+        t.type, t.value = "TIME", t.value + "T" + r.pod
+    return t
+
+
+def _month(r: Reading, ctx: Context) -> Timex:
+    """'July 2024', 'June', 'last December', 'July last year', 'the following March'."""
+    dct = ctx.dct
+    if r.year is not None:
+        p = Point(date(r.year, r.month, 1), "month")
+        return Timex("DATE", p.value(), point=p)
+    if not dct:
+        return Timex("DATE", f"XXXX-{r.month:02d}", relative=True)
+    rel = r.relative
+    if rel and r.unit == "Y" and not rel.get("anaphoric"):
+        y = dct.year + rel["direction"]  # "July last year"
+    elif rel and rel.get("anaphoric") and ctx.ref is not None:
+        base = ctx.ref.d
+        y = base.year + (1 if rel["direction"] > 0 and r.month <= base.month else 0) - \
+            (1 if rel["direction"] < 0 and r.month >= base.month else 0)
+    else:
+        y = resolve_month(dct, r.month, ctx.tense, rel["direction"] if rel and not rel.get("anaphoric") else None)
+    p = Point(date(y, r.month, 1), "month")
+    return Timex("DATE", p.value(), point=p, relative=True, anchor=dct.isoformat())
+
+
+def _year(r: Reading, ctx: Context) -> Timex | None:
+    """'2024', 'summer 2024', 'the third quarter of 2023', '1990-91', 'the 1988 period'."""
+    if (r.period or (r.unit == "Q" and not r.numbers)) and r.ordinal is None and ctx.quarter is not None:
+        # "the 1988 period", "the 1988 quarter": the quarter under discussion, in that year
+        p = Point(date(r.year, ctx.quarter.d.month, 1), "quarter")
+        return Timex("DATE", p.value(), point=p)
+    if r.season:
+        return Timex("DATE", f"{r.year:04d}-{r.season}", point=Point(date(r.year, 1, 1), "season", r.season))
+    if r.quarter is not None:
+        return _quarter(r, ctx)
+    if r.unit and r.numbers and not r.unit_adjectival:
+        return None
+    t = Timex("DATE", f"{r.year:04d}", point=Point(date(r.year, 1, 1), "year"))
+    if r.year2 is not None and r.year2 > r.year:
+        t.range_start, t.range_end = f"{r.year:04d}", f"{r.year2:04d}"
+    return t
 
 
 def _quarter(r: Reading, ctx: Context) -> Timex | None:
