@@ -488,9 +488,7 @@ class TimexFinder:
                                doc[start].lower_ in ("a", "an") and start + 1 < end and doc[start + 1].like_num
                                and doc[start + 1].lower_ not in ("hundred", "thousand", "dozen", "million")):
             start += 1
-        while end > start and (doc[end - 1].is_space or doc[end - 1].text in (",", ";", ":", "'s", "’s", "(", "-") or
-                               doc[end - 1].is_punct and doc[end - 1].text not in (".",) or
-                               doc[end - 1].text == "." and False):
+        while end > start and (doc[end - 1].is_space or doc[end - 1].is_punct or doc[end - 1].text in ("'s", "’s")):
             end -= 1
         return Span(doc, start, end) if end > start else None
 
