@@ -200,7 +200,7 @@ class Attributor:
             if span is None:
                 continue
             start, end = span
-            if start <= verb.idx < end:  # a misparse put the cue inside its own content
+            if start <= verb.idx < end and verb.dep_ != "parataxis":  # a misparse put the cue inside its own content
                 after = verb.idx + len(verb.text)
                 if ctx.words(after, end) >= 2:
                     start = after
@@ -211,7 +211,14 @@ class Attributor:
             a, b = ctx.trim(start, end)
             if a >= b:
                 continue
-            return Attribution(parts=[(a, b)], cue=verb, cue_span=self.cue_chars(verb), source=source)
+            parts = [(a, b)]
+            if a <= verb.idx < b:  # "After X, the office said, they will ...": the two sides, not the cue
+                left = verb.left_edge
+                right = verb.right_edge
+                parts = [p for p in (ctx.trim(a, left.idx), ctx.trim(right.idx + len(right.text), b)) if p[1] > p[0]]
+                if not parts:
+                    continue
+            return Attribution(parts=parts, cue=verb, cue_span=self.cue_chars(verb), source=source)
         return None
 
     def cue_chars(self, verb: Token) -> tuple[int, int]:
@@ -338,6 +345,8 @@ class Attributor:
                 b = v_a - 1
             elif v_a <= a:
                 a = v_b + 1
+            elif verb.dep_ == "parataxis":  # "After X, the office said, they will ...": both sides
+                return self.tidy(ctx, a, b, skip=verb.i)
             if b >= a:
                 return self.tidy(ctx, a, b)
         return self.that_clause(ctx, verb)
@@ -382,7 +391,7 @@ class Attributor:
                 return None
         return None
 
-    def tidy(self, ctx: "_DocContext", a: int, b: int) -> tuple[int, int]:
+    def tidy(self, ctx: "_DocContext", a: int, b: int, skip: int = -1) -> tuple[int, int]:
         """Character span of tokens a..b, cut before a trailing modifier set off by a comma
         (", echoing a memo", ", which includes", ", the latter a reference", ", according to")
         or before a conjoined cue verb ("... and criticized him"): those are not what was said."""
@@ -391,14 +400,15 @@ class Attributor:
             return _chars(doc, a, max(a, b))
         root = doc[a: b + 1].root
         for t in doc[root.i + 1: b + 1]:
-            if not (a <= t.head.i <= b):
+            if not (a <= t.head.i <= b) or t.i == skip:
                 continue
             le = t.left_edge.i
             if t.dep_ in CUT_AFTER_COMMA and le > root.i + 1 and doc[le - 1].text in CUT_PUNCT and \
                     ctx.quote_at(doc[le - 1].idx) is None and (t.dep_ != "conj" or t.pos_ in ("VERB", "AUX")):
                 return _chars(doc, a, le - 2)
             if t.dep_ == "conj" and self.cue_classes(t) and le - 1 > root.i and \
-                    doc[le - 1].dep_ == "cc" and ctx.quote_at(t.idx) is None:
+                    doc[le - 1].dep_ == "cc" and ctx.quote_at(t.idx) is None and \
+                    not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in t.children):
                 end = le - 2
                 while end > a and (doc[end].text in CUT_PUNCT or doc[end].is_space):
                     end -= 1

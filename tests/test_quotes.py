@@ -202,6 +202,13 @@ def test_inverted_speaker_after_quote(quotes_of):
     assert a["speaker"] == b["speaker"] == "Hakan Fidan"
 
 
+def test_parenthetical_cue_splits_the_reported_clause(quotes_of):
+    text = "After the exchange of prisoners, Foreign Minister Andrii Sybiha said, the talks will resume in Istanbul."
+    recs = quotes_of(text)
+    assert {r["text"] for r in recs} == {"After the exchange of prisoners", "the talks will resume in Istanbul"}
+    assert len({r["quote_id"] for r in recs}) == 1 and all("Sybiha" in r["speaker"] for r in recs)
+
+
 def test_according_to(quotes_of):
     text = "The talks will resume in June, according to Turkish officials."
     r = one(quotes_of(text), "talks will resume")
