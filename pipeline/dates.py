@@ -256,6 +256,7 @@ class TimexFinder:
         self.pos_only = dict(self.lex.pos_only)
         self.period_end = set(self.lex.period_end_words)
         self.not_year_after = set(self.lex.not_year_after)
+        self.not_year_before = set(self.lex.not_year_before)
         self.rate_units = {u for u in self.lex.units if not u.endswith("s")}
         self.plural_units = {u for u in self.lex.units if u.endswith("s")} | {"centuries", "millennia"}
         self._init_triggers(nlp, patterns_path)
@@ -334,7 +335,7 @@ class TimexFinder:
                 prev = first.nbor(-1) if first.i > 0 else None
                 if prev is not None and prev.lower_ in self.not_year_after:
                     return False
-                if nxt is not None and nxt.lower_ in ("%", "percent", "per"):
+                if nxt is not None and nxt.lower_ in self.not_year_before:
                     return False
                 if nxt is not None and nxt.tag_ == "NNS" and not (prev is not None and prev.pos_ in ("DET", "PRON", "ADJ", "PART")):
                     return False  # "2000 troops"; but "the 1992 protests"
@@ -349,7 +350,7 @@ class TimexFinder:
             return False  # a fraction: "more than a quarter of the market"
         if last.lower_ == "second" and len(span) <= 2 and (len(span) == 1 or first.lower_ in ("a", "the")):
             return False  # an ordinal: "a second group"
-        if self._in_title(span):
+        if self._in_title(span) or self._not_a_season(span):
             return False
         if len(span) == 1 and first.lower_ in self.pos_only and first.pos_ != self.pos_only[first.lower_]:
             return False
@@ -381,6 +382,17 @@ class TimexFinder:
         if end in post:
             end = post[end]
         return Span(doc, start, end)
+
+    def _not_a_season(self, span: Span) -> bool:
+        """'the Winter War', 'the fall of Avdiivka' (but 'the fall of 2024')."""
+        last, doc = span[-1], span.doc
+        if last.lower_ not in self.lex.seasons or span.end >= len(doc):
+            return False
+        nxt = doc[span.end]
+        after = doc[span.end + 1] if span.end + 1 < len(doc) else None
+        if last.is_title and nxt.is_title and not last.is_sent_start:
+            return True
+        return nxt.lower_ == "of" and not (after is not None and after.like_num)
 
     def _in_title(self, span: Span) -> bool:
         """Part of a name or title: 'March for Life', "ABC's 'This Week'", 'High Noon', 'VOA Today'."""

@@ -57,6 +57,7 @@ class Lexicon(BaseModel):
     preposition_tense: dict[str, str] = Field(default_factory=dict)
     period_end_words: list[str] = Field(default_factory=list)
     not_year_after: list[str] = Field(default_factory=list)
+    not_year_before: list[str] = Field(default_factory=list)
     fixed: dict[str, dict[str, str]]
     holidays: dict[str, Any]
 

@@ -177,3 +177,13 @@ def test_names_are_not_dates(records):
     got = by_text(dates(records, text))
     assert "March" not in got and "This Week" not in got
     assert got["Sunday"]["value"] == "2025-06-01"
+
+
+def test_war_news_false_friends(records):
+    text = ("After the fall of Avdiivka the offensive stalled. Strikes began at 1400 GMT. The Winter War ended in 1940. "
+            "Kyiv has until Monday to reply. In the fall of 2024 prices rose.")
+    got = by_text(dates(records, text))
+    assert "the fall of" not in got and "1400" not in got and "The Winter" not in got
+    assert got["1940"]["value"] == "1940"
+    assert got["Monday"]["value"] == "2025-06-09"  # a deadline lies ahead
+    assert got["the fall of 2024"]["value"] == "2024-FA"
