@@ -406,6 +406,9 @@ class Attributor:
             if t.dep_ in CUT_AFTER_COMMA and le > root.i + 1 and doc[le - 1].text in CUT_PUNCT and \
                     ctx.quote_at(doc[le - 1].idx) is None and (t.dep_ != "conj" or t.pos_ in ("VERB", "AUX")):
                 return _chars(doc, a, le - 2)
+            if t.dep_ in CUT_AFTER_COMMA and le > root.i + 2 and (doc[le - 1].is_quote or doc[le - 1].text == "''") and \
+                    doc[le - 2].text in CUT_PUNCT and t.dep_ != "conj":
+                return _chars(doc, a, le - 1)  # '“We’ll see,” when asked ...': the comma sits inside the marks
             if t.dep_ == "conj" and self.cue_classes(t) and le - 1 > root.i and \
                     doc[le - 1].dep_ == "cc" and ctx.quote_at(t.idx) is None and \
                     not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in t.children):
@@ -519,7 +522,13 @@ class Attributor:
             if not hit:
                 continue
             inside = [k for k in hit if quotes[k].start <= a and b <= quotes[k].end]
-            if inside and ctx.only_quotes(a, b, hit):
+            adjacent = ctx.quote_right_before(att.cue)
+            if adjacent in hit and a < quotes[adjacent].start:
+                # "..., he declared: “...,” she said": the quotation next to the cue is its content
+                att.parts = [(quotes[adjacent].start, quotes[adjacent].end)]
+                att.quotes = [adjacent]
+                att.kind = "direct"
+            elif inside and ctx.only_quotes(a, b, hit):
                 k = inside[0]
                 att.parts = [(quotes[k].start, quotes[k].end)]
                 att.quotes = [k]
@@ -842,6 +851,17 @@ class _DocContext:
             return root.lemma_.lower()
         subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         return subj.lemma_.lower() if subj is not None else None
+
+    def quote_right_before(self, cue: Token) -> int | None:
+        """The quotation that ends just before a cue, with at most a short subject between
+        ('“...,” the source said')."""
+        k = bisect.bisect_right(self.q_starts, cue.idx) - 1
+        if k < 0 or self.quotes[k].end > cue.idx:
+            return None
+        between = self.text[self.quotes[k].end:cue.idx]
+        if len(between) > 80 or any(ch in between for ch in ".!?:;\n") or len(between.split()) > 8:
+            return None
+        return k
 
     def title_like(self, q: Quotation) -> bool:
         """A short quotation after a preposition, article or possessive is a name or title
