@@ -403,7 +403,8 @@ class Attributor:
             if not (a <= t.head.i <= b) or t.i == skip:
                 continue
             le = t.left_edge.i
-            if t.dep_ in CUT_AFTER_COMMA and le > root.i + 1 and doc[le - 1].text in CUT_PUNCT and \
+            tail = t.right_edge.i >= b - 1 or all(x.is_punct or x.is_space for x in doc[t.right_edge.i + 1: b + 1])
+            if tail and t.dep_ in CUT_AFTER_COMMA and le > root.i + 1 and doc[le - 1].text in CUT_PUNCT and \
                     ctx.quote_at(doc[le - 1].idx) is None and (t.dep_ != "conj" or t.pos_ in ("VERB", "AUX")):
                 return _chars(doc, a, le - 2)
             if t.dep_ in CUT_AFTER_COMMA and le > root.i + 2 and (doc[le - 1].is_quote or doc[le - 1].text == "''") and \
