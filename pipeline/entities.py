@@ -183,8 +183,8 @@ class EntityGazetteer:
             return "PRODUCT"
         if label == "ORG" and lower & rules.facility_words and not lower & rules.not_facility_words:
             return "FAC"
-        if label == "PERSON" and len(words) == 1 and len(words[0]) >= 3 and words[0].isupper():
-            return "ORG"  # "JATEC": an acronym, not a person
+        if label == "PERSON" and len(words) == 1 and (len(words[0]) >= 3 and words[0].isupper() or _acronym(words[0])):
+            return "ORG"  # "JATEC", "KhPG": an acronym, not a person
         if label in {"ORG", "GPE", "LOC", "FAC", "NORP"} and 2 <= len(words) <= 3 and words[0] in self.gaz.first_names \
                 and all(w[:1].isupper() for w in words) and not lower & rules.org_words:
             return "PERSON"
@@ -460,9 +460,14 @@ class EntityCanonical:
             m.cluster = ("name",) + key
             if m.label == "ORG" and len(key) > 1:
                 acronyms.setdefault(_initials(text), m.cluster)
+        for m in mentions:  # "Center for Countering Disinformation (CCD)": the acronym in brackets
+            doc, end = m.span.doc, m.span.end
+            if m.label == "ORG" and len(m.span) > 1 and end + 2 < len(doc) and doc[end].text == "(" \
+                    and doc[end + 2].text == ")" and _acronym(doc[end + 1].text):
+                acronyms.setdefault(doc[end + 1].text, m.cluster)
         for m in mentions:
-            if isinstance(m.cluster, tuple) and m.cluster[0] == "name" and len(m.span) == 1 and m.span.text.isupper() \
-                    and 2 <= len(m.span.text) <= 6 and m.span.text in acronyms:
+            if isinstance(m.cluster, tuple) and m.cluster[0] == "name" and len(m.span) == 1 and _acronym(m.span.text) \
+                    and m.span.text in acronyms:
                 m.cluster = acronyms[m.span.text]
                 m.entity = self.gaz.entities.get(m.cluster) if isinstance(m.cluster, str) else None
 
@@ -473,7 +478,7 @@ class EntityCanonical:
         for m in mentions:
             names[m.cluster].append(m)
             if not m.boiler:
-                votes[m.cluster][m.label] += 1.5 if len(m.span) > 1 else 1
+                votes[m.cluster][m.label] += min(len(m.span), 3)  # a full name says more than an acronym
         labels, canon = {}, {}
         for cluster, ms in names.items():
             entity = next((m.entity for m in ms if m.entity is not None), None)
@@ -492,7 +497,10 @@ class EntityCanonical:
                 best = max((m.name for m in ms if m.name), key=lambda n: (len(n.split()), len(n)), default=ms[0].span.text)
             else:
                 texts = Counter(m.name or self.clean_text(m.span) for m in ms)
-                best = max(texts, key=lambda t: (texts[t], -len(t)))
+                if labels[cluster] == "ORG":  # the full name over its acronym
+                    best = max(texts, key=lambda t: (len(t.split()), texts[t], -len(t)))
+                else:
+                    best = max(texts, key=lambda t: (texts[t], -len(t)))
                 if labels[cluster] in PLACE:  # "Pokrovsk district" and "Pokrovsk": the bare name
                     bare = [t for t in texts if len(t.split()) < len(best.split()) and self.place_key(t) == self.place_key(best)]
                     best = bare[0] if bare else best
@@ -626,6 +634,12 @@ class EntityCanonical:
         if aff is not None and role.startswith(aff.text + " "):  # the affiliation is not part of the title
             role = role[len(aff.text):].strip(" '’s")
         return role, self.affiliation_of(aff) if aff is not None else None
+
+
+def _acronym(word: str) -> bool:
+    """'NATO', 'KhPG', 'CCD': two to eight letters, at least two capitals, starting with one."""
+    caps = sum(c.isupper() for c in word)
+    return 2 <= len(word) <= 8 and word[0].isupper() and word.isalpha() and caps >= 2 and caps * 2 >= len(word)
 
 
 def _initials(name: str) -> str:

@@ -101,6 +101,15 @@ def test_unknown_entities_from_the_model_still_come_through(make_doc):
     assert any(r["source"] == "model" for r in recs)
 
 
+@pytest.mark.parametrize("text", [
+    "The Kharkiv Human Rights Protection Group (KhPG) documented the case. KhPG said more cases exist.",
+    "The Eastern Grain Exporters Association (EGEA) objected. Later EGEA softened its tone.",
+])
+def test_acronym_joins_its_full_name(make_doc, text):
+    recs = [r for r in ents(make_doc, text) if r["label"] == "ORG"]
+    assert len({r["canonical"] for r in recs}) == 1 and len(recs) >= 2
+
+
 def test_one_label_per_entity_in_an_article(make_doc):
     text = ("Keir Starmer spoke in London. Later Starmer met the cabinet, and Starmer said the plan would work. "
             "Critics of Starmer were not convinced.")
