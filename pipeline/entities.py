@@ -552,6 +552,8 @@ class EntityCanonical:
     def role_before(self, doc: Doc, person: Span, ent_at_end) -> tuple[str | None, str | None]:
         """'Russian Foreign Minister [Sergey Lavrov]', 'head of the Russian delegation [Medinsky]'."""
         i, start, aff = person.start - 1, None, None
+        if i > 0 and doc[i].text == "," and self._is_role_word(doc[i - 1]):
+            i -= 1  # "Ukraine's energy minister, Denys Shmyhal, said"
         limit = max(0, person.start - 12)
         while i >= limit:
             tok = doc[i]

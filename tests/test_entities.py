@@ -132,6 +132,7 @@ def test_generic_title_words_are_not_organisations(make_doc):
     ("Kremlin spokesman Dmitry Peskov declined to comment.", "Dmitry Peskov", "spokesman", "Kremlin"),
     ("Marco Rubio, the U.S. secretary of state, flew to Riyadh.", "Marco Rubio", "secretary of state", "United States"),
     ("Minister of Foreign Affairs of Ukraine Andrii Sybiha met his counterpart.", "Andrii Sybiha", "Minister of Foreign Affairs", "Ukraine"),
+    ("Poland's foreign minister, Radoslaw Sikorski, arrived first.", "Radosław Sikorski", "foreign minister", "Poland"),
 ])
 def test_roles_and_affiliations(make_doc, text, person, role, affiliation):
     recs = [r for r in ents(make_doc, text) if r["canonical"] == person]
@@ -162,6 +163,8 @@ def test_byline_author_is_a_person(make_doc):
     "**Maximum Storage Duration** : Session**Type** : HTTP Cookie",
     "Stream all the matches for a small monthly fee without a contract.---",
     "Your browser does not support the audio element.",
+    "* list 2 of 4Talks resume in Geneva after a pause",
+    "A rescuer works at the site of a strike in Odesa [File: Jane Doe/Reuters]",
 ])
 def test_new_boilerplate_patterns(line):
     assert find_boilerplate(line, boilerplate_patterns()) == [(0, len(line))]
