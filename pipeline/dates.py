@@ -502,6 +502,9 @@ class TimexFinder:
             start += 1
         while end > start and (doc[end - 1].is_space or doc[end - 1].is_punct or doc[end - 1].text in ("'s", "’s")):
             end -= 1
+        if end - start >= 3 and doc[start].lower_ == "the" and doc[end - 2].text in ("-", "–") and end < len(doc) \
+                and doc[end].pos_ in ("NOUN", "PROPN", "ADJ", "NUM"):
+            start += 1  # a hyphenated modifier: "the [third-quarter] results"
         return Span(doc, start, end) if end > start else None
 
     @staticmethod

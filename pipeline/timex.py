@@ -959,6 +959,17 @@ def _fixed(r: Reading, lex: Lexicon) -> Timex | None:
     return None
 
 
+def reporting_quarter(ctx: Context) -> Point | None:
+    """The quarter 'the quarter' / 'the latest period' refers to: the first one the article
+    named, else the last quarter completed before publication (what results published in
+    October report on)."""
+    if ctx.quarter is not None:
+        return ctx.quarter
+    if ctx.dct is None:
+        return None
+    return shift(coarsen(Point(ctx.dct, "day"), "quarter"), "Q", -1)
+
+
 def _anchor_point(ctx: Context, anaphoric: bool) -> Point | None:
     if anaphoric and ctx.ref is not None:
         return Point(ctx.ref.d, "day")
@@ -996,9 +1007,10 @@ def _decide(r: Reading, ctx: Context, lex: Lexicon) -> Timex | None:
         if t is not None:
             return t
     if r.period and r.unit is None and not r.numbers:
-        if ctx.quarter is None:
+        # "the latest period": a reporting quarter; a bare "period" only where quarters are discussed
+        p = reporting_quarter(ctx) if "latest" in r.words else ctx.quarter
+        if p is None:
             return None
-        p = ctx.quarter
         if r.relative is not None and r.relative["direction"] and not r.relative.get("anaphoric"):
             p = shift(p, "Y", r.relative["direction"])
         return Timex("DATE", p.value(), point=p, relative=True, anaphoric=True)
@@ -1210,8 +1222,9 @@ def _quarter(r: Reading, ctx: Context) -> Timex | None:
             base = ctx.quarter if (r.relative.get("anaphoric") and ctx.quarter) else coarsen(Point(dct, "day"), "quarter")
             p = shift(coarsen(base, "quarter"), "Q", r.relative["direction"])
             return Timex("DATE", p.value(), point=p, relative=True, anchor=dct.isoformat())
-        if ctx.quarter is not None:
-            return Timex("DATE", ctx.quarter.value(), point=ctx.quarter, relative=True)
+        p = reporting_quarter(ctx) if code == "Q" and r.year is None else None
+        if p is not None:
+            return Timex("DATE", p.value(), point=p, relative=True)
         return Timex("DATE", f"{r.year:04d}-{code}X" if r.year else f"XXXX-{code}X")
     k = r.ordinal if r.ordinal > 0 else nq
     if not 1 <= k <= nq:
@@ -1388,8 +1401,9 @@ def _unit_bare(r: Reading, ctx: Context) -> Timex | None:
         return Timex("DURATION", duration_value(None, unit, r.unit_time))
     if r.the and not r.unit_adjectival:
         gran = UNIT_GRAN.get(unit) or "day"
-        if unit == "Q" and ctx.quarter is not None:
-            return Timex("DATE", ctx.quarter.value(), point=ctx.quarter, relative=True)
+        if unit == "Q" and reporting_quarter(ctx) is not None:
+            p = reporting_quarter(ctx)
+            return Timex("DATE", p.value(), point=p, relative=True)
         if not dct:
             return Timex("DATE", unresolved(gran), relative=True)
         if unit == "WE":
