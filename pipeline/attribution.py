@@ -1020,6 +1020,9 @@ class _DocContext:
         for t in tok.rights:
             if t.dep_ in ("compound", "flat") and t.i == right + 1:
                 right = t.i
+            elif t.dep_ == "prep" and t.lower_ == "of" and t.i == right + 1 and t.right_edge.i - tok.i <= 8:
+                right = t.right_edge.i  # "the head of the security council"
+                break
             else:
                 break
         a, b = left.idx, self.doc[right].idx + len(self.doc[right].text)
