@@ -51,7 +51,7 @@ CONNECTORS = {"of", "for", "and", "the", "de", "da", "del", "der", "von", "van",
 POSSESSIVE = {"'s", "’s", "'", "’"}
 QUOTE_PUNCT = set("\"'“”‘’«»()[]{}*_|•·,.;:!?") | {"--", "—", "–", "-", "...", "…"}
 
-for _name in ("canonical", "kb_id", "role", "affiliation", "ent_source"):
+for _name in ("canonical", "kb_id", "kb_name", "role", "affiliation", "ent_source"):
     Span.set_extension(_name, default=None, force=True)
 
 
@@ -60,7 +60,8 @@ class EntityRecord(SpanRecord):
 
     label: str = Field(description="spaCy label: PERSON, ORG, GPE, LOC, FAC, NORP, EVENT, LAW.")
     canonical: str | None = Field(default=None, description="Canonical name shared by all mentions of the same entity.")
-    kb_id: str | None = Field(default=None, description="Stable id (Wikidata QID where known, else local:<kind>/<slug> for gazetteer entries), null when unknown.")
+    kb_id: str | None = Field(default=None, description="Stable id across articles (Wikidata QID where known, else local:<kind>/<slug> for gazetteer entries), null when unknown.")
+    kb_name: str | None = Field(default=None, description="The gazetteer's name for kb_id, the same in every article (null when unknown).")
     role: str | None = Field(default=None, description="Role or title of a person in this mention's context (e.g. 'Foreign Minister').")
     affiliation: str | None = Field(default=None, description="Country or organisation the person is affiliated with.")
     source: Literal["model", "gazetteer", "rule"] = Field(default="model", description="What found the mention.")
@@ -382,6 +383,7 @@ class EntityCanonical:
             m = by_span.get((ent.start, ent.end))
             if m is not None:
                 ent._.canonical, ent._.kb_id = canon[m.cluster]
+                ent._.kb_name = m.entity.name if m.entity is not None and ent._.kb_id else None
         self.assign_roles(doc, new_ents, by_span)
         return doc
 
@@ -488,7 +490,7 @@ class EntityCanonical:
                 continue
             if entity is not None:
                 labels[cluster] = entity.label
-                canon[cluster] = (entity.name, entity.id)
+                canon[cluster] = (self.known_canonical(entity, ms), entity.id)
                 continue
             count = votes.get(cluster) or Counter(m.label for m in ms)
             person = any(m.label == "PERSON" and m.full for m in ms)
@@ -506,6 +508,34 @@ class EntityCanonical:
                     best = bare[0] if bare else best
             canon[cluster] = (best, None)
         return labels, canon
+
+    def surface(self, m: Mention, label: str) -> str:
+        """The name as the article writes it, without titles, possessives or a place suffix."""
+        text = self.clean_text(m.span)
+        if label == "PERSON":
+            return " ".join(self.person_words(text)) or text
+        if label in PLACE:
+            words = text.split()
+            while len(words) > 1 and words[-1].lower() in self.rules.place_suffixes:
+                words = words[:-1]
+            return " ".join(words)
+        return text
+
+    def known_canonical(self, entity: Entity, ms: list[Mention]) -> str:
+        """Canonical name of a known entity in this article: a name the article itself uses.
+
+        The gazetteer's name when the article writes it, else the article's fullest form (people)
+        or its most frequent one; the gazetteer's name is always in ``kb_name``."""
+        pool = [m for m in ms if not m.boiler] or ms
+        forms = Counter(self.surface(m, entity.label) for m in pool)
+        forms = Counter({f: n for f, n in forms.items() if f and not (f.isupper() and len(f) > 4)}) or forms
+        target = fold(entity.name).casefold()
+        for form in forms:
+            if fold(form).casefold() == target:
+                return form
+        if entity.label == "PERSON":
+            return max(forms, key=lambda f: (len(f.split()), forms[f], len(f)))
+        return max(forms, key=lambda f: (forms[f], len(f)))
 
     # ------------------------------------------------------------ roles
 
@@ -662,7 +692,7 @@ def extract_entities(doc: Doc) -> dict[str, list[EntityRecord]]:
             continue
         records.append(EntityRecord(**span_fields(doc, ent.start_char, ent.end_char), label=ent.label_,
                                     canonical=ent._.canonical or re.sub(r"\s+", " ", ent.text),
-                                    kb_id=ent._.kb_id, role=ent._.role, affiliation=ent._.affiliation,
+                                    kb_id=ent._.kb_id, kb_name=ent._.kb_name, role=ent._.role, affiliation=ent._.affiliation,
                                     source=ent._.ent_source or "model"))
     return {"entities": records}
 
