@@ -16,9 +16,13 @@ The finder works in four passes over a parsed Doc, each linear in its length:
    “...”"), or to the previous speaker when it is a paragraph of quoted speech with no cue of
    its own (a floating quote). Short uncued quotations inside a sentence are scare quotes or
    titles, not speech.
+   As in PolNeAR, a cue inside another attribution's content (inside a quotation, or "he said
+   she wants ...") is no attribution of its own, and what a document says ("the memorandum
+   calls for ...") is a provision, not speech.
 3. **Speakers.** The source mention is resolved to a name: the entity it is, or holds; for a
-   pronoun, title ("the minister") or group ("the Russian side") the nearest compatible earlier
-   entity, the last speaker first.
+   pronoun, title ("the minister") or group ("the Kremlin") the nearest compatible earlier
+   entity: a subject earlier in the sentence, the main subject after a fronted clause, the last
+   speaker unless a new subject has been named since.
 4. **Spans.** Each content part becomes a span in ``doc.spans["quotes"]`` with ``span._.quote``,
    a dict of the record fields; the stage's ``extract`` turns those into records.
 """
