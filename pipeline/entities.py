@@ -218,7 +218,21 @@ class EntityGazetteer:
             return None
         if label == "PERSON" and (low in rules.not_persons or any(c.isdigit() for c in text) or len(span) > 7):
             return None
+        if label == "PERSON" and end - start == 1:
+            start = self.given_name_before(doc, start)
+            span = doc[start:end]
         return Span(doc, start, end, label=self.relabel(span, label))
+
+    def given_name_before(self, doc: Doc, start: int) -> int:
+        """'Anders [Hagstrom]': a proper noun right before a one-word person is its given name."""
+        if start == 0:
+            return start
+        prev = doc[start - 1]
+        if prev.is_title and prev.is_alpha and len(prev) > 1 and prev.pos_ == "PROPN" and not prev.ent_type_ \
+                and not prev.is_sent_start and prev.whitespace_ == " " and prev.lower_ not in self.rules.role_words \
+                and prev.lower_ not in self.rules.honorifics and prev.lower_ not in self.rules.noise:
+            return start - 1
+        return start
 
     @staticmethod
     def _edge_lines(doc: Doc, n: int, window: int = 160) -> list[tuple[int, str]]:

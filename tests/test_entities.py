@@ -67,6 +67,12 @@ def test_surname_links_to_full_name_of_unknown_person(make_doc):
     assert all(r["kb_id"] is None for r in recs)
 
 
+def test_given_name_joins_a_one_word_person(make_doc):
+    recs = ents(make_doc, "The station's reporter Anders Hagstrom contributed to this story.")
+    people = [r for r in recs if r["label"] == "PERSON"]
+    assert [r["text"] for r in people] in (["Anders Hagstrom"],)
+
+
 def test_middle_initial_is_another_person_than_the_gazetteer_one(make_doc):
     # the gazetteer knows a David Cameron; "David Q. Cameron" is not him
     recs = ents(make_doc, "A new book by David Q. Cameron looks at the talks. Cameron argues they failed.")
