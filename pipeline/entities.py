@@ -666,13 +666,21 @@ class EntityCanonical:
 
     def _role_text(self, doc: Doc, start: int, end: int, aff: Span | None) -> tuple[str | None, str | None]:
         heads = self.rules.role_heads
-        while start < end and (doc[start].is_stop or doc[start].is_punct) and doc[start].lower_ not in heads:
-            start += 1
-        while end > start and (doc[end - 1].is_stop or doc[end - 1].is_punct or doc[end - 1].lower_ in POSSESSIVE) \
-                and doc[end - 1].lower_ not in heads:
-            end -= 1
+
+        def trim(start: int, end: int) -> tuple[int, int]:
+            while start < end and (doc[start].is_stop or doc[start].is_punct or doc[start].is_space) \
+                    and doc[start].lower_ not in heads:
+                start += 1
+            while end > start and (doc[end - 1].is_stop or doc[end - 1].is_punct or doc[end - 1].is_space
+                                   or doc[end - 1].lower_ in POSSESSIVE) and doc[end - 1].lower_ not in heads:
+                end -= 1
+            return start, end
+
+        start, end = trim(start, end)
         if aff is not None and aff.end == end and aff.start > start and doc[aff.start - 1].lower_ in CONNECTORS:
-            end = aff.start - 1  # "Minister of Foreign Affairs of Ukraine": the country is the affiliation
+            # "Minister of Foreign Affairs of Ukraine", "President of the European Commission": the
+            # country or body is the affiliation, not part of the title
+            start, end = trim(start, aff.start - 1)
         words = doc[start:end]
         if not len(words) or not any(t.lower_ in self.rules.role_heads for t in words):
             return None, self.affiliation_of(aff) if aff is not None else None

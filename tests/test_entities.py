@@ -141,6 +141,8 @@ def test_generic_title_words_are_not_organisations(make_doc):
     ("Marco Rubio, the U.S. secretary of state, flew to Riyadh.", "Marco Rubio", "secretary of state", "United States"),
     ("Minister of Foreign Affairs of Ukraine Andrii Sybiha met his counterpart.", "Andrii Sybiha", "Minister of Foreign Affairs", "Ukraine"),
     ("Poland's foreign minister, Radoslaw Sikorski, arrived first.", "Radosław Sikorski", "foreign minister", "Poland"),
+    ("The President of the European Commission, Ursula von der Leyen, spoke.", "Ursula von der Leyen", "President",
+     "European Commission"),
 ])
 def test_roles_and_affiliations(make_doc, text, person, role, affiliation):
     recs = [r for r in ents(make_doc, text) if person in (r["canonical"], r["kb_name"])]
@@ -173,6 +175,8 @@ def test_byline_author_is_a_person(make_doc):
     "Your browser does not support the audio element.",
     "* list 2 of 4Talks resume in Geneva after a pause",
     "A rescuer works at the site of a strike in Odesa [File: Jane Doe/Reuters]",
+    'alt="The two leaders shake hands in the Oval Office. (Official Photo by John Roe)" />',
+    'srcset="https://example.org/a.jpg 3000w, https://example.org/a.jpg?resize=600,400 600w"',
 ])
 def test_new_boilerplate_patterns(line):
     assert find_boilerplate(line, boilerplate_patterns()) == [(0, len(line))]
