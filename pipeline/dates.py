@@ -315,7 +315,8 @@ class TimexFinder:
         found = filter_spans(spans)
         if self.use_model_entities:
             taken = {i for s in found for i in range(s.start, s.end)}
-            for ent in doc.ents:
+            model_spans = doc.spans[MODEL_SPANS] if MODEL_SPANS in doc.spans else doc.ents
+            for ent in model_spans:
                 if ent.label_ in ("DATE", "TIME") and not any(i in taken for i in range(ent.start, ent.end)) \
                         and self._plausible(ent) and not any(t.lower_ in ("old", "-old") for t in ent) \
                         and not (ent[0].lower_ == "the" and ent[-1].lower_ in self.plural_units):
@@ -585,6 +586,17 @@ def _parse_date(value: Any) -> date | None:
         return None
 
 
+MODEL_SPANS = "timex_model"
+
+
+@Language.component("timex_model_spans")
+def timex_model_spans(doc: Doc) -> Doc:
+    """Keep the base model's DATE/TIME entities (right after the NER) before the entities stage
+    rewrites ``doc.ents``: the dates stage uses them as fallback candidates."""
+    doc.spans[MODEL_SPANS] = [e for e in doc.ents if e.label_ in ("DATE", "TIME")]
+    return doc
+
+
 @Language.factory("timex", default_config={"patterns_path": None, "lexicon_path": None, "use_model_entities": True})
 def make_timex(nlp: Language, name: str, patterns_path: str | None, lexicon_path: str | None,
                use_model_entities: bool) -> TimexFinder:
@@ -604,4 +616,4 @@ def extract_dates(doc: Doc) -> dict[str, list[DateRecord]]:
     return {"dates": records}
 
 
-STAGE = Stage(name="dates", components=[("timex", {})], outputs={"dates": DateRecord}, extract=extract_dates)
+STAGE = Stage(name="dates", components=[("timex_model_spans", {}, {"after": "ner"}), ("timex", {})], outputs={"dates": DateRecord}, extract=extract_dates)
