@@ -1,8 +1,8 @@
 """Dates: temporal expressions normalised to TIMEX3 values against the publication date.
 
 The ``timex`` component finds candidates with a spaCy Matcher compiled once from
-``data/dates/patterns.yaml`` (a small notation over the word lists of ``data/dates/lexicon.yaml``)
-and a PhraseMatcher over the lexicon's fixed expressions ("now", "recently", "daily"), keeps the
+``data/dates/patterns.yaml`` (a small notation over the word lists of ``data/dates/lexicon.yaml``),
+run only on windows around trigger tokens (a numpy prefilter), and a PhraseMatcher over the lexicon's fixed expressions ("now", "recently", "daily"), keeps the
 longest non-overlapping ones, widens them with modifiers ("early", "at least", "the end of",
 "or so"), and asks the normaliser (:mod:`pipeline.timex`) for type, value and mod. The context
 it passes is the publication date (``doc._.article["date"]``), the tense of the governing verb
@@ -16,6 +16,7 @@ provisions stage. Results: ``doc.spans["timex"]`` with ``span._.timex`` (a dict 
 from __future__ import annotations
 
 import itertools
+import logging
 import re
 from datetime import date
 from functools import lru_cache
@@ -35,6 +36,8 @@ from .records import SpanRecord
 from .stages import Stage
 from .text import in_boilerplate, span_fields
 from .timex import DATA, Context, Lexicon, Point, Timex, load_lexicon, normalise
+
+log = logging.getLogger("pipeline")
 
 if not Span.has_extension("timex"):
     Span.set_extension("timex", default=None)
@@ -447,7 +450,8 @@ class TimexFinder:
     def __call__(self, doc: Doc) -> Doc:
         try:
             doc.spans["timex"] = self.find(doc)
-        except Exception:  # never crash the pipeline on odd input
+        except Exception as exc:  # never crash the pipeline on odd input; say so in the log
+            log.warning("dates: %s in %s: %s", type(exc).__name__, (doc._.article or {}).get("doc_id"), exc)
             doc.spans["timex"] = []
         return doc
 
