@@ -40,6 +40,8 @@ class Memo:
     n_provisions: int = 0
     position: bool = False                 # a party's demands or proposals stated in prose, not a document
     proper: str | None = None              # a proper name in the mention: "Peace Formula", "Kuala Lumpur Peace Accords"
+    year: str | None = None                # the article's year: the id of an undated document or of a position
+    inferred: bool = False                 # an agreement known from a verb ("the two sides agreed to ..."), not named
 
     @property
     def compat(self) -> str:
@@ -47,15 +49,20 @@ class Memo:
 
     def memorandum_id(self) -> str:
         """party + kind + date of presentation, else party + proper name or number ('russia-memorandum-2025-06-02',
-        'united-states-28-point-plan', 'ukraine-peace-formula'): the same document in two articles gets one id."""
-        party = slug(self.party) if self.party else "unknown"
-        if self.date:
-            return f"{party}-{self.kind}-{self.date}"
+        'united-states-28-point-plan', 'ukraine-peace-formula'): the same document in two articles gets one id.
+
+        An undated document without a name, and a party's demands stated in prose, get the article's year
+        ('united-states-proposal-2026', 'russia-demands-2026'): articles of one year about one party's
+        proposal merge, while a 2022 proposal and a 2026 one stay apart."""
+        party = slug(self.party) if self.party else None
+        if self.date and not self.position:
+            return f"{party or 'unknown'}-{self.kind}-{self.date}"
         if self.numbered:
-            return f"{party}-{slug(self.numbered)}-{self.kind}"
+            return f"{party or 'unknown'}-{slug(self.numbered)}-{self.kind}"
         if self.proper:
-            return f"{party}-{slug(self.proper)}"
-        return f"{party}-{self.kind}"
+            return f"{party}-{slug(self.proper)}" if party else slug(self.proper)
+        year = self.year or (self.date or "")[:4] or None
+        return f"{party or 'unknown'}-{self.kind}" + (f"-{year}" if year else "")
 
 
 # ---------------------------------------------------------------- helpers on tokens
@@ -187,7 +194,7 @@ def mention_head(tok: Token, data: RuleData) -> str | None:
     if kind is None:
         return None
     # a compound before the head can make a known multi-word kind ("peace deal", "draft agreement")
-    left = [c for c in tok.lefts if c.dep_ == "compound"]
+    left = [t for c in tok.lefts if c.dep_ == "compound" for t in c.subtree]  # "draft peace treaty": draft + treaty
     for c in left:
         k2 = data.doc_kind.get(f"{c.lower_} {low}") or data.doc_kind.get(f"{c.lower_} {lemma}")
         if k2:
@@ -294,19 +301,22 @@ class ArticleMemoranda:
     # ------------------------------------------------------------ parties at the table
 
     def negotiating_parties(self, before_char: int) -> str | None:
-        """'the two sides' = the parties of the article's memoranda, else the two parties it names most."""
+        """'the two sides' = the last joint party of an agreement; else the two parties the article names
+        together most ('talks between Russia and Ukraine') when one of its memoranda is theirs (with a
+        mediator at the table, its proposals make it a party of a memorandum but not one of 'the two
+        sides'); else the parties of the article's memoranda; else the two parties it names most."""
         ps: list[str] = []
         for m in self.memos:
             for p in split_party(m.party):
                 if p not in ps:
                     ps.append(p)
-        if len(ps) >= 2:
-            return joint_party(ps)
         if self.last_joint:
             return self.last_joint
         pair = self.coordinated_pair()
-        if pair and (not ps or ps[0] in pair):
+        if pair and (not ps or set(ps) & set(pair)):
             return joint_party(pair)
+        if len(ps) >= 2:
+            return joint_party(ps)
         counts = self.party_counts()
         top = [p for p, _ in sorted(counts.items(), key=lambda kv: -kv[1])][:2]
         for p in ps:
@@ -355,13 +365,17 @@ class ArticleMemoranda:
         if found:
             return joint_party(found)
         words = {t.lower_ for t in toks}
-        if words & set(self.data.parties.joint) and subj.lemma_.lower() in {"side", "party", "delegation", "negotiator", "team",
-                                                                              "both", "leader", "president", "country", "nation",
-                                                                              "government", "signatory", "two"}:
+        heads = {"side", "party", "delegation", "negotiator", "team", "both", "leader", "president", "country", "nation",
+                 "government", "signatory", "two"}
+        joint = set(self.data.parties.joint)
+        if words & joint and (subj.lemma_.lower() in heads or subj.lower_ in joint):  # "the Parties" (lemma 'Parties')
             return self.negotiating_parties(subj.idx)
         if subj.lower_ in ("they", "we") and self.last_joint:
             return self.last_joint
         return None
+
+    def _year(self) -> str | None:
+        return self.article_date[:4] if self.article_date and len(self.article_date) >= 4 else None
 
     # ------------------------------------------------------------ mentions
 
@@ -378,8 +392,8 @@ class ArticleMemoranda:
         memo = None
         if generic and not party and not numbered:
             return None
-        if not (party or numbered or definite or tok.lower_ in self.data.documents.anaphora):
-            return None  # "a longer-term ceasefire agreement": not (yet) a document of the article
+        if not (party or numbered or definite or tok.lower_ in self.data.documents.anaphora or kind == "draft" and not generic):
+            return None  # "a longer-term ceasefire agreement": not (yet) a document of the article; "a draft" is one
         compat = "document" if kind in DOCUMENT_KINDS else kind
         if party or numbered:
             for m in reversed(self.memos):
@@ -392,6 +406,11 @@ class ArticleMemoranda:
                     m.party = party
                     memo = m
                     break
+            if memo is None and numbered and not party and compat == "document":
+                # "the 12-point document" after "the Chinese plan": the last document named, if it has no number yet
+                last = next((m for m in reversed(self.memos) if m.compat == compat and not m.position), None)
+                if last is not None and last.party and not last.numbered:
+                    memo = last
         elif definite or tok.lower_ in self.data.documents.anaphora:
             if self.active is not None and (self.active.compat == compat or kind in ("draft", "memorandum", "plan", "proposal")
                                             and self.active.compat == "document"):
@@ -402,9 +421,12 @@ class ArticleMemoranda:
                         memo = m
                         break
         if memo is None:
+            proper = proper_name(tok, data)
+            if party is None and not proper and not generic and kind in ("agreement", "draft"):
+                party = self.negotiating_parties(start)  # "the draft treaty", "the agreement": the sides at the table
             memo = Memo(kind=kind, party=party, name=mention_name(tok), start=start, end=end, generic=generic,
                         numbered=numbered, status="agreed" if kind == "agreement" else "proposed",
-                        proper=proper_name(tok, data))
+                        proper=proper, year=self._year())
             self.memos.append(memo)
         if numbered and not memo.numbered:
             memo.numbered = numbered
@@ -436,7 +458,7 @@ class ArticleMemoranda:
         if date is None:
             date = self.article_date
         memo = Memo(kind="agreement", party=party, name=name or f"{party or 'unnamed'} agreement", start=at_char,
-                    end=at_char, date=date, status="agreed")
+                    end=at_char, date=date, status="agreed", inferred=True)
         self.memos.append(memo)
         if party and " and " in party:
             self.last_joint = party
@@ -449,6 +471,7 @@ class ArticleMemoranda:
             if m.kind == kind and m.party == party and m.name.endswith(("demands", "proposals", "offer")):
                 return m
         label = {"demands": f"{party} demands", "proposal": f"{party} proposals"}.get(kind, f"{party} {kind}")
-        memo = Memo(kind=kind, party=party, name=label, start=at[0], end=at[1], date=self.article_date, position=True)
+        memo = Memo(kind=kind, party=party, name=label, start=at[0], end=at[1], date=self.article_date, position=True,
+                    year=self._year())
         self.memos.append(memo)
         return memo

@@ -35,7 +35,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from .memoranda import ArticleMemoranda, Memo, mention_head, parties_in, party_of_token, timex_values
-from .provisions_data import RuleData, inflections, rule_data
+from .provisions_data import RuleData, inflections, rule_data, split_party
 from .records import Record, SpanRecord
 from .segment import BULLET_LINE, Segment, marker_label, phrase_tokens, segment_content
 from .stages import Stage
@@ -101,6 +101,7 @@ class Frame:
     item: str | None = None
     need_trigger: bool = True   # prose frames keep only provisions with a category trigger
     tail_start: int | None = None
+    si: int = -1                # index of its sentence
 
 
 class ProvisionFinder:
@@ -114,7 +115,8 @@ class ProvisionFinder:
         doc_words = list(self.data.doc_kind) + list(self.data.part_kind) + ["document", "text", "paper"]
         # only words that can open a frame on their own; document-only verbs ("includes", "says") need a
         # document in the sentence or one named just before, checked per sentence
-        verbs = set(c.party_verbs) | set(c.agreement_verbs) | set(c.refusal_verbs) | {"call"}
+        verbs = set(c.party_verbs) | set(c.agreement_verbs) | set(c.refusal_verbs) | set(c.party_object_verbs) | \
+            set(c.party_goal_verbs) | {"call"}
         words = {f for w in doc_words for f in self._forms(w)} | {f for v in verbs for f in self._forms(v)}
         words |= {"agreed", "sought", "wanted", "drew", "laid", "put", "set", "signed", "reached", "struck", "under", ":"}
         self.trigger.add("TRIGGER", [nlp.make_doc(w) for w in sorted(words)])
@@ -125,6 +127,8 @@ class ProvisionFinder:
                     self.categories.add(f"{label}|{strength}", pats)
         self.cat_ids = {nlp.vocab.strings[f"{lab}|{s}"]: (lab, s) for lab in self.data.categories.categories for s in ("strong", "weak")}
         self.under = phrase_tokens(c.under_phrases)
+        self.exchange = phrase_tokens(c.exchange_phrases)
+        self.self_deciding = set(self.data.parties.self_deciding)
         self.cond_markers = sorted(phrase_tokens(c.condition_markers), key=len, reverse=True)
 
     @staticmethod
@@ -154,12 +158,15 @@ class ProvisionFinder:
             return [], []
         state = ArticleMemoranda(doc, self.data)
         self._text = doc.text  # Doc.text is rebuilt on every access: read it once
+        self._mention_memo: dict[int, Memo] = {}
         found: list[tuple[Segment, Frame]] = []
         bullets: dict | None = None   # the open bullet list: {"memo", "status", "modality", "need_trigger"}
         sents = list(doc.sents)
-        for si, sent in enumerate(sents):
-            if in_boilerplate(doc, sent.start_char, sent.end_char):
+        si = -1  # index of the sentence among the article's prose sentences: "the sentence before" skips boilerplate
+        for sent in sents:
+            if in_boilerplate(doc, sent.start_char, sent.end_char) or self._stray_line(sent):
                 continue
+            si += 1
             is_bullet, b_item, b_skip = self._bullet(doc, sent)
             if bullets is not None and not is_bullet and self._starts_line(doc, sent):
                 bullets = None
@@ -183,10 +190,41 @@ class ProvisionFinder:
             intro = self._list_intro(doc, sent, frames, state, si)
             if intro is not None:
                 bullets = intro
+            if has_trigger:
+                self._refusal_back(sent, si, state, found)
             for fr in frames:
+                fr.si = si
                 for seg in self.segments(doc, fr):
                     found.append((seg, fr))
         return self._spans(doc, state, found)
+
+    def _refusal_back(self, sent: Span, si: int, state: ArticleMemoranda, found: list[tuple[Segment, "Frame"]]) -> None:
+        """'Kyiv has firmly rejected this condition', 'Ukraine has repeatedly rejected any such land concessions':
+        a refusal of something named just before rejects the other party's provisions of the last two sentences."""
+        refusal = set(self.data.cues.refusal_verbs)
+        for verb in sent:
+            if verb.lemma_.lower() not in refusal or verb.pos_ not in ("VERB", "AUX") or any(c.dep_ == "neg" for c in verb.children):
+                continue
+            obj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and c.i != verb.i), None)
+            if obj is None:
+                continue
+            back = obj.pos_ == "PRON" or any(c.lower_ in ("this", "these", "those", "that", "such") for c in obj.lefts)
+            if not back:
+                continue
+            subj = self._subject(verb) if obj.dep_ == "dobj" else next((c for c in verb.children if c.dep_ == "agent"), None)
+            refuser = state.subject_party(subj) if subj is not None else None
+            if not refuser:
+                continue
+            for _, fr in found:
+                if fr.si >= si - 2 and fr.memo.party and fr.memo.kind != "agreement" and refuser not in split_party(fr.memo.party):
+                    fr.status = "rejected"
+
+    @staticmethod
+    def _stray_line(sent: Span) -> bool:
+        """'Advertisement', 'Read more' on a line of its own between two paragraphs: not a sentence of the text."""
+        words = [t for t in sent if not (t.is_space or t.is_punct)]
+        return len(words) <= 2 and not any(t.text in (".", "!", "?") for t in sent) and "\n" in sent.text_with_ws[-2:] + \
+            (sent.doc[sent.start - 1].text if sent.start > 0 else "\n")
 
     # ------------------------------------------------------------ lines and bullets
 
@@ -222,7 +260,7 @@ class ProvisionFinder:
                         not any(c.dep_ == "neg" for c in tok.children):
                     subj = self._subject(tok)
                     party = state.subject_party(subj) if subj is not None else None
-                    if party:
+                    if party and party not in self.self_deciding:
                         memo = state.agreement(party, tok.idx, sent, si)
                         if memo.start == memo.end:
                             memo.start, memo.end = tok.idx, tok.idx + len(tok)
@@ -248,6 +286,13 @@ class ProvisionFinder:
                 memo = state.resolve_mention(tok, kind, si)
                 if memo is not None:
                     mentions[tok.i] = memo
+        active, active_si = self._prev_active
+        if active is not None and active_si >= si - 3 and not active.position:
+            for tok in sent:
+                if tok.i not in mentions and tok.lemma_.lower() in ("document", "text", "paper") and tok.pos_ == "NOUN" and \
+                        any(c.lower_ in ("the", "this") for c in tok.lefts):
+                    mentions[tok.i] = active  # "The document also opposes ...": the document named just before
+        self._mention_memo.update(mentions)
         colon = self._colon_frame(doc, sent, si, state, mentions)
         if colon is not None:
             out.append(colon)
@@ -271,8 +316,11 @@ class ProvisionFinder:
             fr = self._modal_frame(doc, sent, si, state, mentions)
             if fr is not None:
                 out.append(fr)
+                lead = self._lead_exchange(doc, sent, fr)
+                if lead is not None:
+                    out.insert(0, lead)
         for tok_i, memo in mentions.items():
-            fr = self._complement_frame(doc, doc[tok_i], memo, sent)
+            fr = self._complement_frame(doc, doc[tok_i], memo, sent) or self._relative_frame(doc, doc[tok_i], memo, sent)
             if fr is not None:
                 head = doc[tok_i].head
                 if doc[tok_i].dep_ == "dobj" and head.lemma_.lower() in data.cues.refusal_verbs:
@@ -307,9 +355,13 @@ class ProvisionFinder:
 
     def _noun_tagged_verb(self, tok: Token, mentions: dict[int, Memo]) -> bool:
         """'the memorandum demands that ...' tagged as a compound noun 'memorandum demands': the word after a
-        document mention, a content verb's third person, followed by 'that' or 'for'."""
-        return (tok.tag_ == "NNS" and tok.i > 0 and tok.i - 1 in mentions and tok.i + 1 < len(tok.doc)
-                and tok.doc[tok.i + 1].lower_ in ("that", "for") and tok.lower_[:-1] in self.data.cues.content_verbs)
+        document mention, a content verb's third person, followed by 'that' or 'for' or parsed as the
+        mention's head ("Ukraine's blueprint envisages X" with 'envisages' read as a noun)."""
+        if not (tok.tag_ == "NNS" and tok.i > 0 and tok.i - 1 in mentions and tok.lower_[:-1] in self.data.cues.content_verbs):
+            return False
+        prev = tok.doc[tok.i - 1]
+        return tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ in ("that", "for") or \
+            prev.head.i == tok.i and prev.dep_ in ("nsubj", "compound") and tok.dep_ == "ROOT"
 
     @staticmethod
     def _inside_quote_of_other(tok: Token) -> bool:
@@ -325,8 +377,9 @@ class ProvisionFinder:
             end = content_end(doc, fr.start, fr.end, self.data)
             if end < fr.end:
                 tail = doc[end:fr.end]
-                if any(t.lemma_.lower() in refusal for t in tail):
-                    fr.status = "rejected"
+                if any(t.lemma_.lower() in refusal or t.lemma_.lower() in ("accept", "agree") and
+                       any(c.dep_ == "neg" or c.lower_ == "never" for c in t.children) for t in tail):
+                    fr.status = "rejected"  # "..., a condition Kyiv says it will never accept"
         return frames
 
     # -- content verbs: "the first section calls for", "Russia demands that"
@@ -341,6 +394,54 @@ class ProvisionFinder:
             return self._subject(verb.head)
         if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return verb.head
+        # the parser lost the subject ("According to the Times Kyiv demanded that ..."): a party name just before
+        j = verb.i - 1
+        while j >= verb.sent.start and (verb.doc[j].dep_ in ("advmod", "aux", "neg") or verb.doc[j].tag_ == "RB"):
+            j -= 1
+        if j >= verb.sent.start and verb.doc[j].pos_ == "PROPN" and party_of_token(verb.doc[j], self.data):
+            return verb.doc[j]
+        return None
+
+    def _object_then_to(self, verb: Token) -> bool:
+        """'pressing Ukraine to withdraw', 'fighting for Ukraine to give up': a party as object, then a to-infinitive."""
+        doc = verb.doc
+        for c in verb.children:
+            if c.i < verb.i:
+                continue
+            if c.dep_ in ("advcl", "xcomp", "ccomp") and any(x.lower_ == "for" and x.dep_ == "mark" for x in c.children) and \
+                    any(x.lower_ == "to" for x in c.children) and any(x.dep_ == "nsubj" and party_of_token(x, self.data) for x in c.children):
+                return True  # "fighting for Ukraine to give up ..." parsed as a clause
+            obj = c if c.dep_ == "dobj" else next((x for x in c.children if x.dep_ == "pobj"), None) \
+                if c.dep_ == "prep" and c.lower_ in ("for", "on") else None
+            if obj is None or not party_of_token(obj, self.data):
+                continue
+            nxt = obj.right_edge.i + 1 if obj.right_edge.i > obj.i else obj.i + 1
+            if nxt < len(doc) and doc[nxt].lower_ == "to" or any(x.dep_ in ("xcomp", "ccomp") and x.i > obj.i for x in verb.children) \
+                    or any(x.lower_ == "to" for x in obj.subtree if x.i > obj.i):
+                return True
+        return False
+
+    def _tied_to_talks(self, verb: Token) -> bool:
+        """'seeking full control of the region as part of any settlement': the goal is a term of the talks."""
+        words = set(self.data.cues.negotiation_words)
+        return any(t.lower_ in words or t.lemma_.lower() in words for t in verb.subtree if t.i > verb.i)
+
+    def _position_owner(self, noun: Token, state: ArticleMemoranda) -> str | None:
+        """The party whose demands or conditions a noun names: "Russia's demands", "its minimum demands"
+        (its = the subject of the verb the noun depends on), also through "which" of a relative clause."""
+        if noun.lower_ in ("which", "that") and noun.head.dep_ == "relcl":
+            noun = noun.head.head
+        if noun.lemma_.lower() not in self.data.cues.position_nouns and noun.lower_ not in self.data.cues.position_nouns:
+            return None
+        for c in noun.children:
+            if c.dep_ != "poss":
+                continue
+            p = party_of_token(c, self.data)
+            if p:
+                return p
+            if c.pos_ == "PRON" and noun.head.pos_ in ("VERB", "AUX"):
+                subj = self._subject(noun.head)
+                return state.subject_party(subj) if subj is not None else None
         return None
 
     def _part_of(self, subj: Token, si: int, state: ArticleMemoranda, mentions: dict[int, Memo]) -> tuple[Memo | None, str | None]:
@@ -437,9 +538,14 @@ class ProvisionFinder:
         frame_kind = "content"
         need_trigger = True
         if memo is None:
-            if lemma not in data.cues.party_verbs:
+            owner = self._position_owner(subj, state) if lemma in ("include", "contain") else None
+            if owner:
+                party = owner  # "its minimum demands, which include X", "Russia's conditions include X"
+            elif lemma in data.cues.party_verbs or lemma in data.cues.party_object_verbs and self._object_then_to(verb) or \
+                    lemma in data.cues.party_goal_verbs and self._tied_to_talks(verb):
+                party = state.subject_party(subj)
+            else:
                 return None
-            party = state.subject_party(subj)
             if not party or subj.lower_ in ("we", "i", "you"):
                 return None
             kind = "demands" if data.cues.content_verbs.get(lemma) == "demand" else "proposal"
@@ -447,6 +553,9 @@ class ProvisionFinder:
             frame_kind = "position"
         elif lemma in ("say", "state", "read", "mention") and memo.kind not in DOC_SPEAKING:
             return None
+        elif lemma in ("say", "state", "read", "mention") and subj.pos_ == "PRON" and \
+                getattr(self, "_prev_active", (None, -10))[1] < si - 1:
+            return None  # "It said ...": a document only when it was named in the sentence before
         start = self._content_start(verb, sent.end)
         if start >= sent.end - 1:
             return None
@@ -477,8 +586,10 @@ class ProvisionFinder:
         if any(t.lower_ in ("neither", "no") for t in subj.lefts):
             return None
         party = state.subject_party(subj)
-        if not party:
-            return None
+        if not party and (subj.lemma_.lower() in data.cues.meeting_nouns or subj.lower_ in data.cues.meeting_nouns):
+            party = state.negotiating_parties(verb.idx)  # "these talks resulted in an agreement to ..."
+        if not party or party in self.self_deciding:
+            return None  # "Allies agreed to provide ...": an alliance deciding on its own
         start = None
         if lemma in ("agree", "commit", "consent", "accept", "pledge"):
             right = [c for c in verb.children if c.i > verb.i]
@@ -501,7 +612,9 @@ class ProvisionFinder:
                         break
         else:
             for c in verb.children:
-                if c.dep_ == "dobj" and c.i > verb.i and c.lemma_.lower() in data.cues.agreement_nouns:
+                if c.dep_ == "prep" and c.lower_ in ("in", "to") and c.i > verb.i:
+                    c = next((x for x in c.children if x.dep_ == "pobj"), c)  # "resulted in an agreement to ..."
+                if c.dep_ in ("dobj", "pobj") and c.i > verb.i and c.lemma_.lower() in data.cues.agreement_nouns:
                     for cc in c.children:
                         if cc.dep_ in ("acl", "relcl") and cc.i > c.i and any(x.lower_ == "to" for x in cc.lefts):
                             start = cc.left_edge.i
@@ -614,6 +727,8 @@ class ProvisionFinder:
     def _modal_frame(self, doc: Doc, sent: Span, si: int, state: ArticleMemoranda, mentions: dict[int, Memo]) -> Frame | None:
         root = sent.root
         modal = [c for c in root.children if c.tag_ == "MD" and c.lower_ in self.data.cues.modals or c.lower_ in self.data.cues.modals]
+        if not modal:  # "China will (i) modify ...": the parser hung the modal on the list marker
+            modal = [t for t in doc[max(sent.start, root.i - 5):root.i] if t.tag_ == "MD" and t.lower_ in self.data.cues.modals]
         if not modal:
             return None
         memo = None
@@ -625,16 +740,77 @@ class ProvisionFinder:
                         if j in mentions:
                             memo = mentions[j]
                             break
-        subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and not self._list_marker(c)), None)
+        if subj is None and modal[0].i > sent.start and party_of_token(doc[modal[0].i - 1], self.data):
+            subj = doc[modal[0].i - 1]  # "The United States will (i) modify ...": the parser took "(i)" for the subject
         if subj is not None and subj.i in mentions:
             memo = mentions[subj.i]
             start = modal[0].i + 1 if modal else root.i
         elif memo is not None and subj is not None:
             start = subj.left_edge.i
+        elif memo is None and subj is not None and root.lemma_ != "be":
+            memo = self._continued(subj, si, state)
+            if memo is not None:
+                start = subj.left_edge.i  # "In return, Russia would agree to ...", "The United States will (i) ..."
         if memo is None or start is None or memo.kind in ("demands",):
             return None
         return Frame(memo, start, sent.end, "modal", "commitment" if memo.kind == "agreement" else "demand", memo.status,
                      cue=modal[0] if modal else root, need_trigger=True)
+
+    @staticmethod
+    def _list_marker(tok: Token) -> bool:
+        """'i' of '(i)', 'a' of 'a)': a list marker, not a word."""
+        doc = tok.doc
+        return tok.i + 1 < len(doc) and doc[tok.i + 1].text == ")" and len(tok.text) <= 4 and tok.text.isalnum()
+
+    def _continued(self, subj: Token, si: int, state: ArticleMemoranda) -> Memo | None:
+        """The document a modal sentence goes on describing: one named (or continued) in the sentence before,
+        with a party of it, a joint word ("the Parties"), a pronoun or a party's possession as subject
+        ("The draft took shape. In return, Russia would agree to ...", "The Parties commit to the following:
+        The United States will ...")."""
+        active, active_si = getattr(self, "_prev_active", (state.active, state.active_sentence))
+        if active is None or active_si < si - 1 or active.position or active.generic or not active.party:
+            return None
+        if subj.lower_ in ("it", "they"):
+            return active
+        party = state.subject_party(subj)
+        if party is None and any(c.dep_ == "poss" and (c.pos_ == "PRON" or party_of_token(c, self.data)) for c in subj.children):
+            return active  # "its army would be capped", "Ukraine's army would be ..."
+        if party and (set(split_party(party)) & set(split_party(active.party)) or active.kind != "agreement"):
+            return active
+        return None
+
+    def _lead_exchange(self, doc: Doc, sent: Span, fr: Frame) -> Frame | None:
+        """'In return for neutrality, it would receive guarantees': what is given in return is a provision too."""
+        for words in self.exchange:
+            i = sent.start
+            while i < sent.end and (doc[i].is_space or doc[i].is_punct):
+                i += 1
+            if all(i + k < sent.end and doc[i + k].lower_ == w for k, w in enumerate(words)):
+                start = i + len(words)
+                comma = next((t.i for t in doc[start:fr.start] if t.text == ","), None)
+                if comma is not None and comma - start >= 1:
+                    return Frame(fr.memo, start, comma, "modal", fr.modality, fr.status, cue=doc[i], need_trigger=True)
+        return None
+
+    # -- "a draft deal wherein Kyiv would give up ...", "an agreement under which ..."
+
+    def _relative_frame(self, doc: Doc, head: Token, memo: Memo, sent: Span) -> Frame | None:
+        if memo.generic or not memo.party:
+            return None
+        for i in range(head.i + 1, min(sent.end - 2, head.i + 8)):
+            low = doc[i].lower_
+            if doc[i].is_punct and doc[i].text != ",":
+                return None
+            if low in ("wherein", "whereby"):
+                start = i + 1
+            elif low in ("in", "under", "by", "through") and doc[i + 1].lower_ == "which":
+                start = i + 2
+            else:
+                continue
+            return Frame(memo, start, sent.end, "content", "commitment" if memo.kind == "agreement" else "demand",
+                         memo.status, cue=doc[i], need_trigger=True)
+        return None
 
     # -- "a U.S. proposal to turn the Donbas into ...", "an agreement to exchange ..."
 
@@ -644,8 +820,9 @@ class ProvisionFinder:
         for c in head.children:
             if c.i < head.i:
                 continue
-            if c.dep_ == "acl" and c.tag_ == "VB" and any(x.lower_ == "to" for x in c.lefts):
-                start = c.i
+            if c.dep_ in ("acl", "relcl") and c.tag_ == "VB" and any(x.lower_ == "to" for x in c.lefts) or \
+                    c.dep_ == "acl" and c.tag_ == "VBG" and c.i == head.i + 1 and c.lemma_.lower() not in self.data.cues.content_verbs:
+                start = c.i  # "a proposal to turn ...", "an agreement granting ..."
                 end = c.right_edge.i + 1
                 return Frame(memo, start, end, "complement", "demand" if memo.kind != "agreement" else "commitment",
                              memo.status, cue=head, need_trigger=True)
@@ -680,13 +857,22 @@ class ProvisionFinder:
 
     def _spans(self, doc: Doc, state: ArticleMemoranda, found: list[tuple[Segment, Frame]]) -> tuple[list[Span], list[Span]]:
         taken: list[tuple[int, int]] = []
+        seen: set[str] = set()
         prov_spans: list[Span] = []
         for seg, fr in found:
-            span = doc[seg.start:seg.end]
-            if not span.text.strip() or in_boilerplate(doc, span.start_char, span.end_char):
+            span = self._cut_markup(doc[seg.start:seg.end])
+            if span is None or not span.text.strip() or in_boilerplate(doc, span.start_char, span.end_char):
                 continue
             if any(not (span.end_char <= a or span.start_char >= b) for a, b in taken):
                 continue
+            norm = re.sub(r"[^a-z0-9]+", " ", span.text.lower()).strip()
+            if norm in seen or len(norm) >= 20 and any((norm in x or x in norm) and min(len(x), len(norm)) >= 0.7 * max(len(x), len(norm))
+                                                       for x in seen if len(x) >= 20):
+                continue  # the same clause again (a subtitle repeated in the body): reported once, where first read
+            if any(t.i in self._mention_memo and self._mention_memo[t.i] is not fr.memo and not self._mention_memo[t.i].generic
+                   for t in span[:4]):
+                continue  # "..., as well as the Minsk agreements which ...": another document, not this one's clause
+            seen.add(norm)
             category, triggered = self.category(span)
             if fr.need_trigger and not triggered or fr.need_trigger == "strong" and not self._strong_trigger(span):
                 continue
@@ -697,7 +883,7 @@ class ProvisionFinder:
             prov_spans.append(span)
         memo_spans = []
         for memo in state.memos:
-            if memo.n_provisions == 0:
+            if memo.n_provisions == 0 and not self._worth_listing(memo):
                 continue
             span = doc.char_span(memo.start, memo.end, alignment_mode="expand") if memo.end > memo.start else None
             if span is None:
@@ -705,6 +891,23 @@ class ProvisionFinder:
             span._.memorandum = memo
             memo_spans.append(span)
         return memo_spans, prov_spans
+
+    @staticmethod
+    def _worth_listing(memo: Memo) -> bool:
+        """A document the article names without reporting its clauses ("Russia presented a $12 trillion economic
+        proposal") is still listed, with 0 provisions: a named, non-generic document with a party, a number or
+        a proper name. Prose positions and agreements inferred from a verb are listed only with provisions."""
+        return not memo.position and not memo.generic and not memo.inferred and memo.kind != "demands" and memo.end > memo.start and \
+            bool(memo.party or memo.numbered or memo.proper) and memo.kind in DOC_SPEAKING
+
+    def _cut_markup(self, span: Span) -> Span | None:
+        """A provision ends before a footnote or link in crawled markup ('...voting.[[xi]](https://...')."""
+        text = span.text
+        cut = min((i for i in (text.find("[["), text.find("]("), text.find("http")) if i > 0), default=-1)
+        if cut < 0:
+            return span
+        out = span.doc.char_span(span.start_char, span.start_char + len(text[:cut].rstrip(" .,;:[(")), alignment_mode="contract")
+        return out if out is not None and len(out) else None
 
     # ------------------------------------------------------------ fields of a provision
 

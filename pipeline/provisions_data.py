@@ -30,6 +30,7 @@ class Parties(_Strict):
     parties: dict[str, list[str]]
     joint: list[str] = Field(default_factory=list)
     pronouns: list[str] = Field(default_factory=list)
+    self_deciding: list[str] = Field(default_factory=list)
 
 
 class Documents(_Strict):
@@ -44,6 +45,12 @@ class Documents(_Strict):
 class Cues(_Strict):
     content_verbs: dict[str, str]
     party_verbs: list[str]
+    party_object_verbs: list[str] = Field(default_factory=list)
+    party_goal_verbs: list[str] = Field(default_factory=list)
+    negotiation_words: list[str] = Field(default_factory=list)
+    position_nouns: list[str] = Field(default_factory=list)
+    meeting_nouns: list[str] = Field(default_factory=list)
+    exchange_phrases: list[str] = Field(default_factory=list)
     document_only_verbs: list[str]
     particles: list[str]
     agreement_verbs: list[str]

@@ -102,7 +102,7 @@ def content_end(doc: Doc, start: int, end: int, data: RuleData) -> int:
     return end
 
 
-_STOPPER_CACHE: dict[int, list[list[str]]] = {}
+_STOPPER_CACHE: dict[object, list[list[str]]] = {}
 
 
 def _stopper_tokens(data: RuleData) -> list[list[str]]:
@@ -203,7 +203,7 @@ def _starts_new_item(doc: Doc, k: int, end: int, first: int, sep: set[str], data
         return True
     # a verb in a list of verbs: "end martial law, organize elections"
     if tok.tag_ in VERB_TAGS and tok.dep_ not in ("aux", "auxpass") and low not in ("is", "are", "be", "was", "were") \
-            and _is_verb_list(doc, seg_start, k):
+            and _is_verb_list(doc, seg_start, k) and not _bare_verb_before(doc, k):
         return True
     if tok.tag_ == "VBG" and first_tok.tag_ == "VBG" and low not in data.cues.sublist_markers:
         return True
@@ -223,13 +223,49 @@ def _starts_new_item(doc: Doc, k: int, end: int, first: int, sep: set[str], data
         if tok.like_num and k + 1 < end and doc[k + 1].tag_ in ("NNS", "NN") and "," in sep and "and" not in sep:
             return False  # "18, 19 and 20 year-olds" stays together
         return True
-    if tok.tag_ in ("NNP", "NNPS") and k + 1 < end and doc[k + 1].tag_ == "POS":
+    if tok.tag_ in ("NNP", "NNPS") and k + 1 < end and doc[k + 1].tag_ == "POS" and not _after_possessive(doc, k):
         return True
     # a nominalisation: "termination of", "protection of", "preparation for"
     if tok.tag_ in ("NN", "NNS") and any(low.endswith(s) for s in data.cues.nominal_suffixes) and len(low) > 5 \
             and (k + 1 < end and doc[k + 1].lower_ in ("of", "for", "to", "on", "from", "with", "by", "in")):
         return True
-    return False
+    return low not in data.cues.sublist_markers and _phrase_item(doc, k, end, seg_start, sep)
+
+
+def _bare_verb_before(doc: Doc, k: int) -> bool:
+    """'to suspend or remove the countermeasures': two verbs sharing one object are one provision."""
+    j = k - 1
+    while j > 0 and (doc[j].lower_ in SEPARATORS or doc[j].is_space):
+        j -= 1
+    return doc[j].tag_ in VERB_TAGS
+
+
+def _after_possessive(doc: Doc, k: int) -> bool:
+    """'Trump's and Putin's agreement': the separator before k follows a possessive, one phrase."""
+    j = k - 1
+    while j > 0 and (doc[j].lower_ in SEPARATORS or doc[j].is_space):
+        j -= 1
+    return doc[j].tag_ == "POS" or doc[j].text in ("'s", "’s", "’", "'")
+
+
+def _phrase_item(doc: Doc, k: int, end: int, seg_start: int, sep: set[str]) -> bool:
+    """'A of X, B of Y, C in Z, and D': after a comma, a noun or gerund phrase of three words or more
+    following a phrase of three words or more is an item of its own; single words ('the rights,
+    freedoms, and interests of ...') and names ('Luhansk, Donetsk and Kherson regions') stay together."""
+    tok = doc[k]
+    if "," not in sep or tok.tag_ not in ("NN", "NNS", "VBG") or tok.ent_type_:
+        return False
+    nxt = k
+    while nxt < end and doc[nxt].text not in (",", ";") and doc[nxt].lower_ not in ("and", "or"):
+        nxt += 1
+    j = k - 1
+    while j > seg_start and (doc[j].lower_ in SEPARATORS or doc[j].is_space):
+        j -= 1  # back over the separator
+    p = j
+    while p > seg_start and doc[p - 1].text not in (",", ";"):
+        p -= 1
+    prev = [t for t in doc[p:j + 1] if not (t.is_punct or t.is_space)]
+    return nxt - k >= 3 and len(prev) >= 3 and any(doc[x].pos_ == "ADP" or doc[x].tag_ in ("NN", "NNS") for x in range(k + 1, nxt))
 
 
 def _new_main_clause(doc: Doc, sep_at: int, k: int) -> bool:
@@ -351,6 +387,9 @@ def _is_header(doc: Doc, start: int, end: int, data: RuleData) -> bool:
         if not objs:
             return False
         head = objs[0]
+        if any(c.i > head.i and c.i < end and (c.dep_ in ("acl", "relcl") or c.dep_ == "prep" and c.lower_ in ("for", "to"))
+               for c in head.children):
+            return False  # "develop measures for implementing X": the measures are said
     if head.pos_ not in ("NOUN", "NUM", "PRON", "ADJ"):
         return False
     return head.lemma_.lower() in header or head.lower_ in header
@@ -431,21 +470,47 @@ def is_substantive(doc: Doc, seg: Segment, data: RuleData) -> bool:
 
 def segment_content(doc: Doc, start: int, end: int, data: RuleData, item: str | None = None) -> list[Segment]:
     """The provisions of a run of content tokens: enumerate, drop headers, split, trim, filter."""
-    end = content_end(doc, start, end, data)
     out: list[Segment] = []
     items = enumerate_items(doc, start, end)
     numbered = len(items) > 1
+    if not numbered:
+        items = enumerate_items(doc, start, content_end(doc, start, end, data))
     for it in items:
         if numbered and it.item is None:
             continue  # the words before "1)" are the list's header
+        if numbered:  # comment after an item (", while retaining ...") ends that item, not the list
+            it = Segment(it.start, content_end(doc, it.start, it.end, data), it.item)
         label = it.item if numbered else item
         for part in split_at_dash(doc, Segment(it.start, it.end, label), data):
             part = drop_relative_header(doc, trim(doc, part), data)
-            for seg in split_coordination(doc, part.start, part.end, data):
+            for seg in _split_exchange(doc, split_coordination(doc, part.start, part.end, data), data):
                 seg = trim(doc, Segment(seg.start, seg.end, label))
                 if seg.end > seg.start and is_substantive(doc, seg, data) and not _is_header_only(doc, seg, data) \
                         and not _is_header(doc, seg.start, seg.end, data):
                     out.append(seg)
+    return out
+
+
+def _split_exchange(doc: Doc, segs: list[Segment], data: RuleData) -> list[Segment]:
+    """'a demilitarised zone in exchange for security guarantees': two provisions, the two sides of a bargain."""
+    key = ("exchange", id(data))
+    if key not in _STOPPER_CACHE:
+        _STOPPER_CACHE[key] = phrase_tokens(data.cues.exchange_phrases)
+    phrases = _STOPPER_CACHE[key]
+    out: list[Segment] = []
+    for seg in segs:
+        cut = None
+        for i in range(seg.start + 2, seg.end - 2):
+            for words in phrases:
+                if _seq_at(doc, i, seg.end, words):
+                    cut = (i, i + len(words))
+                    break
+            if cut:
+                break
+        if cut and seg.end - cut[1] >= 2:
+            out += [Segment(seg.start, cut[0], seg.item), Segment(cut[1], seg.end, seg.item)]
+        else:
+            out.append(seg)
     return out
 
 
