@@ -412,12 +412,13 @@ class ArticleMemoranda:
                 if last is not None and last.party and not last.numbered:
                     memo = last
         elif definite or tok.lower_ in self.data.documents.anaphora:
-            if self.active is not None and (self.active.compat == compat or kind in ("draft", "memorandum", "plan", "proposal")
-                                            and self.active.compat == "document"):
+            same = self.active is not None and (self.active.kind == kind or kind != "declaration" and self.active.kind != "declaration")
+            if same and (self.active.compat == compat or kind in ("draft", "memorandum", "plan", "proposal")
+                         and self.active.compat == "document"):  # "the statement" is no earlier proposal
                 memo = self.active
             else:
                 for m in reversed(self.memos):
-                    if m.compat == compat and not m.position:
+                    if m.compat == compat and not m.position and (kind != "declaration" or m.kind == "declaration"):
                         memo = m
                         break
         if memo is None:

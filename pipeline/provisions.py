@@ -129,6 +129,7 @@ class ProvisionFinder:
         self.under = phrase_tokens(c.under_phrases)
         self.exchange = phrase_tokens(c.exchange_phrases)
         self.self_deciding = set(self.data.parties.self_deciding)
+        self._nouns_only = set(self.data.categories.nouns_only)
         self.cond_markers = sorted(phrase_tokens(c.condition_markers), key=len, reverse=True)
 
     @staticmethod
@@ -306,6 +307,8 @@ class ProvisionFinder:
                 fr = self._agreement_frame(doc, tok, sent, si, state)
             elif lemma in data.cues.refusal_verbs:
                 fr = self._refusal_frame(doc, tok, sent, si, state, mentions)
+                if fr is None and lemma in data.cues.content_verbs:
+                    fr = self._content_frame(doc, tok, sent, si, state, mentions)  # "the document opposes the use of ..."
             elif lemma in data.cues.content_verbs:
                 fr = self._content_frame(doc, tok, sent, si, state, mentions)
             else:
@@ -401,6 +404,25 @@ class ProvisionFinder:
         if j >= verb.sent.start and verb.doc[j].pos_ == "PROPN" and party_of_token(verb.doc[j], self.data):
             return verb.doc[j]
         return None
+
+    def _said_by_document(self, verb: Token, mentions: dict[int, Memo]) -> bool:
+        """Is a document (or a part of one, or 'it') the subject of this verb?"""
+        subj = self._subject(verb)
+        return subj is not None and (subj.i in mentions or subj.lemma_.lower() in self.data.part_kind or
+                                     subj.lower_ in ("it", "which") or any(t.i in mentions for t in subj.subtree))
+
+    def _as_content(self, verb: Token) -> tuple[int, int] | None:
+        """', as Moscow has demanded,': the demand is the phrase just before the comma (tokens [start, end))."""
+        doc = verb.doc
+        mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ == "as" and c.i < verb.i), None)
+        if mark is None or any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children) or mark.i < 2 or doc[mark.i - 1].text != ",":
+            return None
+        node = doc[mark.i - 2]
+        while node.head.i != node.i and node.head.right_edge.i < mark.i - 1 and node.head.i != verb.i:
+            node = node.head
+        if node.right_edge.i != mark.i - 2 or node.left_edge.i >= node.right_edge.i:
+            return None
+        return node.left_edge.i, node.right_edge.i + 1
 
     def _object_then_to(self, verb: Token) -> bool:
         """'pressing Ukraine to withdraw', 'fighting for Ukraine to give up': a party as object, then a to-infinitive."""
@@ -546,16 +568,26 @@ class ProvisionFinder:
                 party = state.subject_party(subj)
             else:
                 return None
-            if not party or subj.lower_ in ("we", "i", "you"):
-                return None
+            if not party or subj.lower_ in ("we", "i", "you") or party in self.self_deciding:
+                return None  # an alliance's own calls ("NATO calls on Russia to ...") are no position at a table
             kind = "demands" if data.cues.content_verbs.get(lemma) == "demand" else "proposal"
             memo = state.position(party, kind, (subj.idx, subj.idx + len(subj)), si)
             frame_kind = "position"
+        elif not (memo.party or memo.numbered or memo.proper):
+            return None  # "It said ..." of an unnamed statement: whose clauses, is not known
         elif lemma in ("say", "state", "read", "mention") and memo.kind not in DOC_SPEAKING:
             return None
         elif lemma in ("say", "state", "read", "mention") and subj.pos_ == "PRON" and \
                 getattr(self, "_prev_active", (None, -10))[1] < si - 1:
             return None  # "It said ...": a document only when it was named in the sentence before
+        status = memo.status
+        before = self._as_content(verb)
+        if before is not None:  # "ceding the rest of the region, as Moscow has demanded, would not be accepted"
+            head = doc[before[0]:before[1]].root
+            if head.head.lemma_.lower() in ("accept", "agree") and any(c.dep_ == "neg" or c.lower_ == "never" for c in head.head.children):
+                status = "rejected"
+            return Frame(memo, before[0], before[1], frame_kind, data.cues.content_verbs.get(lemma, "demand"), status, cue=verb,
+                         section=section, need_trigger="strong" if frame_kind == "position" else need_trigger)
         start = self._content_start(verb, sent.end)
         if start >= sent.end - 1:
             return None
@@ -685,7 +717,14 @@ class ProvisionFinder:
         return Frame(memo, start, end, "refusal", "offer", "rejected", cue=verb, need_trigger=True)
 
     def _strong_trigger(self, span: Span) -> bool:
-        return any(self.cat_ids.get(m, ("", ""))[1] == "strong" for m, _, _ in self.categories(span))
+        """A strong trigger, or two weak ones of one category ('give up parts of the Donbas')."""
+        weak: dict[str, int] = {}
+        for m, _, _ in self._category_matches(span):
+            label, strength = self.cat_ids.get(m, ("", ""))
+            if strength == "strong":
+                return True
+            weak[label] = weak.get(label, 0) + 1
+        return any(n >= 2 for n in weak.values())
 
     # -- lists: "the memorandum had four provisions: 1) ...", "One point is explicit: ..."
 
@@ -706,9 +745,9 @@ class ProvisionFinder:
             memo = active  # "One point is explicit: ..." after the plan was named
         if memo is None or not memo.party:
             return None
-        if not header and not any(t.lemma_.lower() in self.data.cues.content_verbs or t.lemma_.lower() in ("have", "list", "contain")
-                                  for t in before):
-            return None
+        if not header and not any((t.lemma_.lower() in self.data.cues.content_verbs or t.lemma_.lower() in ("have", "list", "contain"))
+                                  and self._said_by_document(t, mentions) for t in before):
+            return None  # "the fiction produced by that framework: that ...": the document says nothing here
         start = colon.i + 1
         rest = [t for t in doc[start:sent.end] if not (t.is_space or t.is_punct)]
         if len(rest) < 2:
@@ -804,7 +843,7 @@ class ProvisionFinder:
                 return None
             if low in ("wherein", "whereby"):
                 start = i + 1
-            elif low in ("in", "under", "by", "through") and doc[i + 1].lower_ == "which":
+            elif low in ("in", "under", "by") and doc[i + 1].lower_ == "which":
                 start = i + 2
             else:
                 continue
@@ -821,7 +860,8 @@ class ProvisionFinder:
             if c.i < head.i:
                 continue
             if c.dep_ in ("acl", "relcl") and c.tag_ == "VB" and any(x.lower_ == "to" for x in c.lefts) or \
-                    c.dep_ == "acl" and c.tag_ == "VBG" and c.i == head.i + 1 and c.lemma_.lower() not in self.data.cues.content_verbs:
+                    c.dep_ == "acl" and c.tag_ == "VBG" and c.i == head.i + 1 and c.lemma_.lower() not in self.data.cues.content_verbs \
+                    and memo.kind in ("agreement", "plan", "proposal", "draft"):
                 start = c.i  # "a proposal to turn ...", "an agreement granting ..."
                 end = c.right_edge.i + 1
                 return Frame(memo, start, end, "complement", "demand" if memo.kind != "agreement" else "commitment",
@@ -839,10 +879,16 @@ class ProvisionFinder:
         segs = segment_content(doc, fr.start, fr.end, self.data, item=fr.item)
         return segs
 
+    def _category_matches(self, span: Span) -> list[tuple[int, int, int]]:
+        """Trigger matches in a span, without a noun trigger used as a verb ('the network remains offline')."""
+        nouns_only = self._nouns_only
+        return [(m, s, e) for m, s, e in self.categories(span)
+                if not (e - s == 1 and span.doc[s].lower_ in nouns_only and span.doc[s].pos_ in ("VERB", "AUX"))]
+
     def category(self, span: Span) -> tuple[str | None, bool]:
         """(label, found a trigger): the first strong trigger in the provision, else the first weak one."""
         best: dict[str, tuple[int, int, str]] = {}
-        for match_id, s, e in self.categories(span):
+        for match_id, s, e in self._category_matches(span):
             label, strength = self.cat_ids.get(match_id, (None, None))
             if label is None:
                 continue

@@ -91,6 +91,7 @@ class Category(_Strict):
 
 class Categories(_Strict):
     fallback: str
+    nouns_only: list[str] = Field(default_factory=list)
     categories: dict[str, Category]
 
     @field_validator("categories")
