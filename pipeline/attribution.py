@@ -204,6 +204,12 @@ class Attributor:
             if span is None:
                 continue
             start, end = span
+            if cls.content == ["patient"] and start <= verb.idx < end:
+                # "the emails were deemed classified": the subject and the complement, not the cue
+                parts = [p for p in self.around_verb(ctx, verb, start, end) if ctx.words(*p) >= 1]
+                if parts:
+                    return Attribution(parts=parts, cue=verb, cue_span=self.cue_chars(verb), source=source)
+                continue
             if start <= verb.idx < end and verb.dep_ != "parataxis":  # a misparse put the cue inside its own content
                 after = verb.idx + len(verb.text)
                 if ctx.words(after, end) >= 2:
@@ -224,6 +230,22 @@ class Attributor:
                     continue
             return Attribution(parts=parts, cue=verb, cue_span=self.cue_chars(verb), source=source)
         return None
+
+    @staticmethod
+    def around_verb(ctx: "_DocContext", verb: Token, start: int, end: int) -> list[tuple[int, int]]:
+        """The parts of [start, end) before and after a verb group ("were not widely deemed")."""
+        first = verb
+        for c in verb.lefts:
+            if c.dep_ in ("aux", "auxpass", "neg", "advmod") and c.idx >= start:
+                first = c
+                break
+        last = verb.idx + len(verb.text)
+        for c in verb.rights:
+            if c.dep_ in ("prt", "advmod") and c.i == verb.i + 1:
+                last = c.idx + len(c.text)
+            elif c.dep_ == "agent" and c.right_edge.idx < end:  # "by several senators" is the source
+                last = max(last, c.right_edge.idx + len(c.right_edge.text))
+        return [p for p in (ctx.trim(start, first.idx), ctx.trim(last, end)) if p[1] > p[0]]
 
     def cue_chars(self, verb: Token) -> tuple[int, int]:
         """The cue's characters: the verb with its particle ("pointed out")."""
@@ -256,13 +278,21 @@ class Attributor:
         return self.agent_like(ctx, source)
 
     def agent_like(self, ctx: "_DocContext", source: Token) -> bool:
-        """A person, organisation or country, a pronoun for one, or a poll or report."""
+        """Who may hold a stance: a person, organisation or country, a personal pronoun, a poll
+        or report, and any other noun phrase ("voters", "some of them", "a plurality of
+        Democrats", "others"): PolNeAR attributes the stance of groups as well as of people.
+        Dummy subjects ("there", "this", "what"), "you" and relative pronouns are not."""
         low, lemma = source.lower_, source.lemma_.lower()
-        if source.pos_ == "PRON":
-            return low in self.pronouns or low in ("i", "we")
+        if source.pos_ == "PRON" and (low in self.pronouns or low in ("i", "we")):
+            return True
         if ctx.entity_at(source.i) is not None:
             return True
-        return lemma in self.titles or lemma in self.groups or lemma in self.evidence_sources or source.ent_type_ != "" or source.pos_ == "PROPN"
+        if lemma in self.titles or lemma in self.groups or lemma in self.evidence_sources or source.ent_type_ != "" or source.pos_ == "PROPN":
+            return True
+        if source.pos_ == "ADJ":  # "most of the farmers", "many of them"
+            return any(c.dep_ == "prep" and c.lower_ == "of" for c in source.children)
+        return source.pos_ in ("NOUN", "PRON", "DET", "NUM") and low not in self.non_speakers \
+            and low not in self.relative and low not in ("it", "you")
 
     def source_of(self, verb: Token, depth: int = 0) -> Token | None:
         """The subject of a cue verb, through passives, participles, conjuncts and relatives."""
@@ -314,6 +344,8 @@ class Attributor:
                 span = self.passive_content(ctx, verb)
             elif rule == "rest":
                 span = self.rest_content(ctx, verb)
+            elif rule == "patient":
+                span = self.patient_content(ctx, verb)
             elif rule == "raising":
                 span = self.passive_content(ctx, verb, raising=True)
             elif rule == "infinitive":
@@ -379,6 +411,22 @@ class Attributor:
             return None
         return self.tidy(ctx, subj.left_edge.i, comp.right_edge.i)
 
+    def patient_content(self, ctx: "_DocContext", verb: Token) -> tuple[int, int] | None:
+        """A passive cue with an agent, whose subject is what was judged or announced ('the plan
+        was approved by voters', 'he was deemed unfit by the panel', 'which were claimed by the
+        group'): the subject, with what completes the verb after it. Without an agent there is
+        no source to name, and PolNeAR often marks none: such passives are left alone."""
+        if not any(c.dep_ == "auxpass" for c in verb.children) or not any(c.dep_ == "agent" for c in verb.children):
+            return None
+        subj = next((c for c in verb.children if c.dep_ == "nsubjpass" and c.i < verb.i), None)
+        if subj is None or subj.lower_ in self.non_speakers or subj.lower_ in ("it", "there"):
+            return None
+        end = subj.right_edge.i
+        for c in verb.rights:
+            if c.dep_ in ("xcomp", "oprd", "ccomp") or c.dep_ == "prep" and c.lower_ in ("as", "to"):
+                end = max(end, c.right_edge.i)
+        return self.tidy(ctx, subj.left_edge.i, end)
+
     def that_clause(self, ctx: "_DocContext", verb: Token) -> tuple[int, int] | None:
         """'noted after the talks that the sides agreed ...': the parser often hangs the
         that-clause on the nearest noun; a complementizer 'that' right after the cue's adjuncts,
@@ -437,7 +485,7 @@ class Attributor:
         for c in verb.rights:
             if c.i <= obj.i:
                 continue
-            if c.dep_ in OBJECT_TAIL or (c.dep_ == "prep" and c.lower_ in ("for", "as", "over", "of", "about", "with")):
+            if c.dep_ in OBJECT_TAIL or (c.dep_ == "prep" and c.lower_ in ("for", "as", "over", "of", "about", "with", "to", "against", "into")):
                 last = c
             elif c.dep_ not in ("punct",):
                 break

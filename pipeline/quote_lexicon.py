@@ -15,7 +15,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 DATA = Path(__file__).parent / "data" / "quotes"
-ContentRule = Literal["clause", "infinitive", "object", "prep", "passive", "raising", "rest"]
+ContentRule = Literal["clause", "infinitive", "object", "prep", "passive", "patient", "raising", "rest"]
 
 
 class _Strict(BaseModel):

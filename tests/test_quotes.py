@@ -280,3 +280,37 @@ def test_a_cue_verb_can_be_added_in_data(quotes_nlp, tmp_path: Path):
     spans = finder(doc).spans["quotes"]
     assert [s._.quote["cue"] for s in spans] == ["grumbled"]
     assert spans[0]._.quote["start"] == text.index("that the talks")
+
+
+# ---------------------------------------------------------------- stance of groups, passives, objects
+# (content, speaker mention) per sentence; sentences written for these tests.
+
+def found(quotes_of, text, content, speaker):
+    """A record whose text is ``content`` and whose speaker mention holds ``speaker``."""
+    recs = quotes_of(text)
+    hits = [r for r in recs if r["text"] == content]
+    assert hits, f"no quote {content!r} in {[(r['text'], r['cue']) for r in recs]}"
+    if speaker is None:
+        assert hits[0]["speaker_start"] is None
+    else:
+        assert speaker in (spoken_by(text, hits[0]) or ""), spoken_by(text, hits[0])
+    return hits[0]
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    # any noun phrase may hold a stance, not only names and titles
+    ("Some of the delegates welcomed the proposal for a ceasefire.", "the proposal for a ceasefire", "Some of the delegates"),
+    ("A majority of the voters rejected the plan.", "the plan", "A majority of the voters"),
+    ("Most of the farmers in the region oppose the new tariff.", "the new tariff", "Most of the farmers"),
+    # a passive with an agent: the subject is the content, the agent the source
+    ("The proposal was rejected by most of the shareholders.", "The proposal", "most of the shareholders"),
+    ("The new budget was criticized by several senators as reckless.", "The new budget", "several senators"),
+    # the object of a stance verb keeps its "to" phrase
+    ("The senator likened the tax to a penalty on work.", "the tax to a penalty on work", "The senator"),
+])
+def test_stance_of_groups_and_passives(quotes_of, text, content, speaker):
+    found(quotes_of, text, content, speaker)
+
+
+def test_agentless_passive_of_a_stance_verb_is_not_attributed(quotes_of):
+    assert not any(r["text"] == "The plan" for r in quotes_of("The plan was approved last year."))
