@@ -26,6 +26,16 @@ CONTINUATION_PUNCT = {",", "-", "–", "—", "(", "/", "&"}
 BULLET = re.compile(r"^[ \t]*(?:[-*•·▪‣+]\s|\d{1,3}[.)]\s|\(?[a-z0-9]{1,3}\)\s|#{1,6}\s|>\s)")
 
 
+def doc_text(doc: Doc) -> str:
+    """The doc's text, built once per doc: ``Doc.text`` joins every token on each access (O(n)),
+    so reading it per token or per record makes a component quadratic in the article's length.
+    (Keyed on the token count, so a doc made from a span with the user data copied is not fooled.)"""
+    cached = doc.user_data.get("_text")
+    if cached is None or cached[0] != len(doc):
+        cached = doc.user_data["_text"] = (len(doc), doc.text)
+    return cached[1]
+
+
 def _line_of(text: str, char: int) -> str:
     start = text.rfind("\n", 0, char) + 1
     end = text.find("\n", char)
@@ -37,9 +47,9 @@ def is_continuation(doc: Doc, space: Token) -> bool:
     if space.i == 0 or space.i + 1 >= len(doc):
         return False
     prev, nxt = doc[space.i - 1], doc[space.i + 1]
-    if BULLET.match(doc.text[nxt.idx: nxt.idx + 12]):
+    if BULLET.match(doc_text(doc)[nxt.idx: nxt.idx + 12]):
         return False
-    prev_line = _line_of(doc.text, prev.idx)
+    prev_line = _line_of(doc_text(doc), prev.idx)
     if prev_line.lstrip().startswith("#") or BULLET.match(prev_line) and space.text.count("\n") >= 2:
         return False
     if prev.text in TERMINAL or (prev.text in QUOTES and prev.i > 0 and doc[prev.i - 1].text in TERMINAL):
@@ -81,7 +91,7 @@ def paragraph_sentences(doc: Doc) -> Doc:
 
 def _bind_bullet_marker(doc: Doc, first: Token) -> None:
     """Keep a bullet or list marker ('-', '1.', '(a)') in the sentence of the item it opens."""
-    m = BULLET.match(doc.text[first.idx: first.idx + 12])
+    m = BULLET.match(doc_text(doc)[first.idx: first.idx + 12])
     if not m:
         return
     marker_end = first.idx + m.end()
@@ -120,7 +130,7 @@ def make_boilerplate_lines(nlp: Language, name: str, patterns_path: str | None):
 
     def mark_boilerplate(doc: Doc) -> Doc:
         spans = []
-        for start, end in find_boilerplate(doc.text, patterns):
+        for start, end in find_boilerplate(doc_text(doc), patterns):
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is not None:
                 spans.append(span)
@@ -151,7 +161,7 @@ def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
     out = []
     for s in doc.sents:
         end = s.end_char
-        while end > s.start_char and doc.text[end - 1].isspace():
+        while end > s.start_char and doc_text(doc)[end - 1].isspace():
             end -= 1
         out.append((s.start_char, end))
     return out
@@ -167,7 +177,7 @@ def in_boilerplate(doc: Doc, start: int, end: int) -> bool:
 
 def clean_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Trim whitespace from both ends of a character span."""
-    text = doc.text
+    text = doc_text(doc)
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
@@ -176,7 +186,7 @@ def clean_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 
 def span_text(doc: Doc, span: Span) -> str:
-    return doc.text[span.start_char: span.end_char]
+    return doc_text(doc)[span.start_char: span.end_char]
 
 
 def doc_id_of(doc: Doc) -> str:
@@ -186,5 +196,5 @@ def doc_id_of(doc: Doc) -> str:
 
 def span_fields(doc: Doc, start: int, end: int) -> dict:
     """The common fields of a SpanRecord for [start, end) of ``doc``."""
-    return {"doc_id": doc_id_of(doc), "start": start, "end": end, "text": doc.text[start:end],
+    return {"doc_id": doc_id_of(doc), "start": start, "end": end, "text": doc_text(doc)[start:end],
             "sentence": sentence_index(doc, start)}
