@@ -197,10 +197,13 @@ def tense_of(span: Span, lex: Lexicon | None = None) -> str | None:
     for _ in range(8):
         if tok.pos_ in ("VERB", "AUX") or tok.lemma_ in future_verbs:
             if tok.lemma_ in future_verbs:
-                return "future"
+                # "had been scheduled for Friday": a plan that was overtaken, in the past
+                return "past" if any(c.lower_ in ("had", "'d") and c.dep_ == "aux" for c in tok.children) else "future"
             tense = _verb_tense(tok)
             if tense is not None:
                 return tense
+            if tok.dep_ == "xcomp" and tok.head.lemma_ == "be" and any(c.lower_ == "to" for c in tok.children):
+                return "future"  # "the bank is to resume trading Tuesday": be + to-infinitive
         if tok.head is tok:
             return None
         tok = tok.head
@@ -344,6 +347,12 @@ class TimexFinder:
                 if nxt is not None and nxt.tag_ == "NNS" and not (prev is not None and prev.pos_ in ("DET", "PRON", "ADJ", "PART")):
                     return False  # "2000 troops"; but "the 1992 protests"
         doc = span.doc
+        if last.lower_ in ("of", "on", "at", "in", "for"):
+            return False  # a fragment: "the night of [Friday, Oct. 23]"
+        if len(span) == 1 and first.lower_ in ("period", "periods"):
+            return False  # "the transition period": only "the latest period", "the year-ago period" are dates
+        if self._an_age(span):
+            return False
         after = [t.lower_ for t in doc[span.end: span.end + 2]]
         if after[:1] == ["old"] or after == ["-", "old"] or after[:1] == ["-old"]:
             return False  # an age: "a 6-year-old boy", "52 years old"
@@ -363,6 +372,17 @@ class TimexFinder:
         if first.lower_ == "fall" and first.pos_ == "VERB":
             return False
         return True
+
+    def _an_age(self, span: Span) -> bool:
+        """'in his 30s', 'in their early twenties': an age, not a decade (a two-digit decade after
+        a possessive, lexicon ``age_before``)."""
+        words = [t.lower_ for t in span if t.lower_ not in ("the", "'", "’")]
+        if not words or not (re.fullmatch(r"'?\d0s", words[-1]) or words[-1] in self.lex.decade_words):
+            return False
+        i = span.end - 2  # the model's span may hold the possessive itself: "her early thirties"
+        while i >= 0 and span.doc[i].lower_ in ("early", "mid", "late", "-", "the"):
+            i -= 1
+        return i >= 0 and span.doc[i].lower_ in self.lex.age_before
 
     def _widen(self, doc: Doc, span: Span, pre: dict[int, list[tuple[int, str]]], post: dict[int, int]) -> Span:
         """Add modifiers before and after a span ('early', 'about', 'the end of', 'or so'); a
@@ -468,6 +488,7 @@ class TimexFinder:
         for cand in self.candidates(doc):
             if cand.start < last_end:
                 continue
+            cand = self._drop_count(cand)
             span = self._widen(doc, cand, pre, post)
             if span.start < last_end:
                 span = Span(doc, max(last_end, span.start), span.end)
@@ -495,6 +516,15 @@ class TimexFinder:
     def _normalise(self, span: Span, ctx: Context) -> Timex | None:
         words = [t.text for t in span if not t.is_space]
         return normalise(words, ctx, self.lex)
+
+    @staticmethod
+    def _drop_count(span: Span) -> Span:
+        """A count just before 'a'/'an' belongs to the sentence, not the expression: 'up from
+        seven [a year ago]', 'twelve [a day]'."""
+        start = span.start
+        while start + 2 < span.end and span.doc[start].like_num and span.doc[start + 1].lower_ in ("a", "an"):
+            start += 1
+        return span if start == span.start else Span(span.doc, start, span.end)
 
     @staticmethod
     def _trim(span: Span) -> Span | None:

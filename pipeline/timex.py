@@ -58,6 +58,7 @@ class Lexicon(BaseModel):
     period_end_words: list[str] = Field(default_factory=list)
     not_year_after: list[str] = Field(default_factory=list)
     not_year_before: list[str] = Field(default_factory=list)
+    age_before: list[str] = Field(default_factory=list)
     fixed: dict[str, dict[str, str]]
     holidays: dict[str, Any]
 
@@ -1134,8 +1135,9 @@ def _holiday(r: Reading, ctx: Context, lex: Lexicon) -> Timex | None:
         return None
     if r.year is None and dct:
         options = [x for x in (holiday_date(spec, y - 1), d, holiday_date(spec, y + 1)) if x]
+        slack = 7 if r.unit == "W" else 1  # "Easter week began": the week before the feast
         if ctx.tense == "past":
-            options = [x for x in options if x <= dct + timedelta(days=1)] or options
+            options = [x for x in options if x <= dct + timedelta(days=slack)] or options
         elif ctx.tense == "future":
             options = [x for x in options if x >= dct - timedelta(days=1)] or options
         d = min(options, key=lambda x: abs((x - dct).days))

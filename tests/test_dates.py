@@ -187,3 +187,46 @@ def test_war_news_false_friends(records):
     assert got["1940"]["value"] == "1940"
     assert got["Monday"]["value"] == "2025-06-09"  # a deadline lies ahead
     assert got["the fall of 2024"]["value"] == "2024-FA"
+
+
+# ---------------------------------------------------------------- round 2: tense, fragments, ages, counts
+
+def test_be_to_infinitive_points_forward(records):
+    # PUB is a Tuesday; "is to reopen ... Friday" is the coming Friday, not the last one
+    got = by_text(dates(records, "The border crossing is to reopen to trucks Friday, officials said."))
+    assert got["Friday"]["value"] == "2025-06-06"
+
+
+def test_past_perfect_schedule_points_back(records):
+    got = by_text(dates(records, "The deadline had been scheduled to expire on Friday before the envoys extended it."))
+    assert got["Friday"]["value"] == "2025-05-30"
+
+
+def test_count_before_a_rate_or_offset_stays_outside(records):
+    got = by_text(dates(records, "The ministry now runs 14 shelters, up from nine a year ago."))
+    assert "a year ago" in got and not any(t.startswith("nine") for t in got)
+    assert got["a year ago"]["value"] == "2024"
+
+
+def test_holiday_week_already_begun(records):
+    # Easter 2025 was 20 April; a week "that began" a few days before it is that year's
+    got = by_text(dates(records, "Pilgrims crowded the old city as Easter week began.", "2025-04-15"))
+    assert got["Easter week"]["value"] == "2025-W16"
+
+
+def test_an_age_is_not_a_decade(records):
+    recs = dates(records, "The negotiator, in his 40s, joined the ministry in the 1990s; his deputy is in her early thirties.")
+    texts = {r["text"] for r in recs}
+    assert "the 1990s" in texts
+    assert not any("40s" in t or "thirties" in t for t in texts)
+
+
+def test_no_dangling_fragment(records):
+    texts = {r["text"] for r in dates(records, "The attack came on the night of Saturday, May 10, near the port.")}
+    assert not any(t.endswith(" of") for t in texts)
+    assert any("May 10" in t for t in texts)
+
+
+def test_a_bare_period_is_not_a_quarter(records):
+    texts = {r["text"] for r in dates(records, "The transition period will be supervised by monitors.")}
+    assert "period" not in texts
