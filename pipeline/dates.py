@@ -450,6 +450,14 @@ class TimexFinder:
             return Timex("DURATION", "P1Y")
         return timex
 
+    def _after_modal(self, doc: Doc, span: Span, timex: Timex) -> Timex:
+        """'the two sides may one day sign': after a modal, 'one day' is a vague future (lexicon
+        ``after_modal``), not a duration."""
+        key = span.text.lower()
+        if key in self.lex.after_modal and span.start > 0 and doc[span.start - 1].tag_ == "MD":
+            return Timex(**self.lex.after_modal[key])
+        return timex
+
     @staticmethod
     def _adjectival(span: Span) -> bool:
         """A hyphenated duration used as an adjective: 'a two-year contract'."""
@@ -503,6 +511,7 @@ class TimexFinder:
             if span is None:
                 continue
             timex = self._reporting_year(doc, span, timex)
+            timex = self._after_modal(doc, span, timex)
             has_outside, outside_mod, outside_word = self._outside_mod(doc, span)
             if has_outside and timex.mod is None and timex.type in ("DURATION", "TIME", "DATE"):
                 timex.mod = outside_mod

@@ -59,6 +59,7 @@ class Lexicon(BaseModel):
     not_year_after: list[str] = Field(default_factory=list)
     not_year_before: list[str] = Field(default_factory=list)
     age_before: list[str] = Field(default_factory=list)
+    after_modal: dict[str, dict[str, str]] = Field(default_factory=dict)
     fixed: dict[str, dict[str, str]]
     holidays: dict[str, Any]
 
@@ -1214,7 +1215,7 @@ def _quarter(r: Reading, ctx: Context) -> Timex | None:
     code = r.quarter
     nq = 4 if code == "Q" else 2
     if r.numbers and r.numbers[0] and r.numbers[0] > 1 and code == "Q" and r.ordinal in (None, 1):
-        # "the first two quarters" -> a duration
+        # "the first two quarters" -> a duration; "the first two quarters of 1990" -> 1990-H1
         n = r.numbers[0]
         if r.ordinal == 1 and n == 2 and r.year is not None:
             return Timex("DATE", f"{r.year:04d}-H1")

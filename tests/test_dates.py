@@ -230,3 +230,15 @@ def test_no_dangling_fragment(records):
 def test_a_bare_period_is_not_a_quarter(records):
     texts = {r["text"] for r in dates(records, "The transition period will be supervised by monitors.")}
     assert "period" not in texts
+
+
+def test_one_day_after_a_modal_is_a_vague_future(records):
+    recs = [r for r in dates(records, "Refugees hope they may one day return to their villages.") if r["text"] == "one day"]
+    assert recs and recs[0]["value"] == "FUTURE_REF"
+    recs = [r for r in dates(records, "The general strike lasted one day.") if r["text"] == "one day"]
+    assert recs and recs[0]["value"] == "P1D" and recs[0]["type"] == "DURATION"
+
+
+def test_first_two_quarters_of_a_year_is_its_first_half(records):
+    got = by_text(dates(records, "Exporters expect weak demand through the first two quarters of 2026."))
+    assert got["the first two quarters of 2026"]["value"] == "2026-H1"
