@@ -265,7 +265,19 @@ def mention_party(tok: Token, data: RuleData) -> str | None:
             if not subj and verb.dep_ in ("xcomp", "conj", "ccomp") and verb.head.pos_ == "VERB":
                 for s_ in (c for c in verb.head.children if c.dep_ == "nsubj"):
                     found += [p for p in parties_in(s_.subtree, data) if p not in found]
+    if not found:
+        found = [p for p in (_agent_group(c) for c in tok.children if c.dep_ == "acl") if p]
     return joint_party(found) if found else None
+
+
+def _agent_group(verb: Token) -> str | None:
+    """'proposed by African leaders from seven countries' -> 'African leaders': a group no party alias names."""
+    for agent in (c for c in verb.children if c.dep_ == "agent"):
+        for pobj in (c for c in agent.children if c.dep_ == "pobj"):
+            norp = [c for c in pobj.children if c.dep_ == "amod" and c.ent_type_ == "NORP"]
+            if norp and pobj.tag_ == "NNS":
+                return f"{norp[0].text} {pobj.text}"
+    return None
 
 
 def proper_name(tok: Token, data: RuleData) -> str | None:
@@ -372,6 +384,26 @@ class ArticleMemoranda:
             return self.negotiating_parties(subj.idx)
         if subj.lower_ in ("they", "we") and self.last_joint:
             return self.last_joint
+        if subj.lower_ in ("he", "she"):
+            return self._person_pronoun(subj)
+        return None
+
+    def _person_pronoun(self, pron: Token) -> str | None:
+        """'Zelenskiy told Reuters that he wanted ...': the subject of the verb that reports the clause; else
+        a party's leader named earlier in the sentence ("In Putin's speech, he set out his terms")."""
+        node = pron.head
+        while node.head.i != node.i:
+            node = node.head
+            if node.lemma_.lower() not in self.data.cues.report_verbs:
+                continue
+            subj = next((c for c in node.children if c.dep_ == "nsubj" and c.i != pron.i), None)
+            if subj is not None and subj.pos_ == "PROPN":
+                return party_of_token(subj, self.data)
+        for t in pron.sent:
+            if t.i >= pron.i:
+                break
+            if t.ent_type_ == "PERSON" and party_of_token(t, self.data):
+                return party_of_token(t, self.data)
         return None
 
     def _year(self) -> str | None:
@@ -392,7 +424,8 @@ class ArticleMemoranda:
         memo = None
         if generic and not party and not numbered:
             return None
-        if not (party or numbered or definite or tok.lower_ in self.data.documents.anaphora or kind == "draft" and not generic):
+        if not (party or numbered or definite or tok.lower_ in self.data.documents.anaphora or kind == "draft" and not generic
+                or self._specific(tok)):
             return None  # "a longer-term ceasefire agreement": not (yet) a document of the article; "a draft" is one
         compat = "document" if kind in DOCUMENT_KINDS else kind
         if party or numbered:
@@ -440,6 +473,19 @@ class ArticleMemoranda:
             memo.date = mention_date(tok, self.article_date)
         self.active, self.active_sentence = memo, sent_i
         return memo
+
+    def _specific(self, tok: Token) -> bool:
+        """'a peace plan proposed by African leaders', 'a proposal that calls for ...': an indefinite mention
+        that says whose it is or what it says is a document of the article."""
+        for c in tok.children:
+            if c.i < tok.i:
+                continue
+            if c.dep_ == "acl" and c.tag_ == "VBN" and any(a.dep_ == "agent" for a in c.children):
+                return True
+            if c.dep_ == "relcl" and c.lemma_.lower() in self.data.cues.content_verbs and \
+                    any(x.lower_ in ("that", "which") for x in c.children if x.dep_ in ("nsubj", "nsubjpass")):
+                return True
+        return False
 
     def agreement(self, party: str | None, at_char: int, sent: Span, sent_i: int, name: str | None = None) -> Memo:
         """The agreement reached by ``party`` (joint or single) in this article, created if new.

@@ -210,6 +210,12 @@ class ProvisionFinder:
             if obj is None:
                 continue
             back = obj.pos_ == "PRON" or any(c.lower_ in ("this", "these", "those", "that", "such") for c in obj.lefts)
+            named = self._mention_memo.get(obj.i)
+            if named is not None and not named.generic:
+                for _, fr in found:  # "Zelenskiy had also rejected the plan": its clauses read just before
+                    if fr.si >= si - 2 and fr.memo is named and named.kind != "agreement":
+                        fr.status = "rejected"
+                continue
             if not back:
                 continue
             subj = self._subject(verb) if obj.dep_ == "dobj" else next((c for c in verb.children if c.dep_ == "agent"), None)
@@ -329,6 +335,10 @@ class ProvisionFinder:
                 if doc[tok_i].dep_ == "dobj" and head.lemma_.lower() in data.cues.refusal_verbs:
                     fr.status = "rejected"  # "Medvedev rejected proposals ... to station troops"
                 out.append(fr)
+        for fr in out:  # "Putin rejected a peace plan ... that called for X": X is rejected
+            if fr.kind != "agreement" and any(m is fr.memo and doc[i].dep_ == "dobj" and doc[i].head.lemma_.lower() in data.cues.refusal_verbs
+                                              and not any(c.dep_ == "neg" for c in doc[i].head.children) for i, m in mentions.items()):
+                fr.status = "rejected"
         out = self._bound(out)
         if out:  # the memorandum the sentence is about, not one named inside its content, is the one "it" means next
             state.active, state.active_sentence = out[-1].memo, si
@@ -433,6 +443,9 @@ class ProvisionFinder:
             if c.dep_ in ("advcl", "xcomp", "ccomp") and any(x.lower_ == "for" and x.dep_ == "mark" for x in c.children) and \
                     any(x.lower_ == "to" for x in c.children) and any(x.dep_ == "nsubj" and party_of_token(x, self.data) for x in c.children):
                 return True  # "fighting for Ukraine to give up ..." parsed as a clause
+            if c.dep_ in ("ccomp", "xcomp") and any(x.lower_ == "to" and x.dep_ == "aux" for x in c.children) and \
+                    any(x.dep_ == "nsubj" and party_of_token(x, self.data) for x in c.children):
+                return True  # "wants Ukraine to recognise ..." parsed with Ukraine as the clause subject
             obj = c if c.dep_ == "dobj" else next((x for x in c.children if x.dep_ == "pobj"), None) \
                 if c.dep_ == "prep" and c.lower_ in ("for", "on") else None
             if obj is None or not party_of_token(obj, self.data):
@@ -499,6 +512,14 @@ class ProvisionFinder:
             head = subj.head.head if subj.head.dep_ == "relcl" else None
             if head is not None and head.i in mentions:
                 return mentions[head.i], None
+            # "a plan proposed by leaders from seven countries that called for ...": the clause hung on the
+            # last noun of the mention's own phrase
+            for _ in range(5):
+                if head is None or head.dep_ not in ("pobj", "prep", "agent", "acl", "compound"):
+                    break
+                head = head.head
+                if head.i in mentions:
+                    return mentions[head.i], None
             return None, None  # "a region that includes ...": the antecedent is no document
         if subj.lower_ in ("it", "this") and recent:
             return active, active.section if active else None
@@ -732,6 +753,7 @@ class ProvisionFinder:
         colon = next((t for t in sent if t.text == ":"), None)
         if colon is None:
             return None
+        owned = False
         before = doc[sent.start:colon.i]
         memo = None
         for t in before:
@@ -743,6 +765,13 @@ class ProvisionFinder:
         part = any(t.lemma_.lower() in self.data.part_kind for t in near)
         if memo is None and part and active is not None and active_si >= si - 1:
             memo = active  # "One point is explicit: ..." after the plan was named
+        if memo is None:
+            # "he set out his terms: Ukraine must ...": a party's own terms, demands or conditions
+            owner = next((self._position_owner(t, state) for t in reversed(near) if t.lemma_.lower() in self.data.cues.position_nouns
+                          or t.lower_ in self.data.cues.position_nouns), None)
+            if owner and owner not in self.self_deciding:
+                memo = state.position(owner, "demands", (colon.idx, colon.idx + 1), si)
+                header = owned = True
         if memo is None or not memo.party:
             return None
         if not header and not any((t.lemma_.lower() in self.data.cues.content_verbs or t.lemma_.lower() in ("have", "list", "contain"))
@@ -759,7 +788,7 @@ class ProvisionFinder:
                     if c.lower_ in self.data.documents.ordinals:
                         section = self.data.documents.ordinals[c.lower_]
         modality = "commitment" if memo.kind == "agreement" else "demand"
-        return Frame(memo, start, sent.end, "list", modality, memo.status, cue=colon, section=section, need_trigger=False)
+        return Frame(memo, start, sent.end, "list", modality, memo.status, cue=colon, section=section, need_trigger=owned)
 
     # -- "Under the plan, Ukraine would ...", "The plan would cap ..."
 
@@ -877,7 +906,29 @@ class ProvisionFinder:
 
     def segments(self, doc: Doc, fr: Frame) -> list[Segment]:
         segs = segment_content(doc, fr.start, fr.end, self.data, item=fr.item)
-        return segs
+        out: list[Segment] = []
+        for seg in segs:
+            out += self._split_topics(doc, seg)
+        return out
+
+    def _split_topics(self, doc: Doc, seg: Segment) -> list[Segment]:
+        """'de-escalation and security guarantees', 'neutrality and non-nuclear status': two noun phrases joined by
+        'and' ('or' offers alternatives of one clause) whose strong triggers name different categories are two provisions (the parser's coordination
+        is not trusted; the categories are)."""
+        depth = 0
+        for i in range(seg.start + 1, seg.end - 1):
+            t = doc[i]
+            depth += t.text in ("(", "[") and 1 or t.text in (")", "]") and -1 or 0
+            if depth or t.lower_ != "and" or doc[i - 1].text == "," or doc[i + 1].pos_ in ("VERB", "AUX", "ADP"):
+                continue
+            left, right = self._strong_labels(doc[seg.start:i]), self._strong_labels(doc[i + 1:seg.end])
+            if left and right and not left & right and doc[i - 1].pos_ in ("NOUN", "PROPN") and \
+                    not any(x.pos_ in ("VERB", "AUX") for x in doc[i + 1:seg.end]):
+                return [Segment(seg.start, i, seg.item)] + self._split_topics(doc, Segment(i + 1, seg.end, seg.item))
+        return [seg]
+
+    def _strong_labels(self, span: Span) -> set[str]:
+        return {self.cat_ids[m][0] for m, _, _ in self._category_matches(span) if self.cat_ids.get(m, ("", ""))[1] == "strong"}
 
     def _category_matches(self, span: Span) -> list[tuple[int, int, int]]:
         """Trigger matches in a span, without a noun trigger used as a verb ('the network remains offline')."""
