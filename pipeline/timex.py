@@ -297,6 +297,7 @@ class Reading:
     unit_time: bool = False
     unit_plural: bool = False
     unit_adjectival: bool = False  # "five-year"
+    unit2: str | None = None  # "weeks or months": the duration value of the second unit (PXM)
     month: int | None = None
     day: int | None = None
     day2: int | None = None  # "May 23-25"
@@ -734,6 +735,9 @@ class _Reader:
             return 0
         self.flush()
         u = self.lex.units[w]
+        if r.unit and r.unit_plural and not r.numbers and w.endswith("s") and self.at(-1) in ("or", "to"):
+            r.unit2 = duration_value(None, u["code"], bool(u.get("time")))  # "weeks or months": the first unit, the range kept
+            return 1
         r.unit, r.unit_time = u["code"], bool(u.get("time"))
         r.unit_plural = w.endswith("s") or w in ("centuries", "millennia")
         if u.get("factor"):
@@ -1401,7 +1405,10 @@ def _unit_bare(r: Reading, ctx: Context) -> Timex | None:
     if r.numbers:
         return Timex("DURATION", duration_value(r.numbers[0], unit, r.unit_time))
     if r.unit_plural:
-        return Timex("DURATION", duration_value(None, unit, r.unit_time))
+        t = Timex("DURATION", duration_value(None, unit, r.unit_time))
+        if r.unit2:
+            t.range_start, t.range_end = t.value, r.unit2
+        return t
     if r.the and not r.unit_adjectival:
         gran = UNIT_GRAN.get(unit) or "day"
         if unit == "Q" and reporting_quarter(ctx) is not None:

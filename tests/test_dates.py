@@ -242,3 +242,8 @@ def test_one_day_after_a_modal_is_a_vague_future(records):
 def test_first_two_quarters_of_a_year_is_its_first_half(records):
     got = by_text(dates(records, "Exporters expect weak demand through the first two quarters of 2026."))
     assert got["the first two quarters of 2026"]["value"] == "2026-H1"
+
+
+def test_vague_unit_range_is_one_expression(records):
+    got = by_text(dates(records, "A deal could come within weeks or months, the envoy said."))
+    assert got["weeks or months"]["value"] == "PXW" and got["weeks or months"]["range_end"] == "PXM"

@@ -210,3 +210,12 @@ def test_duration_values():
 def test_lexicon_validates():
     lex = load_lexicon()
     assert lex.months["sept"] == 9 and lex.weekdays["wednesday"] == 3
+
+
+def test_vague_unit_range_keeps_the_first_unit():
+    from pipeline.timex import Context, normalise
+
+    t = normalise(["weeks", "or", "months"], Context())
+    assert (t.type, t.value, t.range_start, t.range_end) == ("DURATION", "PXW", "PXW", "PXM")
+    t = normalise(["hours", "or", "days"], Context())
+    assert (t.value, t.range_end) == ("PTXH", "PXD")
