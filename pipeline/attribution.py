@@ -697,11 +697,12 @@ class Attributor:
 
     def colon_intro(self, ctx: "_DocContext", k: int) -> Attribution | None:
         """'X told the Council: “...”', 'Jones: “...”': a quotation after a colon takes the
-        subject of the clause before it, or the name right before the colon."""
+        subject of the clause before it, or the name right before the colon. The colon may end
+        the paragraph before ('She said in a statement:' and the statement as its own paragraph)."""
         q = ctx.quotes[k]
         text = ctx.text
         j = q.start
-        while j > 0 and text[j - 1] in " \t\u00a0":
+        while j > 0 and text[j - 1] in " \t\u00a0\n" and q.start - j < 12:
             j -= 1
         if j == 0 or text[j - 1] != ":":
             return None

@@ -314,3 +314,13 @@ def test_stance_of_groups_and_passives(quotes_of, text, content, speaker):
 
 def test_agentless_passive_of_a_stance_verb_is_not_attributed(quotes_of):
     assert not any(r["text"] == "The plan" for r in quotes_of("The plan was approved last year."))
+
+
+def test_colon_at_the_end_of_a_paragraph_introduces_the_next(quotes_of):
+    text = ('The mayor issued a statement on Friday:\n\n'
+            '"We will not accept any deal that closes the harbor. The city depends on it."\n\n'
+            '"We will fight it in every court."')
+    recs = quotes_of(text)
+    first, second = one(recs, "We will not accept"), one(recs, "every court")
+    assert first["kind"] == "direct" and spoken_by(text, first) == "The mayor"
+    assert second["floating"] and spoken_by(text, second) == "The mayor"
