@@ -33,6 +33,7 @@ log = logging.getLogger("pipeline")
 
 MIN_CHUNK_CHARS = 12_000  # the smallest task worth a round trip to the scheduler (~2,000 words)
 CONNECT_TIMEOUT = "20s"  # to reach an existing scheduler
+WORKERS_TIMEOUT = 60  # seconds to wait for a first worker of an existing cluster
 TASKS_AHEAD = 2  # tasks queued per worker thread: enough to keep it busy, not the whole corpus
 _PIPELINE_LOCK = threading.Lock()  # a worker with several threads runs one pipeline at a time
 
@@ -115,7 +116,10 @@ def run_dask(articles: list[Article], keys: list[str], settings: Settings, finge
     n_local = settings.n_process if settings.n_process and settings.n_process > 0 else available_cpus()
     with connect(scheduler, n_local) as client:
         if scheduler:
-            client.wait_for_workers(1, timeout=60)
+            try:
+                client.wait_for_workers(1, timeout=WORKERS_TIMEOUT)
+            except TimeoutError:
+                raise SystemExit(f"no Dask worker joined the scheduler at {scheduler} within {WORKERS_TIMEOUT} s") from None
         threads = max(1, sum(client.nthreads().values()))
         log.info("Dask: %d worker threads at %s", threads, client.scheduler.address)
         chunks = iter(plan_chunks(articles, keys, threads, settings.batch_size, group=source_file,
