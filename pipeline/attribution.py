@@ -57,6 +57,9 @@ SENT_END = {".", "!", "?"}
 CUT_AFTER_COMMA = {"advcl", "relcl", "acl", "appos", "npadvmod", "conj", "parataxis", "dep"}
 NOUN_PREPS = {"of", "for", "about", "on", "against", "to", "over", "with", "at"}
 TRAILING_REFERENCE = re.compile(r"(?:\[\[?[^\[\]\n]{1,40}\]\]?(?:\([^()\s]{1,300}\))?)+$")
+# a paragraph that opens with a short label and a colon: "Q: ...", "SMITH: ...", "Jones: ..."
+LABEL_LINE = re.compile(r"(?m)^[ \t]*(?P<label>[A-Z][^\n:\"“”]{0,60}?)[ \t]*(?P<colon>:)[ \t]+(?P<rest>\S[^\n]*)")
+TALLY = re.compile(r"[\d\s,.%$()+-]*(?:votes?|delegates?|percent|points?)?[\d\s,.%$()+-]*\.?", re.I)
 TITLE_BEFORE = {"on", "in", "with", "to", "of", "'s", "’s", "for", "from", "at", "by", "the", "a", "an", "his", "her", "their", "its", "our", "my", "your"}
 CUT_PUNCT = {",", ";", "—", "–", "--"}
 OBJECT_TAIL = {"dobj", "oprd", "attr", "acomp", "ccomp", "xcomp", "dative"}
@@ -104,6 +107,7 @@ class Attributor:
         self.provision_sources = set(patterns.provision_sources)
         self.evidence_sources = set(patterns.evidence_sources)
         self.non_speakers = set(patterns.non_speakers)
+        self.non_labels = set(patterns.non_labels)
         m = patterns.marks
         self.marks = MarkSet(tuple(m.open), tuple(m.close), tuple(m.either), tuple(m.single_open), tuple(m.single_close))
         self.matcher = Matcher(nlp.vocab)
@@ -165,7 +169,50 @@ class Attributor:
             att = self.noun_attribution(ctx, doc[i])
             if att is not None:
                 out.append(att)
+        out.extend(self.label_attributions(ctx))
         return out
+
+    def label_attributions(self, ctx: "_DocContext") -> list[Attribution]:
+        """'Q: ...', 'SMITH: ...' (a transcript) and 'Jones: Talks will resume' (a headline): a
+        speaker label opening a paragraph, the rest of the paragraph what was said."""
+        out = []
+        text, pat = ctx.text, self.patterns
+        for m in LABEL_LINE.finditer(text):
+            label, rest = m.group("label"), m.group("rest")
+            a, b = m.start("label"), m.end("label")
+            if len(label.split()) > pat.label_max_words or label.lower() in self.non_labels:
+                continue
+            if len(rest.split()) < pat.label_min_content_words or TALLY.fullmatch(rest):
+                continue
+            source = self.label_source(ctx, label, a, b)
+            colon = ctx.token_at(m.start("colon"))
+            if source is None or colon is None:
+                continue
+            start, end = ctx.trim(m.start("rest"), m.end("rest"))
+            if end <= start:
+                continue
+            out.append(Attribution(parts=[(start, end)], cue=colon, cue_span=(colon.idx, colon.idx + 1),
+                                   source=source, speaker_span=(a, b)))
+        return out
+
+    def label_source(self, ctx: "_DocContext", label: str, a: int, b: int) -> Token | None:
+        """The token standing for a speaker label, when the label is one: a question or answer
+        mark, a name in capitals, a poll or report, or a person or organisation entity that ends
+        the label with no verb before it ('Sen. Jane Doe', not 'Doe Backs Smith')."""
+        span = ctx.doc.char_span(a, b, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return None
+        last = span[-1]
+        if label in self.patterns.qa_labels or label.lower() in self.evidence_sources:
+            return last
+        if any(t.pos_ in ("VERB", "AUX") and not t.is_upper for t in span):
+            return None
+        if label.isupper() and any(ch.isalpha() for ch in label) and len(label.replace(".", "")) > 2:
+            return last
+        ent = ctx.entity_at(last.i)
+        if ent is not None and ent.label_ in ("PERSON", "ORG") and ent.end_char == b and ent.start_char >= a:
+            return ent.root
+        return None
 
     def cue_classes(self, tok: Token) -> list[str]:
         """Names of the cue classes of a verb: by its lemma, or by lemma and particle for a
@@ -741,7 +788,7 @@ class Attributor:
         if att.source is None:
             return
         src = att.source
-        att.speaker_span = ctx.mention_span(src)
+        att.speaker_span = att.speaker_span or ctx.mention_span(src)  # a speaker label sets its own
         ent = self.entity_for(ctx, src, att)
         if ent is not None:
             att.entity = ent

@@ -101,8 +101,12 @@ class QuotePatterns(_Strict):
     provision_sources: list[str] = Field(default_factory=list)
     evidence_sources: list[str] = Field(default_factory=list)
     non_speakers: list[str] = Field(default_factory=list)
+    label_max_words: int = Field(default=4, ge=1)
+    label_min_content_words: int = Field(default=3, ge=1)
+    qa_labels: list[str] = Field(default_factory=list)
+    non_labels: list[str] = Field(default_factory=list)
 
-    _lower = field_validator("provision_sources", "evidence_sources", "non_speakers", mode="before")(_lower_list)
+    _lower = field_validator("provision_sources", "evidence_sources", "non_speakers", "non_labels", mode="before")(_lower_list)
 
 
 def _read(path: str | Path) -> dict[str, Any]:

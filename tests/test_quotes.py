@@ -324,3 +324,26 @@ def test_colon_at_the_end_of_a_paragraph_introduces_the_next(quotes_of):
     first, second = one(recs, "We will not accept"), one(recs, "every court")
     assert first["kind"] == "direct" and spoken_by(text, first) == "The mayor"
     assert second["floating"] and spoken_by(text, second) == "The mayor"
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("Q: Will the port reopen before the winter?\n\nA: We expect the first ships in October, if the weather holds.",
+     "We expect the first ships in October, if the weather holds", "A"),
+    ("Q: Will the port reopen before the winter?\n\nA: We expect the first ships in October.",
+     "Will the port reopen before the winter", "Q"),
+    ("HOLT: We have waited long enough for this harbor.\n\nREYES: So have we.", "We have waited long enough for this harbor", "HOLT"),
+    ("Mayor Jane Holt: Harbor will reopen before the winter.\n\nThe city council voted on Monday.",
+     "Harbor will reopen before the winter", "Jane Holt"),
+    ("Poll: Most residents back the harbor plan.\n\nThe survey was taken last week.", "Most residents back the harbor plan", "Poll"),
+])
+def test_speaker_label_opens_a_paragraph(quotes_of, text, content, speaker):
+    found(quotes_of, text, content, speaker)
+
+
+@pytest.mark.parametrize("text", [
+    "The results so far.\n\nHolt: 1,204.\n\nReyes: 980.",
+    "The harbor reopened.\n\nContributing: Tom Reyes and Ann Lee.",
+    "Harbor Plan Wins Support: Council Votes Yes On Monday.",
+])
+def test_bylines_tallies_and_headlines_are_not_speaker_labels(quotes_of, text):
+    assert not any(r["cue"] == ":" for r in quotes_of(text))
