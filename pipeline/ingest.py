@@ -21,6 +21,9 @@ import yaml
 
 from .records import ErrorRecord
 
+YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's loader: same results, ~9x faster
+CONTROL_CHARS = re.compile(r"[\x00-\x08\x0e-\x1f]")  # below 32, except \t \n \v \f \r
+
 TEXT_SUFFIXES = {".txt": "txt", ".md": "md", ".markdown": "md", ".text": "txt"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 HTML_SUFFIXES = {".html", ".htm"}
@@ -97,7 +100,7 @@ def looks_binary(text: str) -> bool:
     sample = text[:20000]
     if not sample:
         return False
-    controls = sum(1 for c in sample if ord(c) < 32 and c not in "\n\r\t\f\v")
+    controls = len(CONTROL_CHARS.findall(sample))
     return controls > 0.01 * len(sample)
 
 
@@ -129,7 +132,7 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str, int, list[tuple[
     first_body_line = text.count("\n", 0, close.end()) + 2
     problems: list[tuple[int | None, str]] = []
     try:
-        meta = yaml.safe_load(raw) if raw.strip() else {}
+        meta = yaml.load(raw, Loader=YAML_LOADER) if raw.strip() else {}
         if meta is None:
             meta = {}
         if not isinstance(meta, dict):
