@@ -325,7 +325,9 @@ class ArticleMemoranda:
         if self.last_joint:
             return self.last_joint
         pair = self.coordinated_pair()
-        if pair and (not ps or set(ps) & set(pair)):
+        counts = self.party_counts()
+        top = [p for p, _ in sorted(counts.items(), key=lambda kv: -kv[1])][:2]
+        if pair and (not ps or set(ps) & set(pair) or set(top) & set(pair)):
             return joint_party(pair)
         if len(ps) >= 2:
             return joint_party(ps)

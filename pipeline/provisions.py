@@ -427,6 +427,8 @@ class ProvisionFinder:
         mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ == "as" and c.i < verb.i), None)
         if mark is None or any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children) or mark.i < 2 or doc[mark.i - 1].text != ",":
             return None
+        if verb.dep_ == "advcl" and verb.head.i < mark.i and verb.head.left_edge.i < mark.i - 1:
+            return verb.head.left_edge.i, mark.i - 1  # "Handing over the region, as Moscow has demanded, ..."
         node = doc[mark.i - 2]
         while node.head.i != node.i and node.head.right_edge.i < mark.i - 1 and node.head.i != verb.i:
             node = node.head
@@ -591,6 +593,10 @@ class ProvisionFinder:
                 return None
             if not party or subj.lower_ in ("we", "i", "you") or party in self.self_deciding:
                 return None  # an alliance's own calls ("NATO calls on Russia to ...") are no position at a table
+            clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
+            if clause is not None and clause.tag_ == "VBD" or clause is not None and any(
+                    c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in clause.children):
+                return None  # "Minsk insisted that Belarus was a peaceful nation": an assertion, not a demand
             kind = "demands" if data.cues.content_verbs.get(lemma) == "demand" else "proposal"
             memo = state.position(party, kind, (subj.idx, subj.idx + len(subj)), si)
             frame_kind = "position"
@@ -1000,7 +1006,9 @@ class ProvisionFinder:
     def _cut_markup(self, span: Span) -> Span | None:
         """A provision ends before a footnote or link in crawled markup ('...voting.[[xi]](https://...')."""
         text = span.text
-        cut = min((i for i in (text.find("[["), text.find("]("), text.find("http")) if i > 0), default=-1)
+        glued = re.search(r"\.\d{1,3}\s+[A-Z]", text)  # "... remains offline.12 Ukraine's ministry": a footnote number
+        cut = min((i for i in (text.find("[["), text.find("]("), text.find("http"), glued.start() if glued else -1) if i > 0),
+                  default=-1)
         if cut < 0:
             return span
         out = span.doc.char_span(span.start_char, span.start_char + len(text[:cut].rstrip(" .,;:[(")), alignment_mode="contract")

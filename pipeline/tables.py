@@ -9,7 +9,8 @@ political, economic).
 
 Files under ``OUTPUTS/tables/``:
 
-- ``index.md`` -- every memorandum with its party, date, status, provisions and articles;
+- ``index.md`` -- every memorandum with its party, date, status, provisions and articles, then the
+  documents named without provisions (``n_provisions`` 0 in ``memoranda.jsonl``);
 - ``<memorandum_id>.md`` / ``.csv`` -- its provisions (section, item, provision, category, actor,
   conditions, deadline, status, sources);
 - ``compare_<negotiation>.md`` / ``.csv`` -- the comparison tables;
@@ -275,6 +276,15 @@ def write_tables(outputs: Path, memoranda: list[dict[str, Any]], provisions: lis
         docs = sorted({s["doc_id"] for s in m["sources"]} | {s["doc_id"] for r in rows_by_memo[mid] for s in r["sources"]})
         index.append(f"| [{_md_cell(m.get('name') or mid)}]({mid}.md) | {m.get('kind') or ''} | {_md_cell(m.get('party') or '')} | "
                      f"{m.get('date') or ''} | {m.get('status') or ''} | {len(rows_by_memo[mid])} | {_md_cell(', '.join(docs))} |")
+    mentioned = [(mid, m) for mid, m in sorted(memos.items(), key=lambda kv: (kv[1].get("date") or "", kv[0]))
+                 if mid not in rows_by_memo and m.get("sources")]
+    if mentioned:  # a plan an article names without reporting its clauses is still worth knowing of
+        index += ["", "## Named without provisions", "",
+                  "| memorandum | kind | party | date | status | articles |", "| --- | --- | --- | --- | --- | --- |"]
+        for mid, m in mentioned:
+            docs = sorted({s["doc_id"] for s in m["sources"]})
+            index.append(f"| {_md_cell(m.get('name') or mid)} (`{mid}`) | {m.get('kind') or ''} | {_md_cell(m.get('party') or '')} | "
+                         f"{m.get('date') or ''} | {m.get('status') or ''} | {_md_cell(', '.join(docs))} |")
     if compare_links:
         index += ["", "## Comparisons", ""] + compare_links
     put("index.md", "\n".join(index) + "\n")

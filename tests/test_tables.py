@@ -67,3 +67,14 @@ def test_write_tables(tmp_path):
 def test_write_tables_empty(tmp_path):
     write_tables(tmp_path, [], [])
     assert "0 memoranda" in (tmp_path / "tables" / "index.md").read_text()
+
+
+def test_index_lists_documents_named_without_provisions(tmp_path):
+    memos, provs = sample()
+    memos.append({**memo("c", "russia-proposal-2026", "Russia", kind="proposal", date=None, name="economic proposal"),
+                  "n_provisions": 0})
+    write_tables(tmp_path, memos, provs)
+    index = (tmp_path / "tables" / "index.md").read_text()
+    assert "## Named without provisions" in index
+    assert "economic proposal (`russia-proposal-2026`)" in index
+    assert not (tmp_path / "tables" / "russia-proposal-2026.md").exists()  # no table without rows
