@@ -504,7 +504,7 @@ class Attributor:
             le = t.left_edge.i
             tail = t.right_edge.i >= b - 1 or all(x.is_punct or x.is_space for x in doc[t.right_edge.i + 1: b + 1])
             if tail and t.dep_ in CUT_AFTER_COMMA and le > root.i + 1 and doc[le - 1].text in CUT_PUNCT and \
-                    ctx.quote_at(doc[le - 1].idx) is None and (t.dep_ != "conj" or t.pos_ in ("VERB", "AUX")):
+                    ctx.quote_at(doc[le - 1].idx) is None and self.cut_modifier(t):
                 return _chars(doc, a, le - 2)
             if t.dep_ in CUT_AFTER_COMMA and le > root.i + 2 and (doc[le - 1].is_quote or doc[le - 1].text == "''") and \
                     doc[le - 2].text in CUT_PUNCT and t.dep_ != "conj":
@@ -518,10 +518,27 @@ class Attributor:
                 return _chars(doc, a, end)
         return _chars(doc, a, b)
 
+    @staticmethod
+    def cut_modifier(t: Token) -> bool:
+        """Whether a trailing modifier set off by a comma is cut from the content: a clause
+        with its own subject ("..., and Smith said ..."), a participle (", saying ...",
+        ", a swipe at ..."), a relative clause; not a list of nouns nor of verb phrases
+        (", raise the minimum wage and ...")."""
+        if t.dep_ == "conj":
+            return t.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
+        return True
+
     def infinitive_content(self, ctx: "_DocContext", verb: Token) -> tuple[int, int] | None:
+        """'vowed to ...'; with the bare verbs the parser hung on the cue instead of on the
+        infinitive ('promised to cut taxes, raise the minimum wage and fix the roads')."""
         for c in verb.children:
             if c.dep_ == "xcomp" and c.i > verb.i:
-                return self.tidy(ctx, c.left_edge.i, c.right_edge.i)
+                end = c.right_edge.i
+                for conj in verb.rights:
+                    if conj.dep_ == "conj" and conj.i > end and conj.tag_ in ("VB", "VBP") and \
+                            not any(g.dep_ in ("nsubj", "nsubjpass", "aux") for g in conj.children):
+                        end = conj.right_edge.i
+                return self.tidy(ctx, c.left_edge.i, end)
         return None
 
     def object_content(self, ctx: "_DocContext", verb: Token, cls: CueClass) -> tuple[int, int] | None:

@@ -347,3 +347,19 @@ def test_speaker_label_opens_a_paragraph(quotes_of, text, content, speaker):
 ])
 def test_bylines_tallies_and_headlines_are_not_speaker_labels(quotes_of, text):
     assert not any(r["cue"] == ":" for r in quotes_of(text))
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("The senator painted the governor as a friend of polluters.", "the governor as a friend of polluters", "The senator"),
+    ("The campaign released a memo on the state of the race.", "a memo on the state of the race", "The campaign"),
+    # a list of verb phrases after a comma stays in the content; a clause with its own subject does not
+    ("The mayor said the city would repair the bridge, widen the road and plant new trees.",
+     "the city would repair the bridge, widen the road and plant new trees", "The mayor"),
+    ("The union said the offer was too low, and the company said it would not raise it.", "the offer was too low", "The union"),
+    ("The union said the offer was too low, and the company said it would not raise it.", "it would not raise it", "the company"),
+    # the bare verbs the parser hangs on the cue belong to the infinitive
+    ("The governor wants to cut taxes, raise the minimum wage and fix the roads.",
+     "to cut taxes, raise the minimum wage and fix the roads", "The governor"),
+])
+def test_more_stance_cues_and_content_edges(quotes_of, text, content, speaker):
+    found(quotes_of, text, content, speaker)
