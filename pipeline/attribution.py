@@ -366,10 +366,26 @@ class Attributor:
             return subj
         if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN") and verb.head.i < verb.i:
             return verb.head  # "the super PAC supporting X"
-        if depth < 3 and verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
-            return self.source_of(verb.head.head, depth + 1)  # "... by saying that", "after arguing that"
+        if depth < 3 and verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+            owner = verb.head.head
+            if owner.pos_ in ("VERB", "AUX"):
+                found = self.source_of(owner, depth + 1)  # "... by saying that", "after arguing that"
+                if found is None:  # "voters are united in supporting", "he was faulted for backing"
+                    found = next((c for c in owner.children if c.dep_ == "nsubjpass"), None)
+                return found
+            if owner.pos_ == "ADJ" and owner.dep_ in ("acomp", "oprd") and owner.head.pos_ in ("VERB", "AUX"):
+                return self.source_of(owner.head, depth + 1)  # "voters are united in supporting ..."
+            if owner.pos_ == "NOUN":
+                poss = next((c for c in owner.children if c.dep_ == "poss"), None)
+                if poss is not None:
+                    return poss  # "their strategy of attacking him"
+                if owner.dep_ == "dobj" and owner.head.pos_ == "VERB":
+                    return self.source_of(owner.head, depth + 1)  # "drew criticism for promoting ..."
         if depth < 3 and verb.dep_ in INHERIT_SUBJECT | {"acomp", "oprd"} and verb.head is not verb:
             head = verb.head
+            speaker = self.reporting_verb_above(verb)
+            if speaker is not None:  # "X said the plan was flawed, noting that ...": X noted it
+                return self.source_of(speaker, depth + 1)
             if head.pos_ in ("VERB", "AUX", "ADJ"):
                 return self.source_of(head, depth + 1)
         if depth == 0 and verb.dep_ in ("ROOT", "parataxis", "ccomp"):
@@ -381,6 +397,24 @@ class Attributor:
                         return child
                 break
         return None
+
+    def reporting_verb_above(self, verb: Token) -> Token | None:
+        """For a speech cue after a comma or "and" with no subject of its own (", noting that",
+        "and asked whether"), whose parse hangs it inside what another speech verb reports:
+        that reporting verb, whose speaker is its speaker too."""
+        if verb.dep_ not in ("advcl", "conj") or not (verb.tag_ == "VBG" or verb.dep_ == "conj") or \
+                not any(self.classes[n].quotes for n in self.cue_classes(verb)):
+            return None
+        before = verb.doc[verb.left_edge.i - 1] if verb.left_edge.i > 0 else None
+        if before is None or before.text not in (",", "and", ";", "—", "--"):
+            return None
+        node, steps = verb.head, 0
+        while node.dep_ in ("conj", "advcl", "xcomp") and node.head is not node and steps < 4:
+            node, steps = node.head, steps + 1
+        if node.dep_ != "ccomp" or node.head is node:
+            return None
+        outer = node.head
+        return outer if outer.i < verb.i and any(self.classes[n].quotes for n in self.cue_classes(outer)) else None
 
     def content_of(self, ctx: "_DocContext", verb: Token, cls: CueClass, source: Token | None = None) -> tuple[int, int] | None:
         """Character span of the content, by the class's rules in order."""

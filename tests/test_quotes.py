@@ -363,3 +363,16 @@ def test_bylines_tallies_and_headlines_are_not_speaker_labels(quotes_of, text):
 ])
 def test_more_stance_cues_and_content_edges(quotes_of, text, content, speaker):
     found(quotes_of, text, content, speaker)
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    # a participle or conjoined speech verb hung inside the reported clause keeps the outer speaker
+    ("The minister said the plan was flawed, noting that it ignored the farmers.", "that it ignored the farmers", "The minister"),
+    ("The analyst wrote that exports had fallen in May and asked whether the recovery would last.",
+     "whether the recovery would last", "The analyst"),
+    # a gerund after a preposition takes the subject of what the preposition hangs on
+    ("Voters in the county are united in supporting the new school tax.", "the new school tax", "Voters"),
+    ("The mayor drew sharp criticism for praising the developer.", "the developer", "The mayor"),
+])
+def test_speakers_of_participles_and_gerunds(quotes_of, text, content, speaker):
+    found(quotes_of, text, content, speaker)
