@@ -42,6 +42,7 @@ class Memo:
     proper: str | None = None              # a proper name in the mention: "Peace Formula", "Kuala Lumpur Peace Accords"
     year: str | None = None                # the article's year: the id of an undated document or of a position
     inferred: bool = False                 # an agreement known from a verb ("the two sides agreed to ..."), not named
+    plural: bool = False                   # named in the plural ("handed each other written proposals"): several documents
 
     @property
     def compat(self) -> str:
@@ -462,7 +463,7 @@ class ArticleMemoranda:
                 party = self.negotiating_parties(start)  # "the draft treaty", "the agreement": the sides at the table
             memo = Memo(kind=kind, party=party, name=mention_name(tok), start=start, end=end, generic=generic,
                         numbered=numbered, status="agreed" if kind == "agreement" else "proposed",
-                        proper=proper, year=self._year())
+                        proper=proper, year=self._year(), plural=tok.tag_ in ("NNS", "NNPS"))
             self.memos.append(memo)
         if numbered and not memo.numbered:
             memo.numbered = numbered

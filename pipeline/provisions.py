@@ -998,10 +998,19 @@ class ProvisionFinder:
     @staticmethod
     def _worth_listing(memo: Memo) -> bool:
         """A document the article names without reporting its clauses ("Russia presented a $12 trillion economic
-        proposal") is still listed, with 0 provisions: a named, non-generic document with a party, a number or
-        a proper name. Prose positions and agreements inferred from a verb are listed only with provisions."""
-        return not memo.position and not memo.generic and not memo.inferred and memo.kind != "demands" and memo.end > memo.start and \
-            bool(memo.party or memo.numbered or memo.proper) and memo.kind in DOC_SPEAKING
+        proposal") is still listed, with 0 provisions: a non-generic document with a proper name or a number, a
+        party's memorandum, plan, proposal or draft, a dated agreement or declaration of a party. Prose positions
+        and agreements inferred from a verb are listed only with provisions."""
+        if memo.position or memo.generic or memo.inferred or memo.kind == "demands" or memo.end <= memo.start:
+            return False
+        if memo.plural and not memo.proper:
+            return False  # "handed each other written proposals": the documents themselves are named elsewhere
+        if memo.kind not in DOC_SPEAKING:
+            return False
+        if memo.proper or memo.numbered:
+            return True  # "the Minsk agreements", "a 12-point plan"
+        # a party's memorandum, plan, proposal or draft; an agreement or declaration only with the day it was made
+        return bool(memo.party) and (memo.kind in ("memorandum", "plan", "proposal", "draft") or bool(memo.date))
 
     def _cut_markup(self, span: Span) -> Span | None:
         """A provision ends before a footnote or link in crawled markup ('...voting.[[xi]](https://...')."""
