@@ -587,6 +587,10 @@ class Attributor:
                 last = c
             elif c.dep_ not in ("punct",):
                 break
+        for rel in obj.rights:  # "cited a study that found ...": the study's finding is its own
+            if rel.dep_ == "relcl" and last is obj and any(g.dep_ == "ccomp" for g in rel.children) and \
+                    any(self.classes[n].content[:1] == ["clause"] for n in self.cue_classes(rel)):
+                return self.tidy(ctx, obj.left_edge.i, rel.left_edge.i - 1)
         return self.tidy(ctx, obj.left_edge.i, last.right_edge.i)
 
     def prep_content(self, ctx: "_DocContext", verb: Token, cls: CueClass) -> tuple[int, int] | None:
@@ -629,7 +633,19 @@ class Attributor:
         start, end = ctx.trim(*self.tidy(ctx, a, b))
         if ctx.words(start, end) < 2:
             return None
-        return Attribution(parts=[(start, end)], cue=phrase.root, cue_span=(phrase.start_char, phrase.end_char), source=pobj)
+        att = Attribution(parts=[(start, end)], cue=phrase.root, cue_span=(phrase.start_char, phrase.end_char), source=pobj)
+        left, last = pobj.left_edge, pobj.right_edge
+        if last.i - left.i <= 15 and (last.idx + len(last.text) <= start or left.idx >= end):
+            # "according to calculations by Jane Roe of the institute": the whole phrase is the source
+            att.speaker_span = (left.idx, last.idx + len(last.text))
+            if ctx.entity_at(pobj.i) is None:  # the name in it resolves the speaker ("Jane Roe")
+                for prep in pobj.children:
+                    inner = next((g for g in prep.children if g.dep_ == "pobj"), None) if prep.lower_ in ("by", "from", "of") else None
+                    ent = ctx.entity_at(inner.i) if inner is not None else None
+                    if ent is not None and ent.label_ in ("PERSON", "ORG"):
+                        att.source = ent.root
+                        break
+        return att
 
     def noun_attribution(self, ctx: "_DocContext", noun: Token) -> Attribution | None:
         """'her claim that ...', 'his promise to ...', 'Trump's criticism of ...': the clause (or
@@ -1158,10 +1174,16 @@ class _DocContext:
         return self.ents[n] if n >= 0 else None
 
     def mention_span(self, tok: Token) -> tuple[int, int]:
-        """The source mention: the noun phrase up to its head, or the entity it is in."""
+        """The source mention: the noun phrase up to its head, or the entity it is in; a
+        relative pronoun with the noun phrase it stands for ("a report that", "Smith, who")."""
         ent = self.entity_at(tok.i)
         if ent is not None:
             return ent.start_char, ent.end_char
+        if tok.lower_ in self.finder.relative and tok.head.dep_ in ("relcl", "acl") and tok.head.head.i < tok.i:
+            head = tok.head.head
+            start = self.mention_span(head)[0] if head.pos_ in ("NOUN", "PROPN", "PRON") else tok.idx
+            if tok.i - head.i <= 12:
+                return start, tok.idx + len(tok.text)
         left = tok
         for t in tok.lefts:
             if t.dep_ not in ("punct", "cc", "prep"):

@@ -376,3 +376,16 @@ def test_more_stance_cues_and_content_edges(quotes_of, text, content, speaker):
 ])
 def test_speakers_of_participles_and_gerunds(quotes_of, text, content, speaker):
     found(quotes_of, text, content, speaker)
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    # a relative pronoun's mention reaches back to the noun it stands for
+    ("The agency published a report that said the river was safe to swim in.", "the river was safe to swim in", "a report that"),
+    # "according to" takes the whole phrase of its object as the mention
+    ("Rents rose by a third last year, according to calculations by Jane Roe of the state housing institute.",
+     "Rents rose by a third last year", "calculations by Jane Roe"),
+])
+def test_speaker_mention_spans(quotes_of, text, content, speaker):
+    r = found(quotes_of, text, content, speaker)
+    if "Jane Roe" in text:
+        assert r["speaker"] == "Jane Roe"
