@@ -15,7 +15,10 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+import numpy
 import yaml
+from spacy.attrs import IS_SPACE, SENT_START
+from spacy.errors import Errors
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token  # noqa: F401
 
@@ -70,26 +73,52 @@ def is_continuation(doc: Doc, space: Token) -> bool:
 
 @Language.component("paragraph_sentences")
 def paragraph_sentences(doc: Doc) -> Doc:
-    """Pin sentence boundaries at line breaks before the parser runs (see module docstring)."""
-    for tok in doc:
-        if not (tok.is_space and "\n" in tok.text) or tok.i + 1 >= len(doc):
+    """Pin sentence boundaries at line breaks before the parser runs (see module docstring).
+
+    The boundaries are collected first and written in one ``Doc.from_array``: the
+    ``Token.is_sent_start`` setter scans the whole doc for a parse on every call, which made this
+    component quadratic in the article's length. Later assignments win, as with the setter."""
+    starts: dict[int, bool] = {}
+    n = len(doc)
+    for i in _newline_tokens(doc):
+        if i + 1 >= n:
             continue
-        nxt = doc[tok.i + 1]
-        tok.is_sent_start = False
-        if tok.i == 0:
+        starts[i] = False
+        if i == 0:
             continue
+        tok = doc[i]
         if is_continuation(doc, tok):
-            nxt.is_sent_start = False
+            starts[i + 1] = False
         else:
-            nxt.is_sent_start = True
-            prev = doc[tok.i - 1]
-            if prev.text in QUOTES:
-                prev.is_sent_start = False
-            _bind_bullet_marker(doc, nxt)
+            starts[i + 1] = True
+            if doc[i - 1].text in QUOTES:
+                starts[i - 1] = False
+            _bind_bullet_marker(doc, doc[i + 1], starts)
+    _set_sent_starts(doc, starts)
     return doc
 
 
-def _bind_bullet_marker(doc: Doc, first: Token) -> None:
+def _newline_tokens(doc: Doc) -> list[int]:
+    """Indices of the whitespace tokens that hold a line break (one array op over the doc)."""
+    if not len(doc):
+        return []
+    spaces = numpy.flatnonzero(doc.to_array([IS_SPACE]))
+    return [int(i) for i in spaces if "\n" in doc[int(i)].text]
+
+
+def _set_sent_starts(doc: Doc, starts: dict[int, bool]) -> None:
+    """``doc[i].is_sent_start = value`` for every item, in one pass."""
+    if not starts:
+        return
+    if doc.has_annotation("DEP"):
+        raise ValueError(Errors.E043)  # what the Token setter says: boundaries cannot be set after the parse
+    values = doc.to_array([SENT_START]).astype(numpy.int64)
+    for i, value in starts.items():
+        values[i] = 1 if value else -1
+    doc.from_array([SENT_START], values.astype(numpy.uint64))
+
+
+def _bind_bullet_marker(doc: Doc, first: Token, starts: dict[int, bool]) -> None:
     """Keep a bullet or list marker ('-', '1.', '(a)') in the sentence of the item it opens."""
     m = BULLET.match(doc_text(doc)[first.idx: first.idx + 12])
     if not m:
@@ -97,10 +126,10 @@ def _bind_bullet_marker(doc: Doc, first: Token) -> None:
     marker_end = first.idx + m.end()
     for tok in doc[first.i + 1: first.i + 6]:
         if tok.idx >= marker_end and not tok.is_space:
-            tok.is_sent_start = False
+            starts[tok.i] = False
             break
         if tok.idx > first.idx:
-            tok.is_sent_start = False
+            starts[tok.i] = False
 
 
 # ---------------------------------------------------------------- boilerplate
