@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from functools import lru_cache
 from typing import Literal
 
 from pydantic import Field
@@ -39,7 +40,7 @@ from spacy.util import filter_spans
 from .entity_data import Entity, Gazetteer, Rules, fold, load_gazetteer, load_rules
 from .records import SpanRecord
 from .stages import Stage
-from .text import in_boilerplate, span_fields
+from .text import doc_id_of, doc_text, sentence_index
 
 LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "LAW"}
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
@@ -50,6 +51,16 @@ DETERMINERS = {"the", "a", "an"}
 CONNECTORS = {"of", "for", "and", "the", "de", "da", "del", "der", "von", "van", "al", "el", "bin", "ibn", "la", "le", "du", "&"}
 POSSESSIVE = {"'s", "’s", "'", "’"}
 QUOTE_PUNCT = set("\"'“”‘’«»()[]{}*_|•·,.;:!?") | {"--", "—", "–", "-", "...", "…"}
+NAMED = NAME_LABELS | OTHER_NAMED
+CLEANED = NAME_LABELS | {"EVENT", "LAW"}
+CUT_TOKENS = {",", "/", ";", "|", "(", ")", "[", "]"}
+URL_STOP = {"[", "]", "(", ")", "<", ">", '"', "“", "”"}
+NOT_A_NAME = re.compile(r"https?:|www\.|\.com\b|@|\d:\d\d")
+INITIAL = re.compile(r"[A-Z]\.?")
+SPACES = re.compile(r"\s+")
+LEADING_THE = re.compile(r"^(?:the|The)\s+")
+TRAILING_POSSESSIVE = re.compile(r"['’]s?$")
+BYLINE_PART = re.compile(r"[^,&]+?(?=\s*(?:,|&|\band\b|$))")
 
 for _name in ("canonical", "kb_id", "kb_name", "role", "affiliation", "ent_source"):
     Span.set_extension(_name, default=None, force=True)
@@ -99,7 +110,7 @@ class EntityGazetteer:
         """Longest non-overlapping gazetteer matches (model_only entries where the model saw a name)."""
         covered = set()
         for ent in model_ents:
-            if ent.label_ in NAME_LABELS | OTHER_NAMED:
+            if ent.label_ in NAMED:
                 covered.update(range(ent.start, ent.end))
         spans = []
         for match_id, start, end in self.matcher(doc):
@@ -133,7 +144,7 @@ class EntityGazetteer:
             if not inside:
                 kept.append((ent, "model"))
                 continue
-            if ent.label_ not in NAME_LABELS | OTHER_NAMED:
+            if ent.label_ not in NAMED:
                 continue  # a DATE or CARDINAL over a known name: the name wins
             within = all(g.start >= ent.start and g.end <= ent.end for g in inside.values())
             if not within:
@@ -157,8 +168,9 @@ class EntityGazetteer:
         """Trim a model entity to its name(s): no line breaks, commas or slashes inside a name."""
         out, start = [], ent.start
         for t in ent:  # a paragraph break or a sentence start ends a name; a hard wrap does not
-            if "\n" in t.text and ("\n\n" in t.text or t.i + 1 < len(doc) and doc[t.i + 1].is_sent_start) \
-                    or t.text in {",", "/", ";", "|", "(", ")", "[", "]"} or t.like_url:
+            text = t.text
+            if "\n" in text and ("\n\n" in text or t.i + 1 < len(doc) and doc[t.i + 1].is_sent_start) \
+                    or text in CUT_TOKENS or t.like_url:
                 out.append((start, t.i))
                 start = t.i + 1
         out.append((start, ent.end))
@@ -168,11 +180,15 @@ class EntityGazetteer:
     @staticmethod
     def in_url(doc: Doc, ent: Span) -> bool:
         """True when the entity is part of a web address ("x.com/PeteHegseth/status/...")."""
-        start, end, stop = ent.start, ent.end, {"[", "]", "(", ")", "<", ">", '"', "“", "”"}
+        start, end, stop = ent.start, ent.end, URL_STOP
         while start > 0 and not doc[start - 1].whitespace_ and doc[start - 1].text not in stop and ent.start - start < 12:
             start -= 1
         while end < len(doc) and not doc[end - 1].whitespace_ and doc[end].text not in stop and end - ent.end < 12:
             end += 1
+        # the tokens' texts are a subsequence of the body's slice: without ':' or '.' there, no address
+        window = doc_text(doc)[doc[start].idx: doc[end - 1].idx + len(doc[end - 1])]
+        if ":" not in window and "." not in window:
+            return False
         chunk = "".join(t.text for t in doc[start:end])
         return "://" in chunk or "www." in chunk or ".com/" in chunk
 
@@ -180,7 +196,7 @@ class EntityGazetteer:
         """Fix the model's label from the shape of the name (given names, village names, facilities)."""
         rules, words = self.rules, [t.text for t in span]
         lower = {w.lower() for w in words}
-        if span.text.lower() in rules.products or words[0].lower() in rules.products:
+        if doc_text(span.doc)[span.start_char:span.end_char].lower() in rules.products or words[0].lower() in rules.products:
             return "PRODUCT"
         if label == "ORG" and lower & rules.facility_words and not lower & rules.not_facility_words:
             return "FAC"
@@ -198,23 +214,28 @@ class EntityGazetteer:
     def clean_part(self, doc: Doc, start: int, end: int, label: str) -> Span | None:
         """Trim one part of a model entity to its name; None when nothing name-like is left."""
         rules = self.rules
-        while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].lower_ in DETERMINERS
-                               or doc[start].lower_ in rules.honorifics
-                               or label == "PERSON" and (doc[start].lower_ in rules.role_words or doc[start].is_lower
-                                                          or doc[start].ent_type_ == "NORP")):
+        while start < end:
+            tok = doc[start]
+            low = tok.lower_
+            if not (tok.is_punct or tok.is_space or low in DETERMINERS or low in rules.honorifics
+                    or label == "PERSON" and (low in rules.role_words or tok.is_lower or tok.ent_type_ == "NORP")):
+                break
             start += 1
-        while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].lower_ in POSSESSIVE):
+        while end > start:
+            tok = doc[end - 1]
+            if not (tok.is_punct or tok.is_space or tok.lower_ in POSSESSIVE):
+                break
             end -= 1
         if start >= end:
             return None
         span = doc[start:end]
-        text = span.text
+        text = doc_text(doc)[span.start_char:span.end_char]
         low = text.lower()
         if not any(c.isalpha() for c in text) or low in rules.noise or all(t.is_lower for t in span if t.is_alpha):
             return None
         if all(t.lower_ in rules.role_words or t.lower_ in rules.honorifics or not t.is_alpha for t in span):
             return None
-        if re.search(r"https?:|www\.|\.com\b|@|\d:\d\d", text):
+        if NOT_A_NAME.search(text):
             return None
         if label == "PERSON" and (low in rules.not_persons or any(c.isdigit() for c in text) or len(span) > 7):
             return None
@@ -236,13 +257,14 @@ class EntityGazetteer:
 
     @staticmethod
     def _edge_lines(doc: Doc, n: int, window: int = 160) -> list[tuple[int, str]]:
-        """The first and last n non-empty lines with their offsets (without building doc.text)."""
+        """The first and last n non-empty lines with their offsets (windows of the cached body text)."""
         def lines_of(start_tok: int, end_tok: int, skip_first: bool) -> list[tuple[int, str]]:
             if end_tok <= start_tok:
                 return []
             base = doc[start_tok].idx
             out, pos = [], base
-            parts = doc[start_tok:end_tok].text.split("\n")
+            last = doc[end_tok - 1]
+            parts = doc_text(doc)[base: last.idx + len(last)].split("\n")
             for k, line in enumerate(parts):
                 if line.strip() and not (skip_first and k == 0):
                     out.append((pos, line))
@@ -269,7 +291,7 @@ class EntityGazetteer:
                 m = pattern.match(stripped)
                 if not m:
                     continue
-                for part in re.finditer(r"[^,&]+?(?=\s*(?:,|&|\band\b|$))", m.group("name")):
+                for part in BYLINE_PART.finditer(m.group("name")):
                     name = part.group(0).strip()
                     words = name.split()
                     if not (2 <= len(words) <= 4) or any(w.lower().strip(".") in self.rules.byline_stopwords for w in words) \
@@ -296,7 +318,7 @@ class EntityGazetteer:
         gaz = self.gazetteer_spans(doc, model_ents)
         final: list[tuple[Span, str]] = []
         for span, source in self.combine(doc, model_ents, gaz):
-            if source == "model" and span.label_ in NAME_LABELS | {"EVENT", "LAW"}:
+            if source == "model" and span.label_ in CLEANED:
                 final.extend((part, source) for part in self.clean(doc, span))
                 continue
             final.append((span, source))
@@ -341,22 +363,22 @@ class EntityCanonical:
     def __init__(self, nlp: Language, gazetteer_paths=None, rules_path: str | None = None):
         self.rules: Rules = load_rules(rules_path)
         self.gaz: Gazetteer = load_gazetteer(_paths(gazetteer_paths), rules_path)
+        self.title_words = self.rules.honorifics | self.rules.role_words
 
     # ------------------------------------------------------------ keys
 
     def clean_text(self, span: Span) -> str:
-        text = re.sub(r"\s+", " ", span.text).strip()
-        text = re.sub(r"^(?:the|The)\s+", "", text)
-        return re.sub(r"['’]s?$", "", text).strip()
+        """The span's text on one line, without a leading 'the' or a trailing possessive."""
+        return _clean_text(doc_text(span.doc)[span.start_char:span.end_char])
 
     def person_words(self, text: str) -> list[str]:
         words = text.split()
-        while words and words[0].lower() in self.rules.honorifics | self.rules.role_words:
+        while words and words[0].lower() in self.title_words:
             words = words[1:]
         return words
 
     def person_key(self, words: list[str]) -> tuple[str, ...]:
-        return tuple(self.rules.name_key(w) for w in words if not re.fullmatch(r"[A-Z]\.?", w))
+        return tuple(self.rules.name_key(w) for w in words if not INITIAL.fullmatch(w))
 
     def place_key(self, text: str) -> tuple[str, ...]:
         words = fold(text).lower().split()
@@ -690,6 +712,14 @@ class EntityCanonical:
         return role, self.affiliation_of(aff) if aff is not None else None
 
 
+@lru_cache(maxsize=65536)
+def _clean_text(text: str) -> str:
+    """See :meth:`EntityCanonical.clean_text` (memoised: the same names recur in every article)."""
+    text = SPACES.sub(" ", text).strip()
+    text = LEADING_THE.sub("", text)
+    return TRAILING_POSSESSIVE.sub("", text).strip()
+
+
 def _acronym(word: str) -> bool:
     """'NATO', 'KhPG', 'CCD': two to eight letters, at least two capitals, starting with one."""
     caps = sum(c.isupper() for c in word)
@@ -708,14 +738,24 @@ def make_entity_canonical(nlp: Language, name: str, gazetteer_paths, rules_path)
 # ================================================================ records
 
 def extract_entities(doc: Doc) -> dict[str, list[EntityRecord]]:
+    """Records of the final entities outside boilerplate lines (the fields of ``span_fields``,
+    with the doc's id, text and boilerplate lines read once per doc, not once per mention)."""
     records = []
-    for ent in doc.ents:
-        if ent.label_ not in LABELS or in_boilerplate(doc, ent.start_char, ent.end_char):
+    ents = doc.ents
+    if not ents:
+        return {"entities": records}
+    text, doc_id = doc_text(doc), doc_id_of(doc)
+    boiler = [(s.start_char, s.end_char) for s in doc.spans.get("boilerplate", [])]
+    for ent in ents:
+        start, end = ent.start_char, ent.end_char
+        if ent.label_ not in LABELS or any(a <= start and end <= b for a, b in boiler):
             continue
-        records.append(EntityRecord(**span_fields(doc, ent.start_char, ent.end_char), label=ent.label_,
-                                    canonical=ent._.canonical or re.sub(r"\s+", " ", ent.text),
-                                    kb_id=ent._.kb_id, kb_name=ent._.kb_name, role=ent._.role, affiliation=ent._.affiliation,
-                                    source=ent._.ent_source or "model"))
+        ext = ent._
+        records.append(EntityRecord(doc_id=doc_id, start=start, end=end, text=text[start:end],
+                                    sentence=sentence_index(doc, start), label=ent.label_,
+                                    canonical=ext.canonical or SPACES.sub(" ", text[start:end]),
+                                    kb_id=ext.kb_id, kb_name=ext.kb_name, role=ext.role, affiliation=ext.affiliation,
+                                    source=ext.ent_source or "model"))
     return {"entities": records}
 
 

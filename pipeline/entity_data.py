@@ -132,9 +132,21 @@ class Rules:
     products: frozenset[str]
     generic_words: frozenset[str]
     _classes: dict[str, str] = field(default_factory=dict)
+    _keys: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
 
     def name_key(self, word: str) -> str:
-        """Spelling-independent key of one word of a name: 'Zelenskiy' and 'Zelenskyy' agree."""
+        """Spelling-independent key of one word of a name: 'Zelenskiy' and 'Zelenskyy' agree.
+
+        Memoised per word: the key depends on the word alone, and trying every variant pattern
+        on every mention was the entity stage's largest cost."""
+        key = self._keys.get(word)
+        if key is None:
+            if len(self._keys) > 200_000:  # bound the memory of a long run
+                self._keys.clear()
+            key = self._keys[word] = self._name_key(word)
+        return key
+
+    def _name_key(self, word: str) -> str:
         w = fold(word).lower().strip(".")
         if w in self._classes:
             return self._classes[w]
@@ -172,6 +184,8 @@ class Gazetteer:
 
 def fold(text: str) -> str:
     """Strip diacritics: 'Çirağan' -> 'Ciragan', 'Erdoğan' -> 'Erdogan'."""
+    if text.isascii():  # ASCII is unchanged by NFKD: the common case costs nothing
+        return text
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
