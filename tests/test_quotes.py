@@ -389,3 +389,13 @@ def test_speaker_mention_spans(quotes_of, text, content, speaker):
     r = found(quotes_of, text, content, speaker)
     if "Jane Roe" in text:
         assert r["speaker"] == "Jane Roe"
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    # a gerund or infinitive complement of a stance or cognition verb
+    ("The council supports building a new bridge over the river.", "building a new bridge over the river", "The council"),
+    ("Several farmers advocate letting the river flood the lower fields.", "letting the river flood the lower fields", "Several farmers"),
+    ("The company decided to close the plant in March.", "to close the plant in March", "The company"),
+])
+def test_gerund_and_infinitive_complements(quotes_of, text, content, speaker):
+    found(quotes_of, text, content, speaker)
