@@ -286,11 +286,15 @@ def proper_name(tok: Token, data: RuleData) -> str | None:
     s, e = mention_span(tok)
     words = [t.text for t in tok.doc[s:e] if (t.pos_ == "PROPN" or t.is_title and t.i != t.sent.start)
              and not party_of_token(t, data) and t.dep_ not in ("det", "poss") and t.tag_ != "POS"]
-    return " ".join(words) if len(words) >= 2 or (words and words[-1] == tok.text) else None
+    # a capitalised head alone ("this Accord", "the Treaty") names nothing; a capitalised modifier does ("Minsk")
+    return " ".join(words) if len(words) >= 2 or (words and words[-1] != tok.text) else None
 
 
 def mention_name(tok: Token) -> str:
     s, e = mention_span(tok)
+    for t in tok.doc[s:tok.i]:  # crawled markup in the modifiers ("Fried ](https://...): “ deal"): keep what follows it
+        if t.like_url or "](" in t.text or t.text in (":", "“", "”", '"', ")", "]"):
+            s = t.i + 1
     toks = [t for t in tok.doc[s:e] if not (t.dep_ == "det" or t.tag_ in ("PRP$",) or t.lower_ in ("the", "a", "an"))]
     return " ".join(t.text for t in toks).replace(" - ", "-").replace(" 's", "'s") or tok.text
 
