@@ -396,6 +396,7 @@ def test_speaker_mention_spans(quotes_of, text, content, speaker):
     ("The council supports building a new bridge over the river.", "building a new bridge over the river", "The council"),
     ("Several farmers advocate letting the river flood the lower fields.", "letting the river flood the lower fields", "Several farmers"),
     ("The company decided to close the plant in March.", "to close the plant in March", "The company"),
+    ("Few economists understand the new rules on grain exports.", "the new rules on grain exports", "Few economists"),
 ])
 def test_gerund_and_infinitive_complements(quotes_of, text, content, speaker):
     found(quotes_of, text, content, speaker)
