@@ -690,8 +690,10 @@ class Attributor:
                 continue
             inside = [k for k in hit if quotes[k].start <= a and b <= quotes[k].end]
             adjacent = ctx.quote_right_before(att.cue)
-            if adjacent in hit and a < quotes[adjacent].start:
-                # "..., he declared: “...,” she said": the quotation next to the cue is its content
+            if adjacent in hit and a < quotes[adjacent].start and \
+                    ctx.text[a:quotes[adjacent].start].rstrip().endswith((":", ",", ".", "—", "--")):
+                # "..., he declared: “...,” she said": the quotation next to the cue is its content;
+                # but in 'the plan is "a disaster," she said' the words before it are content too
                 att.parts = [(quotes[adjacent].start, quotes[adjacent].end)]
                 att.quotes = [adjacent]
                 att.kind = "direct"
@@ -1026,8 +1028,13 @@ class _DocContext:
         k = bisect.bisect_right(self.q_starts, cue.idx) - 1
         if k < 0 or self.quotes[k].end > cue.idx:
             return None
-        between = self.text[self.quotes[k].end:cue.idx]
+        q = self.quotes[k]
+        between = self.text[q.end:cue.idx]
         if len(between) > 80 or any(ch in between for ch in ".!?:;\n") or len(between.split()) > 8:
+            return None
+        # the quotation closes a clause ('“...,” she said', '“...”, she said'), it is not a word
+        # inside one ('The party had “opened the door” for voters, she said')
+        if not (between.lstrip().startswith(",") or self.text[q.start:q.end].rstrip("\"”'’»").rstrip().endswith((",", "!", "?", "."))):
             return None
         return k
 

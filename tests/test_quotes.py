@@ -400,3 +400,16 @@ def test_speaker_mention_spans(quotes_of, text, content, speaker):
 ])
 def test_gerund_and_infinitive_complements(quotes_of, text, content, speaker):
     found(quotes_of, text, content, speaker)
+
+
+@pytest.mark.parametrize("text, content, kind", [
+    # quoted words inside a reported clause before the cue make it mixed, not direct
+    ("The party had “opened the door” for young voters this year, she said in a video message.",
+     "The party had “opened the door” for young voters this year", "mixed"),
+    ("The new tax would be “a disaster,” said the mayor of the town.", "The new tax would be “a disaster,”", "mixed"),
+    # a quotation set off by a colon next to the cue is its whole content
+    ("The minister repeated his position: “We will not sign,” she said.", "“We will not sign,”", "direct"),
+])
+def test_quotation_next_to_the_cue(quotes_of, text, content, kind):
+    r = one(quotes_of(text), content)
+    assert r["text"] == content and r["kind"] == kind
