@@ -331,9 +331,10 @@ class EntityGazetteer:
         doc.ents = spans
         for span in spans:
             src = source_of.get((span.start, span.end, span.label_), "model")
-            span._.ent_source = src
+            ext = span._  # one Underscore per span, not one per attribute
+            ext.ent_source = src
             if src == "gazetteer":
-                span._.kb_id = span.kb_id_ or None
+                ext.kb_id = span.kb_id_ or None
         return doc
 
 
@@ -418,8 +419,9 @@ class EntityCanonical:
         for ent in new_ents:
             m = by_span.get((ent.start, ent.end))
             if m is not None:
-                ent._.canonical, ent._.kb_id = canon[m.cluster]
-                ent._.kb_name = m.entity.name if m.entity is not None and ent._.kb_id else None
+                ext = ent._
+                ext.canonical, ext.kb_id = canon[m.cluster]
+                ext.kb_name = m.entity.name if m.entity is not None and ext.kb_id else None
         self.assign_roles(doc, new_ents, by_span)
         return doc
 
@@ -602,7 +604,8 @@ class EntityCanonical:
             role, aff = per_mention.get((ent.start, ent.end), (None, None))
             role = role or found.get(m.cluster, (None, None))[0]
             aff = aff or found.get(m.cluster, (None, None))[1] or (m.entity.affiliation if m.entity else None)
-            ent._.role, ent._.affiliation = role, aff
+            ext = ent._
+            ext.role, ext.affiliation = role, aff
 
     def affiliation_of(self, ent: Span) -> str | None:
         kb = ent._.kb_id
