@@ -177,8 +177,14 @@ class Attributor:
         speaker label opening a paragraph, the rest of the paragraph what was said."""
         out = []
         text, pat = ctx.text, self.patterns
-        for m in LABEL_LINE.finditer(text):
+        matches = list(LABEL_LINE.finditer(text))
+        # labels in capitals make a transcript when there are several ("SMITH: ... JONES: ..."); a
+        # lone one is a section head ("UPDATE:", "THE BOTTOM LINE:")
+        caps = sum(1 for m in matches if m.group("label").isupper() and m.group("label") not in self.patterns.qa_labels)
+        for m in matches:
             label, rest = m.group("label"), m.group("rest")
+            if label.isupper() and label not in self.patterns.qa_labels and caps < 2:
+                continue
             a, b = m.start("label"), m.end("label")
             if len(label.split()) > pat.label_max_words or label.lower() in self.non_labels:
                 continue
@@ -210,8 +216,9 @@ class Attributor:
         if label.isupper() and any(ch.isalpha() for ch in label) and len(label.replace(".", "")) > 2:
             return last
         ent = ctx.entity_at(last.i)
-        if ent is not None and ent.label_ in ("PERSON", "ORG") and ent.end_char == b and ent.start_char >= a:
-            return ent.root
+        if ent is not None and ent.label_ in ("PERSON", "ORG") and ent.end_char == b and ent.start_char >= a \
+                and all(t.is_title or t.is_upper or not t.is_alpha for t in span) and not any(t.dep_ == "cc" for t in span):
+            return ent.root  # "Sen. Jane Doe", "Former Adviser John Roe"; not "Another problem for Doe"
         return None
 
     def cue_classes(self, tok: Token) -> list[str]:

@@ -344,6 +344,8 @@ def test_speaker_label_opens_a_paragraph(quotes_of, text, content, speaker):
     "The results so far.\n\nHolt: 1,204.\n\nReyes: 980.",
     "The harbor reopened.\n\nContributing: Tom Reyes and Ann Lee.",
     "Harbor Plan Wins Support: Council Votes Yes On Monday.",
+    "A good week.\n\nBIG WIN FOR THE PORT: The council approved the new harbor plan on Monday.",
+    "A bad week.\n\nAnother setback for Mayor Jane Holt: The council rejected the harbor plan.",
 ])
 def test_bylines_tallies_and_headlines_are_not_speaker_labels(quotes_of, text):
     assert not any(r["cue"] == ":" for r in quotes_of(text))
