@@ -27,6 +27,7 @@ import numpy as np
 import yaml
 from pydantic import BaseModel, Field
 from spacy.attrs import LOWER, ORTH, SHAPE
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -34,7 +35,7 @@ from spacy.util import filter_spans
 
 from .records import SpanRecord
 from .stages import Stage
-from .text import in_boilerplate, span_fields
+from .text import doc_text, in_boilerplate, span_fields
 from .timex import DATA, Context, Lexicon, Point, Timex, load_lexicon, normalise
 
 log = logging.getLogger("pipeline")
@@ -178,6 +179,47 @@ def load_patterns(path: str | None = None, lexicon_path: str | None = None) -> l
     return patterns
 
 
+def _needed_words(pattern: list[dict]) -> frozenset[str] | None:
+    """A word set the pattern cannot match without (one token of it must be in the match): the
+    rarest-looking of its required ``LOWER`` elements (stop words and punctuation look common),
+    or None when every required element is a regex, a flag or a shape."""
+    best = None
+    for el in pattern:
+        if el.get("OP") in ("?", "*") or set(el) - {"OP"} != {"LOWER"}:
+            continue
+        value = el["LOWER"]
+        words = [value] if isinstance(value, str) else value.get("IN") if isinstance(value, dict) and set(value) == {"IN"} else None
+        if not words:
+            continue
+        common = sum(w in STOP_WORDS or not w.replace(".", "").replace("'", "").isalnum() for w in words)
+        cost = (1000 * common + len(words), sorted(words))
+        if best is None or cost < best[0]:
+            best = (cost, frozenset(words))
+    return best[1] if best else None
+
+
+def group_patterns(patterns: list[list[dict]]) -> list[tuple[frozenset[str] | None, list[list[dict]]]]:
+    """The patterns grouped by the word set each needs (see :func:`_needed_words`), in a stable
+    order. The Matcher tries every pattern at every token, so running only the groups whose
+    words occur in a window costs a fraction of running all of them, with the same matches."""
+    groups: dict[frozenset[str] | None, list[list[dict]]] = {}
+    for pattern in patterns:
+        groups.setdefault(_needed_words(pattern), []).append(pattern)
+    return list(groups.items())
+
+
+def longest_first(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Non-overlapping (start, end) pairs, longest first, then leftmost: what
+    ``Matcher(greedy="LONGEST")`` keeps, applied to the union of the groups' matches."""
+    taken: set[int] = set()
+    out = []
+    for s, e in sorted(set(pairs), key=lambda x: (x[1] - x[0], -x[0]), reverse=True):
+        if taken.isdisjoint(range(s, e)):
+            out.append((s, e))
+            taken.update(range(s, e))
+    return out
+
+
 # ---------------------------------------------------------------- tense
 
 FUTURE_AUX = {"will", "'ll", "shall", "wo", "ll"}
@@ -244,8 +286,7 @@ class TimexFinder:
                  use_model_entities: bool = True):
         self.lex = load_lexicon(lexicon_path)
         self.ambiguous = set(self.lex.ambiguous_months)
-        self.matcher = Matcher(nlp.vocab)
-        self.matcher.add("TIMEX", load_patterns(patterns_path, lexicon_path), greedy="LONGEST")
+        self._init_matchers(nlp, load_patterns(patterns_path, lexicon_path))
         self.fixed = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.fixed.add("FIXED", [nlp.make_doc(k) for k in self.lex.fixed])
         self.premods = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -270,6 +311,31 @@ class TimexFinder:
 
     # -------------------------------------------------------- candidates
 
+    def _init_matchers(self, nlp: Language, patterns: list[list[dict]]) -> None:
+        """One Matcher per group of patterns needing the same words (:func:`group_patterns`);
+        ``word_groups`` maps a word's LOWER id to the groups it unlocks, ``always`` lists the
+        groups with no needed word."""
+        self.matchers: list[Matcher] = []
+        self.always: list[int] = []
+        self.word_groups: dict[int, list[int]] = {}
+        for g, (words, group) in enumerate(group_patterns(patterns)):
+            matcher = Matcher(nlp.vocab)
+            matcher.add("TIMEX", group)
+            self.matchers.append(matcher)
+            if words is None:
+                self.always.append(g)
+            for w in words or ():
+                self.word_groups.setdefault(nlp.vocab.strings.add(w), []).append(g)
+
+    def _match(self, window: Span, lower_ids: list[int]) -> list[tuple[int, int]]:
+        """The rule matches in a window (offsets within it): only the groups whose needed words
+        occur there run, and the union is filtered as ``greedy="LONGEST"`` would."""
+        active = set(self.always)
+        for i in set(lower_ids):
+            active.update(self.word_groups.get(i, ()))
+        pairs = [(s, e) for g in sorted(active) for _, s, e in self.matchers[g](window)]
+        return longest_first(pairs)
+
     def _init_triggers(self, nlp: Language, patterns_path: str | None) -> None:
         trig = load_pattern_file(patterns_path).triggers
         words = set(trig.words)
@@ -286,11 +352,12 @@ class TimexFinder:
         self.shape_ok: dict[int, bool] = {}
         self.window = (trig.window_before, trig.window_after)
 
-    def windows(self, doc: Doc) -> list[tuple[int, int]]:
+    def windows(self, doc: Doc, arr: np.ndarray | None = None) -> list[tuple[int, int]]:
         """Token windows around trigger tokens (merged), where the Matcher has to look."""
         if not len(doc):
             return []
-        arr = doc.to_array([LOWER, SHAPE, ORTH])
+        if arr is None:
+            arr = doc.to_array([LOWER, SHAPE, ORTH])
         hit = np.isin(arr[:, 0], self.trigger_ids) | np.isin(arr[:, 2], self.cased_trigger_ids)
         if self.shape_re is not None:
             shapes = arr[:, 1]
@@ -314,8 +381,9 @@ class TimexFinder:
 
     def candidates(self, doc: Doc) -> list[Span]:
         spans = []
-        for ws, we in self.windows(doc):
-            spans += [Span(doc, ws + s, ws + e) for _, s, e in self.matcher(doc[ws:we])]
+        arr = doc.to_array([LOWER, SHAPE, ORTH]) if len(doc) else None
+        for ws, we in self.windows(doc, arr):
+            spans += [Span(doc, ws + s, ws + e) for s, e in self._match(doc[ws:we], arr[ws:we, 0].tolist())]
         spans += [Span(doc, s, e) for _, s, e in self.fixed(doc)]
         spans = [s for s in spans if self._plausible(s)]
         found = filter_spans(spans)
@@ -590,7 +658,7 @@ class TimexFinder:
         if end <= start:
             return {}
         a, b = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
-        return {"anchor_text": doc.text[a:b], "anchor_start": a, "anchor_end": b, "relation": relation}
+        return {"anchor_text": doc_text(doc)[a:b], "anchor_start": a, "anchor_end": b, "relation": relation}
 
     @staticmethod
     def _anchor_end(doc: Doc, prep, start: int) -> int:
