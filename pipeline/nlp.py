@@ -54,5 +54,6 @@ def cached_nlp(model: str = DEFAULT_MODEL, stages: tuple[str, ...] = ALL_STAGES)
 def make_doc(nlp: Language, body: str, article: dict) -> Doc:
     """A Doc for an article body, carrying the article's metadata for the components."""
     doc = nlp.make_doc(body)
+    doc.user_data["_text"] = (len(doc), body)  # the tokenizer keeps the text exactly: see text.doc_text
     doc._.article = article
     return doc

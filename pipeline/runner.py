@@ -114,7 +114,9 @@ def _article_context(article: Article) -> dict[str, Any]:
 
 
 def document_record(doc, article: Article, key: str, fingerprint: str, model: str) -> dict[str, Any]:
-    text = doc.text  # Doc.text joins every token on each access: read it once
+    from .text import doc_text
+
+    text = doc_text(doc)  # Doc.text joins every token on each access: read it once per doc
     return DocumentRecord(
         doc_id=article.doc_id, path=article.path, format=article.format, title=article.title, date=article.date,
         date_source=article.date_source, source=article.source, url=article.url, author=article.author,
