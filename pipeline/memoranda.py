@@ -268,7 +268,22 @@ def mention_party(tok: Token, data: RuleData) -> str | None:
                     found += [p for p in parties_in(s_.subtree, data) if p not in found]
     if not found:
         found = [p for p in (_agent_group(c) for c in tok.children if c.dep_ == "acl") if p]
+    if not found:
+        found = _possessor_named_before(tok, data)
     return joint_party(found) if found else None
+
+
+def _possessor_named_before(tok: Token, data: RuleData) -> list[str]:
+    """'the announcement by President Trump regarding his proposal': 'his' / 'her' is the last person of the
+    sentence named before the mention who stands for a party."""
+    if not any(c.dep_ == "poss" and c.lower_ in ("his", "her") for c in tok.children):
+        return []
+    for t in reversed(tok.doc[tok.sent.start:tok.i]):
+        if t.ent_type_ == "PERSON":
+            p = party_of_token(t, data)
+            if p:
+                return [p]
+    return []
 
 
 def _agent_group(verb: Token) -> str | None:

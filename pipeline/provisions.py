@@ -415,6 +415,23 @@ class ProvisionFinder:
             return verb.doc[j]
         return None
 
+    def _participle_document(self, verb: Token, mentions: dict[int, Memo]) -> Token | None:
+        """'The initiative went through several drafts, calling for X', 'The proposal may be a turning point,
+        allowing for X': a participle clause after a comma whose main clause has a document as subject says what
+        the document contains; that subject is returned."""
+        if verb.tag_ != "VBG" or verb.dep_ != "advcl" or verb.head.i > verb.i or verb.i == 0 or verb.doc[verb.i - 1].text != ",":
+            return None
+        subj = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and (subj.i in mentions or any(t.i in mentions for t in subj.subtree if t.i <= subj.i)):
+            return subj
+        return None
+
+    @staticmethod
+    def _opposed_to(verb: Token) -> bool:
+        """'The document was opposed to the use of nuclear weapons': 'be opposed to' is the stance 'oppose'."""
+        return verb.lemma_.lower() == "oppose" and verb.i + 1 < len(verb.doc) and verb.doc[verb.i + 1].lower_ == "to" and \
+            any(c.dep_ in ("auxpass", "aux") and c.lemma_ == "be" for c in verb.children)
+
     def _said_by_document(self, verb: Token, mentions: dict[int, Memo]) -> bool:
         """Is a document (or a part of one, or 'it') the subject of this verb?"""
         subj = self._subject(verb)
@@ -478,6 +495,9 @@ class ProvisionFinder:
                 return p
             if c.pos_ == "PRON" and noun.head.pos_ in ("VERB", "AUX"):
                 subj = self._subject(noun.head)
+                if subj is not None and subj.lower_ in ("it", "they") and noun.head.dep_ == "conj":
+                    # "Moscow remains open to talks, but it will keep its demands": it = the first clause's subject
+                    subj = self._subject(noun.head.head) or subj
                 return state.subject_party(subj) if subj is not None else None
         return None
 
@@ -556,9 +576,11 @@ class ProvisionFinder:
         if any(c.dep_ == "neg" for c in verb.children) or verb.dep_ == "amod":
             return None
         progressive = any(c.dep_ == "aux" and c.lemma_ == "be" for c in verb.children)
-        if verb.tag_ == "VBG" and not progressive and not (verb.dep_ == "acl" and verb.head.i in mentions) or verb.lower_ == "including":
+        participle_of = self._participle_document(verb, mentions)
+        if verb.tag_ == "VBG" and not progressive and not (verb.dep_ == "acl" and verb.head.i in mentions) and participle_of is None \
+                or verb.lower_ == "including":
             return None  # "..., including X": a sub-list, not a verb of content
-        if verb.tag_ == "VBN" and (verb.dep_ == "acl" or any(c.dep_ == "auxpass" for c in verb.children)):
+        if verb.tag_ == "VBN" and (verb.dep_ == "acl" or any(c.dep_ == "auxpass" for c in verb.children)) and not self._opposed_to(verb):
             return None  # "the memorandum put forward by the other side": passive
         if lemma == "call" and not any(c.lower_ in ("for", "on") for c in verb.children if c.i == verb.i + 1 or c.dep_ in ("prep", "prt", "mark")):
             if not (verb.i + 1 < sent.end and doc[verb.i + 1].lower_ in ("for", "on")):
@@ -567,7 +589,7 @@ class ProvisionFinder:
             return None
         if lemma == "provide" and not (verb.i + 1 < sent.end and doc[verb.i + 1].lower_ == "for"):
             return None
-        subj = self._subject(verb)
+        subj = participle_of if participle_of is not None else self._subject(verb)
         if subj is None:
             # "a memorandum demanding that ...": the participle modifies the document
             if verb.dep_ in ("acl",) and verb.head.i in mentions:
@@ -898,7 +920,7 @@ class ProvisionFinder:
                     c.dep_ == "acl" and c.tag_ == "VBG" and c.i == head.i + 1 and c.lemma_.lower() not in self.data.cues.content_verbs \
                     and memo.kind in ("agreement", "plan", "proposal", "draft"):
                 start = c.i  # "a proposal to turn ...", "an agreement granting ..."
-                end = c.right_edge.i + 1
+                end = self._verb_list_end(doc, c, sent)
                 return Frame(memo, start, end, "complement", "demand" if memo.kind != "agreement" else "commitment",
                              memo.status, cue=head, need_trigger=True)
             if c.dep_ == "prep" and c.lower_ == "for" and memo.kind in ("proposal", "plan", "demands") and c.i == head.i + 1:
@@ -907,6 +929,16 @@ class ProvisionFinder:
                     return Frame(memo, pobj[0].left_edge.i, pobj[0].right_edge.i + 1, "complement", "demand",
                                  memo.status, cue=head, need_trigger=True)
         return None
+
+    @staticmethod
+    def _verb_list_end(doc: Doc, verb: Token, sent: Span) -> int:
+        """End of 'a proposal to end the war, rebuild Gaza, prevent X and advance Y': bare verbs after a comma
+        that the parser hung elsewhere (a conjunct of the main verb) go on the list of the infinitive."""
+        end = verb.right_edge.i + 1
+        while end + 1 < sent.end and doc[end].text == "," and doc[end + 1].tag_ in ("VB", "VBP") and \
+                doc[end + 1].dep_ == "conj" and not (verb.i <= doc[end + 1].head.i < end):
+            end = max(end + 2, doc[end + 1].right_edge.i + 1)
+        return end
 
     # ------------------------------------------------------------ segments to provisions
 
@@ -925,13 +957,17 @@ class ProvisionFinder:
         for i in range(seg.start + 1, seg.end - 1):
             t = doc[i]
             depth += t.text in ("(", "[") and 1 or t.text in (")", "]") and -1 or 0
-            if depth or t.lower_ != "and" or doc[i - 1].text == "," or doc[i + 1].pos_ in ("VERB", "AUX", "ADP"):
+            comma = t.text == "," and doc[i + 1].lower_ not in ("and", "or")  # "a ceasefire, security guarantees and ..."
+            if depth or not (t.lower_ == "and" or comma) or doc[i - 1].text == "," or doc[i + 1].pos_ in ("VERB", "AUX", "ADP"):
                 continue
             left, right = self._strong_labels(doc[seg.start:i]), self._strong_labels(doc[i + 1:seg.end])
             if left and right and not left & right and doc[i - 1].pos_ in ("NOUN", "PROPN") and \
-                    not any(x.pos_ in ("VERB", "AUX") for x in doc[i + 1:seg.end]):
+                    not any(x.tag_ in self.FINITE for x in doc[i + 1:seg.end]) and \
+                    (not comma or not any(x.pos_ in ("VERB", "AUX") and x.tag_ != "VBN" for x in doc[seg.start:i])):
                 return [Segment(seg.start, i, seg.item)] + self._split_topics(doc, Segment(i + 1, seg.end, seg.item))
         return [seg]
+
+    FINITE = ("VBZ", "VBP", "VBD", "MD")
 
     def _strong_labels(self, span: Span) -> set[str]:
         return {self.cat_ids[m][0] for m, _, _ in self._category_matches(span) if self.cat_ids.get(m, ("", ""))[1] == "strong"}
