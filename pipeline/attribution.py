@@ -55,6 +55,7 @@ EDGE_PUNCT = {",", ";", ":", "--", "—", "–", "-", "(", ")"}
 QUOTE_CHARS = set("\"“”„«»‘’'")
 SENT_END = {".", "!", "?"}
 CUT_AFTER_COMMA = {"advcl", "relcl", "acl", "appos", "npadvmod", "conj", "parataxis", "dep"}
+LIGHT_PREPS = {"of", "for", "about", "against", "over"}
 NOUN_PREPS = {"of", "for", "about", "on", "against", "to", "over", "with", "at"}
 TRAILING_REFERENCE = re.compile(r"(?:\[\[?[^\[\]\n]{1,40}\]\]?(?:\([^()\s]{1,300}\))?)+$")
 # a paragraph that opens with a short label and a colon: "Q: ...", "SMITH: ...", "Jones: ..."
@@ -97,6 +98,7 @@ class Attributor:
                         if any(self.classes[n].pos == "ADJ" for n in names)}
         self.noun_ids = {get_string_id(n) for n in cues.nouns}
         self.nouns = set(cues.nouns)
+        self.light_verbs = set(cues.light_verbs)
         self.speakers = speakers
         self.titles = set(speakers.person_titles)
         self.groups = set(speakers.group_nouns)
@@ -662,14 +664,24 @@ class Attributor:
             for c in noun.children:
                 if c.dep_ == "prep" and c.lower_ in ("by", "from"):
                     source = next((g for g in c.children if g.dep_ == "pobj"), None)
+        light = None
+        if source is None and noun.dep_ == "dobj" and noun.head.lemma_.lower() in self.light_verbs:
+            light = noun.head  # "she made the case that ...", "they expressed concern about ..."
+            source = self.source_of(light)
         if source is None or not self.agent_like(ctx, source) or not self.source_ok(ctx, source, self.classes["speech"], "speech"):
             return None
         clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp", "appos") and c.i > noun.i
                        and (_mark(c) == "that" or any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children))), None)
+        if clause is None and light is not None:  # the parser hung the clause on the verb
+            clause = next((c for c in light.children if c.dep_ == "ccomp" and c.i > noun.i and _mark(c) == "that"), None)
         if clause is not None:
             a, b = clause.left_edge.i, clause.right_edge.i
         else:
             prep = next((c for c in noun.rights if c.dep_ == "prep" and c.lower_ in NOUN_PREPS), None)
+            if light is not None and (prep is None or prep.lower_ not in LIGHT_PREPS):
+                # "voiced support for ...", not "announced support on Thursday"
+                prep = next((c for c in list(noun.rights) + list(light.rights) if c.dep_ == "prep" and c.i > noun.i
+                             and c.lower_ in LIGHT_PREPS), None)
             obj = next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
             if obj is None:
                 return None

@@ -61,8 +61,9 @@ class CueLexicon(_Strict):
     classes: dict[str, CueClass]
     phrases: list[CuePhrase] = Field(default_factory=list)
     nouns: list[str] = Field(default_factory=list)
+    light_verbs: list[str] = Field(default_factory=list)
 
-    _lower = field_validator("nouns", mode="before")(_lower_list)
+    _lower = field_validator("nouns", "light_verbs", mode="before")(_lower_list)
 
     def classes_of(self) -> dict[str, list[str]]:
         """lemma -> names of the classes that list it, in file order."""

@@ -415,3 +415,16 @@ def test_gerund_and_infinitive_complements(quotes_of, text, content, speaker):
 def test_quotation_next_to_the_cue(quotes_of, text, content, kind):
     r = one(quotes_of(text), content)
     assert r["text"] == content and r["kind"] == kind
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    # a cue noun as the object of a light verb takes the verb's subject as its source
+    ("The senator made the case that the tax would hurt farmers.", "that the tax would hurt farmers", "The senator"),
+    ("Several unions voiced support for the strike on Friday.", "support for the strike", "Several unions"),
+])
+def test_cue_nouns_after_light_verbs(quotes_of, text, content, speaker):
+    found(quotes_of, text, content, speaker)
+
+
+def test_a_noun_a_speaker_has_is_not_their_speech(quotes_of):
+    assert not any("most farmers" in r["text"] for r in quotes_of("The rival candidate has the support of most farmers."))
