@@ -674,6 +674,9 @@ class Attributor:
                        and (_mark(c) == "that" or any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children))), None)
         if clause is None and light is not None:  # the parser hung the clause on the verb
             clause = next((c for c in light.children if c.dep_ == "ccomp" and c.i > noun.i and _mark(c) == "that"), None)
+        if clause is None and noun.dep_ == "nsubj" and noun.head.lemma_ == "be":
+            # "her view is that ...", "his message has been that ...", "my advice is, ..."
+            clause = next((c for c in noun.head.children if c.dep_ == "ccomp" and c.i > noun.head.i), None)
         if clause is not None:
             a, b = clause.left_edge.i, clause.right_edge.i
         else:

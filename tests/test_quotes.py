@@ -421,6 +421,9 @@ def test_quotation_next_to_the_cue(quotes_of, text, content, kind):
     # a cue noun as the object of a light verb takes the verb's subject as its source
     ("The senator made the case that the tax would hurt farmers.", "that the tax would hurt farmers", "The senator"),
     ("Several unions voiced support for the strike on Friday.", "support for the strike", "Several unions"),
+    # a cue noun as the subject of "be": the complement is the content
+    ("Her view is that the tax is too high.", "that the tax is too high", "Her"),
+    ("My advice is, the city should wait until spring.", "the city should wait until spring", "My"),
 ])
 def test_cue_nouns_after_light_verbs(quotes_of, text, content, speaker):
     found(quotes_of, text, content, speaker)
