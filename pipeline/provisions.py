@@ -554,7 +554,10 @@ class ProvisionFinder:
         right = [c for c in verb.children if c.i > verb.i]
         clause = [c for c in right if c.dep_ in ("xcomp", "ccomp")]
         dobj = [c for c in right if c.dep_ == "dobj"]
-        if dobj and clause and party_of_token(dobj[0], self.data) and clause[0].i > dobj[0].i:
+        nxt = doc[verb.i + 1] if verb.i + 1 < end else None
+        if nxt is not None and nxt.lower_ == "for" and nxt.head.i == verb.i and nxt.dep_ in ("prep", "prt"):
+            i = verb.i + 2  # "calling for a ceasefire, an exchange of ...": the parser may take a later item for the object
+        elif dobj and clause and party_of_token(dobj[0], self.data) and clause[0].i > dobj[0].i:
             i = dobj[0].right_edge.i + 1
         elif clause and not dobj:
             i = clause[0].left_edge.i

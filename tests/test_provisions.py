@@ -338,3 +338,53 @@ def test_position_ids_carry_the_year(records):
 ])
 def test_documents_as_subjects(records, text, fragment, category):
     assert by_text(records(text, "2023-02-24"), fragment)["category"] == category
+
+
+# ---------------------------------------------------------------- round 3: recall on unseen articles
+
+@pytest.mark.parametrize("text,fragments", [
+    # a participle clause after a comma says what the subject document contains
+    ("The Turkish roadmap went through three versions, calling for a truce along the front line, an exchange of "
+     "prisoners and elections in the occupied regions.",
+     ["a truce along the front line", "an exchange of prisoners", "elections in the occupied regions"]),
+    ("The French proposal could be a breakthrough, allowing for an end to hostilities and the release of all "
+     "detainees.", ["an end to hostilities", "the release of all detainees"]),
+])
+def test_participle_clause_of_a_document(records, text, fragments):
+    got = texts(records(text, "2024-05-10"))
+    for f in fragments:
+        assert any(t.startswith(f) for t in got), (f, got)
+
+
+def test_be_opposed_to_and_postulate(records):
+    recs = records("The Brazilian plan appeared on Monday. The document was opposed to the use of nuclear weapons. "
+                   "Brazil also postulates the lifting of sanctions on fertilizer exports.", "2023-05-02")
+    assert by_text(recs, "use of nuclear weapons")["category"] == "NUCLEAR_WMD"
+    lifting = by_text(recs, "the lifting of sanctions")
+    assert (lifting["party"], lifting["category"]) == ("Brazil", "SANCTIONS_ASSETS")
+
+
+def test_his_proposal_and_its_list_of_verbs(records):
+    recs = records("The envoys praised a statement by President Erdogan about his proposal to halt the fighting, "
+                   "rebuild Mariupol, prevent the displacement of civilians and open humanitarian corridors.", "2022-05-01")
+    got = texts(recs)
+    assert {p["party"] for p in recs["provisions"]} == {"Turkey"}
+    assert any(t.startswith("rebuild Mariupol") for t in got), got
+    assert any(t.startswith("prevent the displacement") for t in got), got
+    assert by_text(recs, "prevent the displacement")["category"] == "CIVILIANS_HUMANITARIAN"
+
+
+def test_comma_list_split_by_category(records):
+    recs = records("The Indian framework emphasizes a durable ceasefire, the return of all prisoners, sustained "
+                   "humanitarian aid, and the reconstruction of the ports.", "2024-03-01")
+    got = texts(recs)
+    assert any(t.startswith("the return of all prisoners") and "humanitarian" not in t for t in got), got
+    assert any(t.startswith("sustained humanitarian aid") for t in got), got
+    assert all(p["status"] == "proposed" for p in recs["provisions"])  # one side's framework, not an agreement
+
+
+def test_demand_kept_by_it_of_the_first_clause(records):
+    recs = records("Moscow remains open to talks, but it will keep its demand unchanged: no deployment of foreign "
+                   "troops in Ukraine and protection of the Russian language.", "2025-02-10")
+    assert {p["party"] for p in recs["provisions"]} == {"Russia"}
+    assert by_text(recs, "no deployment of foreign")["category"] == "FOREIGN_FORCES_AND_AID"
