@@ -431,3 +431,12 @@ def test_cue_nouns_after_light_verbs(quotes_of, text, content, speaker):
 
 def test_a_noun_a_speaker_has_is_not_their_speech(quotes_of):
     assert not any("most farmers" in r["text"] for r in quotes_of("The rival candidate has the support of most farmers."))
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("Some of the same activists are less confident in the mayor.", "the mayor", "Some of the same activists"),
+    ("The governor was more upbeat about the harbor plan.", "the harbor plan", "The governor"),
+    ("Fifteen percent of voters in the poll were undecided about the race.", "the race", "Fifteen percent"),
+])
+def test_attitude_adjectives(quotes_of, text, content, speaker):
+    found(quotes_of, text, content, speaker)
