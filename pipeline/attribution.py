@@ -330,7 +330,7 @@ class Attributor:
         if source.pos_ == "PRON" and low in self.relative:
             clause = source.head  # "aides who applauded him": the noun the clause hangs on
             head = clause.head if clause.dep_ in ("relcl", "acl") else None
-            return head is not None and head.i < source.i and low != "that" and (low == "who" or self.agent_like(ctx, head))
+            return head is not None and head.i < source.i and (low == "who" or self.agent_like(ctx, head))
         return self.agent_like(ctx, source)
 
     def agent_like(self, ctx: "_DocContext", source: Token) -> bool:

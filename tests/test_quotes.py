@@ -437,6 +437,8 @@ def test_a_noun_a_speaker_has_is_not_their_speech(quotes_of):
     ("Some of the same activists are less confident in the mayor.", "the mayor", "Some of the same activists"),
     ("The governor was more upbeat about the harbor plan.", "the harbor plan", "The governor"),
     ("Fifteen percent of voters in the poll were undecided about the race.", "the race", "Fifteen percent"),
+    # a relative "that" stands for its noun
+    ("It is a council that has refused to approve the new harbor plan.", "to approve the new harbor plan", "a council that"),
 ])
 def test_attitude_adjectives(quotes_of, text, content, speaker):
     found(quotes_of, text, content, speaker)
