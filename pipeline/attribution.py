@@ -586,6 +586,8 @@ class Attributor:
 
     def object_content(self, ctx: "_DocContext", verb: Token, cls: CueClass) -> tuple[int, int] | None:
         obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+        if obj is None:  # "called the mayor “a liar”" parsed as one predicate noun
+            obj = next((c for c in verb.children if c.dep_ == "oprd" and c.i > verb.i and c.pos_ in ("NOUN", "PROPN")), None)
         if obj is None:
             return None
         last = obj

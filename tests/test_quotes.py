@@ -442,3 +442,13 @@ def test_a_noun_a_speaker_has_is_not_their_speech(quotes_of):
 ])
 def test_attitude_adjectives(quotes_of, text, content, speaker):
     found(quotes_of, text, content, speaker)
+
+
+@pytest.mark.parametrize("text, content", [
+    ("During the debate in May, when the senator called the governor “a failed leader,” the crowd cheered.",
+     "the governor “a failed leader,”"),
+    ("The union called the offer “an insult to every worker.”", "the offer “an insult to every worker.”"),
+])
+def test_naming_verbs_with_a_quoted_predicate_are_mixed(quotes_of, text, content):
+    r = one(quotes_of(text), content)
+    assert r["text"] == content and r["kind"] == "mixed"
