@@ -743,6 +743,9 @@ class Attributor:
                 att.kind = "mixed"
             for k in att.quotes:
                 owner.setdefault(k, att)
+            if att.source is None and att.cue.pos_ in ("VERB", "AUX") and att.quotes:
+                # the parse gave the cue no subject: the name next to it ("“...,” said X, who ...")
+                att.source = ctx.adjacent_subject(quotes[att.quotes[0]], att.cue)
         by_cue = {att.cue.i: att for att in atts if att.cue is not None}
         for k, q in enumerate(quotes):
             if k in owner:
