@@ -483,7 +483,8 @@ class Attributor:
         addressee and adjuncts of time and place ("told reporters on Monday")."""
         rights = [c for c in verb.rights if c.dep_ not in ("punct", "cc", "conj", "dative", "npadvmod", "advmod", "prt", "agent")
                   and not (c.dep_ == "prep" and c.lower_ not in ("to", "of", "about", "for"))
-                  and not (c.dep_ == "advcl" and _mark(c) not in ("if", "whether", None))]
+                  and not (c.dep_ == "advcl" and (_mark(c) not in ("if", "whether", None)
+                                                  or c.left_edge.i > 0 and verb.doc[c.left_edge.i - 1].text in CUT_PUNCT))]
         rights = [c for c in rights if not c.is_space]
         if not rights or verb.lemma_.lower() in ("tell", "ask") and rights[0].dep_ == "dobj" and len(rights) == 1:
             return None

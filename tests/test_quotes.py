@@ -452,3 +452,16 @@ def test_attitude_adjectives(quotes_of, text, content, speaker):
 def test_naming_verbs_with_a_quoted_predicate_are_mixed(quotes_of, text, content):
     r = one(quotes_of(text), content)
     assert r["text"] == content and r["kind"] == "mixed"
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    # a participle after a comma is a cue of its own, not part of what the verb before reports
+    ("Many farmers warned the council not to raise the tax this year, noting weak harvests and high costs.",
+     "the council not to raise the tax this year", "Many farmers"),
+    ("Many farmers warned the council not to raise the tax this year, noting weak harvests and high costs.",
+     "weak harvests and high costs", "Many farmers"),
+    ("The mayor pointed to the harbor as the main problem, remarking that the port should be closed.",
+     "that the port should be closed", "The mayor"),
+])
+def test_participle_after_a_comma_is_its_own_attribution(quotes_of, text, content, speaker):
+    found(quotes_of, text, content, speaker)
