@@ -482,7 +482,7 @@ class Attributor:
         would ...", "said the same of X", "said no to X"): its right dependents, after the
         addressee and adjuncts of time and place ("told reporters on Monday")."""
         rights = [c for c in verb.rights if c.dep_ not in ("punct", "cc", "conj", "dative", "npadvmod", "advmod", "prt", "agent")
-                  and not (c.dep_ == "prep" and c.lower_ not in ("to", "of", "about", "for"))
+                  and not (c.dep_ == "prep" and c.lower_ not in ("to", "of", "about", "for", "as"))
                   and not (c.dep_ == "advcl" and (_mark(c) not in ("if", "whether", None)
                                                   or c.left_edge.i > 0 and verb.doc[c.left_edge.i - 1].text in CUT_PUNCT))]
         rights = [c for c in rights if not c.is_space]

@@ -462,6 +462,8 @@ def test_naming_verbs_with_a_quoted_predicate_are_mixed(quotes_of, text, content
      "weak harvests and high costs", "Many farmers"),
     ("The mayor pointed to the harbor as the main problem, remarking that the port should be closed.",
      "that the port should be closed", "The mayor"),
+    ("The mayor pointed to the harbor as the main problem, remarking that the port should be closed.",
+     "to the harbor as the main problem", "The mayor"),
 ])
 def test_participle_after_a_comma_is_its_own_attribution(quotes_of, text, content, speaker):
     found(quotes_of, text, content, speaker)
