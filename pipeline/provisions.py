@@ -335,6 +335,8 @@ class ProvisionFinder:
                 if doc[tok_i].dep_ == "dobj" and head.lemma_.lower() in data.cues.refusal_verbs:
                     fr.status = "rejected"  # "Medvedev rejected proposals ... to station troops"
                 out.append(fr)
+        if not out:
+            out.extend(self._position_for_frames(doc, sent, si, state, mentions))
         for fr in out:  # "Putin rejected a peace plan ... that called for X": X is rejected
             if fr.kind != "agreement" and any(m is fr.memo and doc[i].dep_ == "dobj" and doc[i].head.lemma_.lower() in data.cues.refusal_verbs
                                               and not any(c.dep_ == "neg" for c in doc[i].head.children) for i, m in mentions.items()):
@@ -932,6 +934,54 @@ class ProvisionFinder:
                     return Frame(memo, pobj[0].left_edge.i, pobj[0].right_edge.i + 1, "complement", "demand",
                                  memo.status, cue=head, need_trigger=True)
         return None
+
+    # -- "Russia's demand for Ukraine to hand over X", "another US demand - for Ukraine to hold elections"
+
+    def _noun_owner(self, noun: Token, state: ArticleMemoranda) -> str | None:
+        """The party of a position noun: a possessive ("Russia's demand", "its demand") or a party word
+        before it in its own phrase ("the US demand", "a Russian condition")."""
+        owner = self._position_owner(noun, state)
+        if owner:
+            return owner
+        for c in noun.lefts:
+            if c.dep_ in ("compound", "amod", "nmod"):
+                p = party_of_token(c, self.data)
+                if p:
+                    return p
+        return None
+
+    def _position_for_frames(self, doc: Doc, sent: Span, si: int, state: ArticleMemoranda,
+                             mentions: dict[int, Memo]) -> list[Frame]:
+        """A party's position noun followed by "for": "for Ukraine to cede X" (a clause) or "for neutrality"
+        (a noun phrase). The content starts after "for"; like every position it needs a category trigger."""
+        nouns = self.data.cues.position_nouns
+        out: list[Frame] = []
+        for noun in sent:
+            if noun.pos_ not in ("NOUN", "PROPN") or (noun.lower_ not in nouns and noun.lemma_.lower() not in nouns):
+                continue
+            j = noun.i + 1
+            while j < sent.end and j <= noun.i + 2 and doc[j].text in ("-", "–", "—", ":", ","):
+                j += 1
+            if j >= sent.end - 1 or doc[j].lower_ != "for":
+                continue
+            owner = self._noun_owner(noun, state)
+            if not owner or owner in self.self_deciding:
+                continue
+            to = next((t for t in doc[j + 1:min(sent.end, j + 7)] if t.lower_ == "to" and t.head.tag_ == "VB"), None)
+            if to is not None:
+                end = max(t.i for t in to.head.subtree if t.i < sent.end) + 1
+            else:
+                pobj = next((x for x in doc[j].children if x.dep_ == "pobj"), None)
+                if pobj is None:
+                    continue
+                end = pobj.right_edge.i + 1
+            if end <= j + 1:
+                continue
+            memo = state.position(owner, "demands", (noun.idx, noun.idx + len(noun)), si)
+            status = "rejected" if noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_.lower() in self.data.cues.refusal_verbs \
+                and not any(c.dep_ == "neg" for c in noun.head.children) else memo.status
+            out.append(Frame(memo, j + 1, end, "position", "demand", status, cue=noun, need_trigger=True))
+        return out
 
     @staticmethod
     def _verb_list_end(doc: Doc, verb: Token, sent: Span) -> int:

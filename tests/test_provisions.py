@@ -388,3 +388,17 @@ def test_demand_kept_by_it_of_the_first_clause(records):
                    "troops in Ukraine and protection of the Russian language.", "2025-02-10")
     assert {p["party"] for p in recs["provisions"]} == {"Russia"}
     assert by_text(recs, "no deployment of foreign")["category"] == "FOREIGN_FORCES_AND_AID"
+
+
+def test_position_noun_for_clause(records):
+    recs = records("Kyiv dismissed Russia's demand for Ukraine to hand over the rest of the Donetsk region. The "
+                   "president doubted another US demand - for Ukraine to hold a general election by the summer.",
+                   "2026-02-20")
+    assert by_text(recs, "Ukraine to hand over the rest")["party"] == "Russia"
+    assert by_text(recs, "Ukraine to hold a general election")["category"] == "ELECTIONS_CONSTITUTION"
+    assert by_text(recs, "Ukraine to hold a general election")["party"] == "United States"
+
+
+def test_position_noun_for_without_owner_is_nothing(records):
+    recs = records("There is a growing demand for Ukraine to hold a general election by the summer.", "2026-02-20")
+    assert recs["provisions"] == []
