@@ -455,6 +455,8 @@ class Attributor:
         clauses += [c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i and _mark(c) in ("if", "whether")]
         if clauses:
             right = [c for c in clauses if c.i > verb.i]
+            own = [c for c in right if c is not right[0] and self.reports_itself(c)]
+            right = [c for c in right if c not in own]  # "X said A and Y said B": B is Y's
             chosen = right or clauses
             a = min(c.left_edge.i for c in chosen)
             b = max(c.right_edge.i for c in chosen)
@@ -476,6 +478,12 @@ class Attributor:
             if b >= a:
                 return self.tidy(ctx, a, b)
         return self.that_clause(ctx, verb)
+
+    def reports_itself(self, clause: Token) -> bool:
+        """A clause that is a speech verb with its own subject and its own reported clause
+        ('... and one in four said the plan failed'): another attribution, not part of this one."""
+        return "speech" in self.cue_classes(clause) and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children) \
+            and any(c.dep_ == "ccomp" for c in clause.children)
 
     def rest_content(self, ctx: "_DocContext", verb: Token) -> tuple[int, int] | None:
         """What follows a speech verb that the parser did not make a clause ("said legalizing it
@@ -547,6 +555,8 @@ class Attributor:
                 continue
             le = t.left_edge.i
             tail = t.right_edge.i >= b - 1 or all(x.is_punct or x.is_space for x in doc[t.right_edge.i + 1: b + 1])
+            if tail and t.lower_ == "according" and le > root.i + 1 and doc[le - 1].text in CUT_PUNCT:
+                return _chars(doc, a, le - 2)  # "..., according to X": X's attribution, not part of this one
             if tail and t.dep_ in CUT_AFTER_COMMA and le > root.i + 1 and doc[le - 1].text in CUT_PUNCT and \
                     ctx.quote_at(doc[le - 1].idx) is None and self.cut_modifier(t):
                 return _chars(doc, a, le - 2)
@@ -555,7 +565,9 @@ class Attributor:
                 return _chars(doc, a, le - 1)  # '“We’ll see,” when asked ...': the comma sits inside the marks
             if t.dep_ == "conj" and self.cue_classes(t) and le - 1 > root.i and \
                     doc[le - 1].dep_ == "cc" and ctx.quote_at(t.idx) is None and \
-                    not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in t.children):
+                    not any(c.dep_ == "mark" for c in t.children) and \
+                    (not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)  # "... and criticized him"
+                     or any(c.dep_ == "ccomp" for c in t.children) and "speech" in self.cue_classes(t)):  # "... and Smith said ..."
                 end = le - 2
                 while end > a and (doc[end].text in CUT_PUNCT or doc[end].is_space):
                     end -= 1

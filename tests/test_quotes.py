@@ -467,3 +467,9 @@ def test_naming_verbs_with_a_quoted_predicate_are_mixed(quotes_of, text, content
 ])
 def test_participle_after_a_comma_is_its_own_attribution(quotes_of, text, content, speaker):
     found(quotes_of, text, content, speaker)
+
+
+def test_trailing_according_to_is_cut_from_a_reported_clause(quotes_of):
+    text = "Most voters said the economy was the main issue, according to early exit polls."
+    r = one(quotes_of(text), "the economy")
+    assert r["text"] == "the economy was the main issue"
