@@ -337,6 +337,8 @@ class ProvisionFinder:
                 out.append(fr)
         if not out:
             out.extend(self._position_for_frames(doc, sent, si, state, mentions))
+        if not out:
+            out.extend(self._part_for_frames(doc, sent, si, state, mentions))
         for fr in out:  # "Putin rejected a peace plan ... that called for X": X is rejected
             if fr.kind != "agreement" and any(m is fr.memo and doc[i].dep_ == "dobj" and doc[i].head.lemma_.lower() in data.cues.refusal_verbs
                                               and not any(c.dep_ == "neg" for c in doc[i].head.children) for i, m in mentions.items()):
@@ -981,6 +983,46 @@ class ProvisionFinder:
             status = "rejected" if noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_.lower() in self.data.cues.refusal_verbs \
                 and not any(c.dep_ == "neg" for c in noun.head.children) else memo.status
             out.append(Frame(memo, j + 1, end, "position", "demand", status, cue=noun, need_trigger=True))
+        return out
+
+    def _part_for_frames(self, doc: Doc, sent: Span, si: int, state: ArticleMemoranda,
+                         mentions: dict[int, Memo]) -> list[Frame]:
+        """A document's items named with their content: "its provisions for X, alongside Y", "the plan's
+        clauses on X". Each "for"/"on" phrase is one content; a phrase after a comma or "alongside",
+        "including" starts the next; "for the east of Ukraine" right after one extends it."""
+        items = set(self.data.documents.parts.get("item", []))
+        out: list[Frame] = []
+        for noun in sent:
+            if noun.pos_ != "NOUN" or noun.tag_ != "NNS" or noun.lemma_.lower() not in items:
+                continue
+            if not any(c.dep_ == "poss" or c.lower_ in ("the", "these", "those") for c in noun.lefts):
+                continue
+            preps = [c for c in noun.rights if c.dep_ == "prep" and any(x.dep_ == "pobj" for x in c.children)]
+            if not preps or preps[0].lower_ not in ("for", "on"):
+                continue
+            memo, _ = self._part_of(noun, si, state, mentions)
+            if memo is None or memo.generic:
+                continue
+            groups: list[list[Token]] = []
+            for p in preps:
+                new = not groups or doc[p.i - 1].text == "," or p.lower_ in ("alongside", "including", "besides")
+                if new:
+                    groups.append([p])
+                else:
+                    groups[-1].append(p)
+            nxt = max(x.right_edge.i for x in groups[-1]) + 1
+            if nxt < sent.end - 1 and doc[nxt].text == ",":
+                nxt += 1
+            if nxt < sent.end and doc[nxt].lower_ in ("alongside", "including", "besides") and doc[nxt].dep_ == "prep" \
+                    and doc[nxt] not in preps and any(x.dep_ == "pobj" for x in doc[nxt].children):
+                groups.append([doc[nxt]])  # the parser hung "alongside Y" on the verb
+            for g in groups:
+                first = g[0] if g[0].lower_ not in ("for", "on", "alongside", "including", "besides") else \
+                    next(x for x in g[0].children if x.dep_ == "pobj")
+                start = first.left_edge.i
+                end = max(x.right_edge.i for x in g) + 1
+                out.append(Frame(memo, start, end, "content", "commitment" if memo.kind == "agreement" else "demand",
+                                 memo.status, cue=noun, need_trigger=True))
         return out
 
     @staticmethod

@@ -402,3 +402,15 @@ def test_position_noun_for_clause(records):
 def test_position_noun_for_without_owner_is_nothing(records):
     recs = records("There is a growing demand for Ukraine to hold a general election by the summer.", "2026-02-20")
     assert recs["provisions"] == []
+
+
+def test_document_items_named_with_their_content(records):
+    recs = records("Ten years ago the two countries drew up the Kharkiv framework. Its provisions for a demilitarised "
+                   "zone along the river, alongside the release of all prisoners of war, could still help.", "2024-05-02")
+    assert by_text(recs, "a demilitarised zone along the river")["category"] == "WITHDRAWAL_DISENGAGEMENT"
+    assert by_text(recs, "the release of all prisoners of war")["category"] == "PRISONERS_DETAINEES"
+
+
+def test_items_without_document_are_nothing(records):
+    recs = records("The shop ran out of provisions for the winter.", "2024-05-02")
+    assert recs["provisions"] == []
