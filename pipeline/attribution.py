@@ -59,7 +59,7 @@ LIGHT_PREPS = {"of", "for", "about", "against", "over"}
 NOUN_PREPS = {"of", "for", "about", "on", "against", "to", "over", "with", "at"}
 TRAILING_REFERENCE = re.compile(r"(?:\[\[?[^\[\]\n]{1,40}\]\]?(?:\([^()\s]{1,300}\))?)+$")
 # a paragraph that opens with a short label and a colon: "Q: ...", "SMITH: ...", "Jones: ..."
-LABEL_LINE = re.compile(r"(?m)^[ \t]*(?P<label>[A-Z][^\n:\"“”]{0,60}?)[ \t]*(?P<colon>:)[ \t]+(?P<rest>\S[^\n]*)")
+LABEL_LINE = re.compile(r"(?m)^[ \t]*(?P<label>[A-Z][^\n:,;\"“”]{0,60}?)[ \t]*(?P<colon>:)[ \t]+(?P<rest>\S[^\n]*)")
 TALLY = re.compile(r"[\d\s,.%$()+-]*(?:votes?|delegates?|percent|points?)?[\d\s,.%$()+-]*\.?", re.I)
 TITLE_BEFORE = {"on", "in", "with", "to", "of", "'s", "’s", "for", "from", "at", "by", "the", "a", "an", "his", "her", "their", "its", "our", "my", "your"}
 CUT_PUNCT = {",", ";", "—", "–", "--"}

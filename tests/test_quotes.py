@@ -346,6 +346,7 @@ def test_speaker_label_opens_a_paragraph(quotes_of, text, content, speaker):
     "Harbor Plan Wins Support: Council Votes Yes On Monday.",
     "A good week.\n\nBIG WIN FOR THE PORT: The council approved the new harbor plan on Monday.",
     "A bad week.\n\nAnother setback for Mayor Jane Holt: The council rejected the harbor plan.",
+    "HARBOR, PORT CLOSED: STORM HITS THE COAST\n\nROADS, RAIL: DELAYS ACROSS THE REGION",
 ])
 def test_bylines_tallies_and_headlines_are_not_speaker_labels(quotes_of, text):
     assert not any(r["cue"] == ":" for r in quotes_of(text))
