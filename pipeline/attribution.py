@@ -441,7 +441,7 @@ class Attributor:
             elif rule == "infinitive":
                 span = self.infinitive_content(ctx, verb)
             elif rule == "object":
-                if cls.object_sources == "evidence" and (source is None or source.lemma_.lower() not in self.evidence_sources):
+                if cls.object_sources == "evidence" and not self.is_evidence(source):
                     continue
                 span = self.object_content(ctx, verb, cls)
             else:
@@ -449,6 +449,13 @@ class Attributor:
             if span is not None:
                 return span
         return None
+
+    def is_evidence(self, source: Token | None) -> bool:
+        """A poll, study, record or video, or a relative pronoun for one ('polls that show ...')."""
+        if source is not None and source.lower_ in self.relative and source.head.dep_ in ("relcl", "acl") \
+                and source.head.head.i < source.i:
+            source = source.head.head
+        return source is not None and source.lemma_.lower() in self.evidence_sources
 
     def clause_content(self, ctx: "_DocContext", verb: Token, left: bool = True, speech: bool = True) -> tuple[int, int] | None:
         clauses = [c for c in verb.children if (c.dep_ == "ccomp" and c.i > verb.i) or (left and c.dep_ in ("ccomp", "csubj") and c.i < verb.i)]

@@ -440,6 +440,7 @@ def test_a_noun_a_speaker_has_is_not_their_speech(quotes_of):
     ("Fifteen percent of voters in the poll were undecided about the race.", "the race", "Fifteen percent"),
     # a relative "that" stands for its noun
     ("It is a council that has refused to approve the new harbor plan.", "to approve the new harbor plan", "a council that"),
+    ("The polls that show the mayor with a big lead were taken in May.", "the mayor with a big lead", "The polls that"),
 ])
 def test_attitude_adjectives(quotes_of, text, content, speaker):
     found(quotes_of, text, content, speaker)
