@@ -1110,6 +1110,8 @@ class ProvisionFinder:
             category, triggered = self.category(span)
             if fr.need_trigger and not triggered or fr.need_trigger == "strong" and not self._strong_trigger(span):
                 continue
+            if self._commercial(span, category):
+                continue
             taken.append((span.start_char, span.end_char))
             fr.memo.n_provisions += 1
             span._.provision = {"memo": fr.memo, "frame": fr, "category": category, "item": seg.item or fr.item,
@@ -1125,6 +1127,26 @@ class ProvisionFinder:
             span._.memorandum = memo
             memo_spans.append(span)
         return memo_spans, prov_spans
+
+    def _commercial(self, span: Span, category: str) -> bool:
+        """Trade is not peace: a purchase or sale named before any verb ("Purchases of U.S. aircraft") whose
+        category is the economy or the fallback, or a clause that opens with a trade document or trade talks
+        ("a trade deal that will ...", "a framework for an agreement on reciprocal trade")."""
+        cues = self.data.cues
+        economy = category in ("RECONSTRUCTION_ECONOMY", self.data.categories.fallback)
+        if economy:
+            for t in span:
+                if t.pos_ in ("VERB", "AUX"):
+                    break
+                if t.lemma_.lower() in cues.commercial_nouns or t.lower_ in cues.commercial_nouns:
+                    return True
+        head = span[:10]
+        topic = any(t.lemma_.lower() in cues.commercial_topics for t in head)
+        if not topic:
+            return False
+        words = set(cues.negotiation_words)
+        return any(mention_head(t, self.data) or t.lower_ in words for t in head) and \
+            not (self._strong_labels(span) - {"RECONSTRUCTION_ECONOMY", "NEGOTIATION_PROCESS", self.data.categories.fallback})
 
     @staticmethod
     def _worth_listing(memo: Memo) -> bool:

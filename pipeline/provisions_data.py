@@ -49,6 +49,8 @@ class Cues(_Strict):
     party_goal_verbs: list[str] = Field(default_factory=list)
     negotiation_words: list[str] = Field(default_factory=list)
     position_nouns: list[str] = Field(default_factory=list)
+    commercial_nouns: list[str] = Field(default_factory=list)
+    commercial_topics: list[str] = Field(default_factory=list)
     report_verbs: list[str] = Field(default_factory=list)
     meeting_nouns: list[str] = Field(default_factory=list)
     exchange_phrases: list[str] = Field(default_factory=list)

@@ -414,3 +414,21 @@ def test_document_items_named_with_their_content(records):
 def test_items_without_document_are_nothing(records):
     recs = records("The shop ran out of provisions for the winter.", "2024-05-02")
     assert recs["provisions"] == []
+
+
+def test_purchases_and_trade_deals_are_not_peace_provisions(records):
+    text = ("Joint statement\n\nOfficials of Armenia and Azerbaijan met in Abu Dhabi on Sunday.\n\n"
+            "The delegations agreed on the following:\n"
+            "- Purchases of 20 cargo planes from American makers with a value of $2 billion.\n"
+            "- Both sides will exchange all prisoners of war.\n\n"
+            "Armenia and the United States agreed to a trade deal that will open new markets for farmers.")
+    recs = records(text, "2025-10-26")
+    got = texts(recs)
+    assert any("prisoners of war" in t for t in got)
+    assert not any("cargo planes" in t for t in got)
+    assert not any("trade deal" in t for t in got)
+
+
+def test_arms_sales_stay_a_provision(records):
+    recs = records("Russia demanded a halt to arms sales to Ukraine by Western countries.", "2025-10-26")
+    assert by_text(recs, "arms sales")["category"] == "FOREIGN_FORCES_AND_AID"
