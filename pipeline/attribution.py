@@ -7,7 +7,9 @@ The finder works in four passes over a parsed Doc, each linear in its length:
    its class: a clause ("said that ...", "... , he said"), an infinitive ("vowed to ..."), an
    object ("called him a liar") or a prepositional object ("called for ..."). Its *source* is its
    subject, through passives ("was asked by X"), participles and conjuncts ("..., adding that"),
-   relative clauses ("X, who said") and inverted order ("said X").
+   relative clauses ("X, who said") and inverted order ("said X"). A speaker label opening a
+   paragraph ("Q: ...", "SMITH: ..." in a transcript, "Jones: ..." in a headline) is a cue
+   whose content is the rest of the paragraph.
 2. **Quotations.** Spans in quotation marks (:mod:`pipeline.quotemarks`) are matched with cues:
    a cue whose content lies inside a quotation makes it *direct*; a cue whose content holds a
    quotation and other words makes it *mixed*. A quotation no cue claims is linked to a speech cue
