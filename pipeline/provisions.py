@@ -666,6 +666,9 @@ class ProvisionFinder:
             return None
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether", "once") for c in verb.children):
             return None
+        passive = self._passive_agreement(doc, verb, sent, si, state)
+        if passive is not None:
+            return passive
         if not self._reported(verb):
             return None  # "calls on Hamas to agree", "Ukraine would agree": not an agreement reached
         subj = self._subject(verb)
@@ -722,6 +725,34 @@ class ProvisionFinder:
         if verb.dep_ not in ("ROOT", "conj") and verb.head.dep_ != "ROOT" or verb.dep_ in ("csubj", "nsubj", "pcomp", "advcl"):
             end = min(sent.end, max(t.i for t in verb.subtree) + 1)  # embedded: the complement ends with the verb's phrase
         return Frame(memo, start, end, "agreement", "commitment", "agreed", cue=verb, need_trigger=True)
+
+    def _passive_agreement(self, doc: Doc, verb: Token, sent: Span, si: int, state: ArticleMemoranda) -> Frame | None:
+        """"A ceasefire was agreed in October", "a prisoner exchange was agreed between Russia and Ukraine": the
+        subject is the provision; the parties are those of "between X and Y", else the parties at the table.
+        Only a subject with a strong category trigger ("the deal was agreed" says nothing)."""
+        if verb.lemma_.lower() != "agree" or not any(c.dep_ == "auxpass" for c in verb.children):
+            return None
+        if any(c.dep_ == "aux" and (c.tag_ == "MD" or c.lower_ == "to") for c in verb.children):
+            return None  # "a truce could be agreed", "a truce to be agreed": not reached
+        subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if subj is None or subj.pos_ not in ("NOUN", "PROPN") or subj.lower_ in ("it", "this", "that"):
+            return None
+        if not self._strong_trigger(doc[subj.left_edge.i:subj.right_edge.i + 1]):
+            return None
+        party = None
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ in ("between", "by", "with"):
+                found = parties_in(c.subtree, self.data)
+                if len(found) >= 2:
+                    party = " and ".join(sorted(found))
+        party = party or state.negotiating_parties(verb.idx)
+        if not party or party in self.self_deciding:
+            return None
+        memo = state.agreement(party, verb.idx, sent, si)
+        if memo.kind == "agreement" and memo.start == memo.end:
+            memo.start, memo.end = verb.idx, verb.idx + len(verb)
+        return Frame(memo, subj.left_edge.i, subj.right_edge.i + 1, "agreement", "commitment", "agreed", cue=verb,
+                     need_trigger=True)
 
     @staticmethod
     def _reported(verb: Token) -> bool:

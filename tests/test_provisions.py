@@ -432,3 +432,12 @@ def test_purchases_and_trade_deals_are_not_peace_provisions(records):
 def test_arms_sales_stay_a_provision(records):
     recs = records("Russia demanded a halt to arms sales to Ukraine by Western countries.", "2025-10-26")
     assert by_text(recs, "arms sales")["category"] == "FOREIGN_FORCES_AND_AID"
+
+
+def test_passive_agreement_on_a_provision(records):
+    recs = records("Negotiators from Armenia and Azerbaijan met in Vienna. A prisoner exchange was agreed between "
+                   "Armenia and Azerbaijan on Friday. A truce could be agreed soon. The deal was agreed later.",
+                   "2025-06-06")
+    p = by_text(recs, "A prisoner exchange")
+    assert (p["party"], p["status"], p["category"]) == ("Armenia and Azerbaijan", "agreed", "PRISONERS_DETAINEES")
+    assert not any("truce" in t for t in texts(recs))
