@@ -374,8 +374,8 @@ def test_more_stance_cues_and_content_edges(quotes_of, text, content, speaker):
     ("The analyst wrote that exports had fallen in May and asked whether the recovery would last.",
      "whether the recovery would last", "The analyst"),
     # a gerund after a preposition takes the subject of what the preposition hangs on
-    ("Voters in the county are united in supporting the new school tax.", "the new school tax", "Voters"),
-    ("The mayor drew sharp criticism for praising the developer.", "the developer", "The mayor"),
+    ("Residents of the valley are united in opposing the new quarry.", "the new quarry", "Residents of the valley"),
+    ("The chairman came under fire for defending the contractor.", "the contractor", "The chairman"),
 ])
 def test_speakers_of_participles_and_gerunds(quotes_of, text, content, speaker):
     found(quotes_of, text, content, speaker)
@@ -385,8 +385,8 @@ def test_speakers_of_participles_and_gerunds(quotes_of, text, content, speaker):
     # a relative pronoun's mention reaches back to the noun it stands for
     ("The agency published a report that said the river was safe to swim in.", "the river was safe to swim in", "a report that"),
     # "according to" takes the whole phrase of its object as the mention
-    ("Rents rose by a third last year, according to calculations by Jane Roe of the state housing institute.",
-     "Rents rose by a third last year", "calculations by Jane Roe"),
+    ("Rents rose by a third last year, according to figures from Jane Roe at the state housing institute.",
+     "Rents rose by a third last year", "figures from Jane Roe"),
 ])
 def test_speaker_mention_spans(quotes_of, text, content, speaker):
     r = found(quotes_of, text, content, speaker)
@@ -407,8 +407,8 @@ def test_gerund_and_infinitive_complements(quotes_of, text, content, speaker):
 
 @pytest.mark.parametrize("text, content, kind", [
     # quoted words inside a reported clause before the cue make it mixed, not direct
-    ("The party had “opened the door” for young voters this year, she said in a video message.",
-     "The party had “opened the door” for young voters this year", "mixed"),
+    ("The coalition had “turned a corner” on housing, the minister said in a radio interview.",
+     "The coalition had “turned a corner” on housing", "mixed"),
     ("The new tax would be “a disaster,” said the mayor of the town.", "The new tax would be “a disaster,”", "mixed"),
     # a quotation set off by a colon next to the cue is its whole content
     ("The minister repeated his position: “We will not sign,” she said.", "“We will not sign,”", "direct"),
@@ -424,7 +424,7 @@ def test_quotation_next_to_the_cue(quotes_of, text, content, kind):
     ("Several unions voiced support for the strike on Friday.", "support for the strike", "Several unions"),
     # a cue noun as the subject of "be": the complement is the content
     ("Her view is that the tax is too high.", "that the tax is too high", "Her"),
-    ("My advice is, the city should wait until spring.", "the city should wait until spring", "My"),
+    ("Our advice is, the council should wait for the spring survey.", "the council should wait for the spring survey", "Our"),
 ])
 def test_cue_nouns_after_light_verbs(quotes_of, text, content, speaker):
     found(quotes_of, text, content, speaker)
@@ -435,9 +435,9 @@ def test_a_noun_a_speaker_has_is_not_their_speech(quotes_of):
 
 
 @pytest.mark.parametrize("text, content, speaker", [
-    ("Some of the same activists are less confident in the mayor.", "the mayor", "Some of the same activists"),
+    ("A few of the older members are less confident in the new chair.", "the new chair", "A few of the older members"),
     ("The governor was more upbeat about the harbor plan.", "the harbor plan", "The governor"),
-    ("Fifteen percent of voters in the poll were undecided about the race.", "the race", "Fifteen percent"),
+    ("About a fifth of the residents asked were undecided about the bridge project.", "the bridge project", "About a fifth"),
     # a relative "that" stands for its noun
     ("It is a council that has refused to approve the new harbor plan.", "to approve the new harbor plan", "a council that"),
     ("The polls that show the mayor with a big lead were taken in May.", "the mayor with a big lead", "The polls that"),
@@ -447,8 +447,8 @@ def test_attitude_adjectives(quotes_of, text, content, speaker):
 
 
 @pytest.mark.parametrize("text, content", [
-    ("During the debate in May, when the senator called the governor “a failed leader,” the crowd cheered.",
-     "the governor “a failed leader,”"),
+    ("In a heated exchange on Tuesday, after the mayor labeled the plan “a gift to developers,” the council adjourned.",
+     "the plan “a gift to developers,”"),
     ("The union called the offer “an insult to every worker.”", "the offer “an insult to every worker.”"),
 ])
 def test_naming_verbs_with_a_quoted_predicate_are_mixed(quotes_of, text, content):
@@ -458,14 +458,14 @@ def test_naming_verbs_with_a_quoted_predicate_are_mixed(quotes_of, text, content
 
 @pytest.mark.parametrize("text, content, speaker", [
     # a participle after a comma is a cue of its own, not part of what the verb before reports
-    ("Many farmers warned the council not to raise the tax this year, noting weak harvests and high costs.",
-     "the council not to raise the tax this year", "Many farmers"),
-    ("Many farmers warned the council not to raise the tax this year, noting weak harvests and high costs.",
-     "weak harvests and high costs", "Many farmers"),
-    ("The mayor pointed to the harbor as the main problem, remarking that the port should be closed.",
-     "that the port should be closed", "The mayor"),
-    ("The mayor pointed to the harbor as the main problem, remarking that the port should be closed.",
-     "to the harbor as the main problem", "The mayor"),
+    ("Dock workers urged the port authority not to cut shifts in winter, citing rising rents and fuel prices.",
+     "the port authority not to cut shifts in winter", "Dock workers"),
+    ("Dock workers urged the port authority not to cut shifts in winter, citing rising rents and fuel prices.",
+     "rising rents and fuel prices", "Dock workers"),
+    ("The inspector pointed to the old pier as the weakest link, adding that repairs could not wait.",
+     "that repairs could not wait", "The inspector"),
+    ("The inspector pointed to the old pier as the weakest link, adding that repairs could not wait.",
+     "to the old pier as the weakest link", "The inspector"),
 ])
 def test_participle_after_a_comma_is_its_own_attribution(quotes_of, text, content, speaker):
     found(quotes_of, text, content, speaker)
