@@ -144,10 +144,12 @@ def boilerplate_patterns(path: str | None = None) -> list[re.Pattern]:
 def find_boilerplate(text: str, patterns: list[re.Pattern] | None = None) -> list[tuple[int, int]]:
     """Character spans of whole lines that match a boilerplate pattern."""
     patterns = patterns if patterns is not None else boilerplate_patterns()
+    # a pattern anchored at the start only needs trying there: match() instead of search() over the line
+    tests = [p.match if p.pattern.startswith("^") else p.search for p in patterns]
     spans, pos = [], 0
     for line in text.split("\n"):
         stripped = line.strip()
-        if stripped and any(p.search(stripped) for p in patterns):
+        if stripped and any(test(stripped) for test in tests):
             spans.append((pos, pos + len(line)))
         pos += len(line) + 1
     return spans
