@@ -395,7 +395,7 @@ def _is_header(doc: Doc, start: int, end: int, data: RuleData) -> bool:
     return head.lemma_.lower() in header or head.lower_ in header
 
 def drop_relative_header(doc: Doc, seg: Segment, data: RuleData) -> Segment:
-    """'a permanent peace agreement in which Ukraine receives X' -> 'Ukraine receives X'."""
+    """'a settlement in which the smaller state obtains X' -> 'the smaller state obtains X'."""
     for i in range(seg.start, min(seg.end - 1, seg.start + 12)):
         tok = doc[i]
         if tok.lower_ in ("which", "whereby") and (tok.lower_ == "whereby" or doc[i - 1].lower_ in ("in", "under", "by", "through")):

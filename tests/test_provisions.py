@@ -82,7 +82,7 @@ def test_coordination_split_without_splitting_one_clause(records):
 
 
 def test_list_of_verbs_and_sections(records):
-    recs = records("Moscow handed over its memorandum in Istanbul. The second section of the Russian memorandum demands "
+    recs = records("Moscow handed over its memorandum in Istanbul. The Russian memorandum's second section demands "
                    "that Kyiv stop mobilisation, lift martial law, hold a presidential vote and dissolve its "
                    "volunteer units.", "2025-06-03")
     got = texts(recs)

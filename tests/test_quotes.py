@@ -156,7 +156,7 @@ def test_indirect_speech_with_that_after_an_adjunct(quotes_of):
 
 
 def test_indirect_speech_without_that(quotes_of):
-    text = "President Zelenskyy later said Ukraine had asked Russia to return the deported children."
+    text = "President Zelenskyy said afterwards Ukraine had asked Russia to return the deported children."
     r = one(quotes_of(text), "Ukraine had asked")
     assert r["kind"] == "indirect"
     assert r["text"] == "Ukraine had asked Russia to return the deported children"
