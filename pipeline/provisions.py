@@ -432,7 +432,7 @@ class ProvisionFinder:
 
     @staticmethod
     def _opposed_to(verb: Token) -> bool:
-        """'The document was opposed to the use of nuclear weapons': 'be opposed to' is the stance 'oppose'."""
+        """'The paper was opposed to any first use of chemical arms': 'be opposed to' is the stance 'oppose'."""
         return verb.lemma_.lower() == "oppose" and verb.i + 1 < len(verb.doc) and verb.doc[verb.i + 1].lower_ == "to" and \
             any(c.dep_ in ("auxpass", "aux") and c.lemma_ == "be" for c in verb.children)
 
@@ -1058,7 +1058,7 @@ class ProvisionFinder:
 
     @staticmethod
     def _verb_list_end(doc: Doc, verb: Token, sent: Span) -> int:
-        """End of 'a proposal to end the war, rebuild Gaza, prevent X and advance Y': bare verbs after a comma
+        """End of 'a proposal to halt the fighting, rebuild the port, prevent X and advance Y': bare verbs after a comma
         that the parser hung elsewhere (a conjunct of the main verb) go on the list of the infinitive."""
         end = verb.right_edge.i + 1
         while end + 1 < sent.end and doc[end].text == "," and doc[end + 1].tag_ in ("VB", "VBP") and \

@@ -165,11 +165,11 @@ def test_seed_article(nlp):
 
 
 def test_hard_wrapped_dates_and_legal_numbers(records):
-    text = "The order was signed on April\n9, 2022, under 50 U.S.C. 1701 and Resolution 1325.\nIt ends at 12:01 a.m. eastern daylight time on June 1, 2023."
+    text = "The order was signed on April\n9, 2022, under 50 U.S.C. 1701 and Resolution 1325.\nIt lapses at 12:01 a.m. eastern daylight time, June 1, 2023."
     got = by_text(dates(records, text, date="2022-04-10"))
     assert got["April\n9, 2022"]["value"] == "2022-04-09"
     assert "1701" not in got and "1325" not in got
-    assert got["12:01 a.m. eastern daylight time on June 1, 2023"]["value"] == "2023-06-01T00:01"
+    assert got["12:01 a.m. eastern daylight time, June 1, 2023"]["value"] == "2023-06-01T00:01"
 
 
 def test_names_are_not_dates(records):

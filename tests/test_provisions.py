@@ -135,7 +135,7 @@ def test_plain_news_sentence_has_no_provision(records):
 # ---------------------------------------------------------------- bullets and prose under a plan
 
 def test_bullet_list_after_agreement_intro(records):
-    text = ("Joint statement\n\nOfficials of the United States and Ukraine met in Jeddah on Tuesday.\n\n"
+    text = ("Joint statement\n\nDelegations from Ukraine and the United States held talks in Jeddah on Tuesday.\n\n"
             "The delegations agreed on the following:\n"
             "- Ukraine is ready to accept an immediate 30-day interim ceasefire.\n"
             "- The United States will resume intelligence sharing and security assistance.\n"
@@ -203,7 +203,7 @@ POSITION_CASES = [
     # a party's demand through a verb with a party object and a to-infinitive
     ("Moscow is pressing Kyiv to pull its troops out of the Zaporizhzhia region.", "pull its troops", "Russia",
      "WITHDRAWAL_DISENGAGEMENT"),
-    ("The Kremlin is fighting for Ukraine to give up parts of the Donbas.", "give up parts of the Donbas", "Russia",
+    ("The Kremlin is fighting for Ukraine to cede the rest of the Donbas.", "cede the rest of the Donbas", "Russia",
      "TERRITORY_SOVEREIGNTY"),
     ("The Kremlin wants Ukraine to recognise Crimea as Russian.", "recognise Crimea", "Russia", "TERRITORY_SOVEREIGNTY"),
     ("Washington called on Kyiv to hold a referendum on the settlement.", "hold a referendum", "United States",
@@ -220,8 +220,8 @@ POSITION_CASES = [
     ("Ceding the rest of the Donetsk region, as Moscow has demanded, is a step Kyiv rejects.",
      "Ceding the rest of the Donetsk region", "Russia", "TERRITORY_SOVEREIGNTY"),
     # a reported clause: he = the speaker
-    ("Zelensky told reporters that he wanted Ukraine to supply the United States with rare minerals.",
-     "supply the United States with rare minerals", "Ukraine", "RECONSTRUCTION_ECONOMY"),
+    ("Zelensky told journalists that he wanted Ukraine to sell rare earth minerals to the United States.",
+     "sell rare earth minerals to the United States", "Ukraine", "RECONSTRUCTION_ECONOMY"),
 ]
 
 
@@ -240,15 +240,15 @@ def test_refusal_of_this_condition_rejects_the_demand_before(records):
 
 
 def test_negated_acceptance_after_the_demand_rejects_it(records):
-    recs = records("Russia is pressing Ukraine to withdraw from the Donbas, a condition Kyiv says it will never accept.",
+    recs = records("Russia is pressing Ukraine to pull out of the Donbas, a condition Kyiv says it would never accept.",
                    "2026-02-10")
-    assert by_text(recs, "withdraw from the Donbas")["status"] == "rejected"
+    assert by_text(recs, "pull out of the Donbas")["status"] == "rejected"
 
 
 @pytest.mark.parametrize("text", [
     "NATO Allies agreed to provide an extra EUR 10 billion in military aid for Ukraine next year.",
     "Allies agreed at the summit that Ukraine will one day join the alliance.",
-    "The grid operator said the strikes hit eight regions. It said the power deficit in the country has grown sharply.",
+    "The grid operator said the strikes hit eight regions. It said the shortfall of power across the country has grown.",
     "Trump said his plan was very good. Russia would likely need six months to repair the refinery.",
 ])
 def test_no_provision_in_alliance_decisions_and_plain_reports(records, text):
@@ -301,7 +301,7 @@ def test_commitments_of_a_joint_statement_in_paragraphs(records):
 
 
 def test_rejected_plan_rejects_its_clauses_and_names_its_authors(records):
-    recs = records("Moscow swiftly rejected a peace plan proposed by African leaders that called for de-escalation and "
+    recs = records("Moscow quickly rejected a peace plan put forward by African leaders that called for de-escalation and "
                    "security guarantees.", "2023-06-20")
     got = texts(recs)
     assert "de-escalation" in got and "security guarantees" in got
@@ -357,9 +357,9 @@ def test_participle_clause_of_a_document(records, text, fragments):
 
 
 def test_be_opposed_to_and_postulate(records):
-    recs = records("The Brazilian plan appeared on Monday. The document was opposed to the use of nuclear weapons. "
+    recs = records("The Brazilian plan appeared on Monday. The document was opposed to the deployment of nuclear weapons. "
                    "Brazil also postulates the lifting of sanctions on fertilizer exports.", "2023-05-02")
-    assert by_text(recs, "use of nuclear weapons")["category"] == "NUCLEAR_WMD"
+    assert by_text(recs, "deployment of nuclear weapons")["category"] == "NUCLEAR_WMD"
     lifting = by_text(recs, "the lifting of sanctions")
     assert (lifting["party"], lifting["category"]) == ("Brazil", "SANCTIONS_ASSETS")
 
@@ -384,23 +384,23 @@ def test_comma_list_split_by_category(records):
 
 
 def test_demand_kept_by_it_of_the_first_clause(records):
-    recs = records("Moscow remains open to talks, but it will keep its demand unchanged: no deployment of foreign "
+    recs = records("Moscow remains willing to negotiate, but it will keep its demand intact: no deployment of foreign "
                    "troops in Ukraine and protection of the Russian language.", "2025-02-10")
     assert {p["party"] for p in recs["provisions"]} == {"Russia"}
     assert by_text(recs, "no deployment of foreign")["category"] == "FOREIGN_FORCES_AND_AID"
 
 
 def test_position_noun_for_clause(records):
-    recs = records("Kyiv dismissed Russia's demand for Ukraine to hand over the rest of the Donetsk region. The "
-                   "president doubted another US demand - for Ukraine to hold a general election by the summer.",
+    recs = records("Kyiv dismissed Russia's demand for Ukraine to hand over what it still holds of the Donetsk region. The "
+                   "president questioned a further US demand - for Ukraine to hold a national vote before the autumn.",
                    "2026-02-20")
-    assert by_text(recs, "Ukraine to hand over the rest")["party"] == "Russia"
-    assert by_text(recs, "Ukraine to hold a general election")["category"] == "ELECTIONS_CONSTITUTION"
-    assert by_text(recs, "Ukraine to hold a general election")["party"] == "United States"
+    assert by_text(recs, "Ukraine to hand over what it still holds")["party"] == "Russia"
+    assert by_text(recs, "Ukraine to hold a national vote")["category"] == "ELECTIONS_CONSTITUTION"
+    assert by_text(recs, "Ukraine to hold a national vote")["party"] == "United States"
 
 
 def test_position_noun_for_without_owner_is_nothing(records):
-    recs = records("There is a growing demand for Ukraine to hold a general election by the summer.", "2026-02-20")
+    recs = records("There is a rising demand for Ukraine to hold a national vote before the autumn.", "2026-02-20")
     assert recs["provisions"] == []
 
 
