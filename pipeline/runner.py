@@ -46,7 +46,6 @@ OUTPUT_ORDER = ("documents", "entities", "dates", "quotes", "memoranda", "provis
 # Below this much text (~20,000 words, a few seconds of model time) one process is faster than
 # starting workers; above it, the automatic choice (n_process 0) uses every core.
 SMALL_CORPUS_CHARS = 120_000
-SMALL_CORPUS = 50  # kept for callers of the foundation version; the choice now looks at the text size
 MIN_CHUNK_CHARS = 12_000  # a chunk of work for a pool worker: at least ~2,000 words (~0.3 s)...
 MAX_BATCH_CHARS = 200_000  # ...and at most this much text, as is a batch for nlp.pipe: it bounds the memory of a batch
 CACHE_FORMAT = 2
@@ -114,13 +113,13 @@ def _article_context(article: Article) -> dict[str, Any]:
 
 
 def document_record(doc, article: Article, key: str, fingerprint: str, model: str) -> dict[str, Any]:
-    from .text import doc_text
+    from .text import doc_text, sentence_spans
 
     text = doc_text(doc)  # Doc.text joins every token on each access: read it once per doc
     return DocumentRecord(
         doc_id=article.doc_id, path=article.path, format=article.format, title=article.title, date=article.date,
         date_source=article.date_source, source=article.source, url=article.url, author=article.author,
-        meta=article.meta, text=text, n_chars=len(text), n_words=_n_words(doc), sentences=_sentence_spans(doc, text),
+        meta=article.meta, text=text, n_chars=len(text), n_words=_n_words(doc), sentences=sentence_spans(doc),
         boilerplate=[(s.start_char, s.end_char) for s in doc.spans.get("boilerplate", [])],
         sha256=key, pipeline_version=fingerprint, model=model,
     ).to_json_dict()
@@ -134,18 +133,6 @@ def _n_words(doc) -> int:
         return 0
     flags = doc.to_array([IS_SPACE, IS_PUNCT])
     return int((flags.sum(axis=1) == 0).sum())
-
-
-def _sentence_spans(doc, text: str) -> list[tuple[int, int]]:
-    """Sentence spans without their trailing whitespace: ``text.sentence_spans`` with the text
-    read once (that one reads ``doc.text`` per sentence, which is quadratic in the doc length)."""
-    out = []
-    for s in doc.sents:
-        start, end = s.start_char, s.end_char
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        out.append((start, end))
-    return out
 
 
 def doc_to_result(doc, article: Article, key: str, fingerprint: str, settings: Settings, stages) -> ArticleResult:

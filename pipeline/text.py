@@ -189,10 +189,10 @@ def sentence_index(doc: Doc, char: int) -> int:
 
 def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
     """Sentence spans without their trailing whitespace."""
-    out = []
+    text, out = doc_text(doc), []
     for s in doc.sents:
         end = s.end_char
-        while end > s.start_char and doc_text(doc)[end - 1].isspace():
+        while end > s.start_char and text[end - 1].isspace():
             end -= 1
         out.append((s.start_char, end))
     return out
