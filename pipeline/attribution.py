@@ -34,7 +34,8 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from spacy.attrs import IDX, LEMMA, LOWER, POS
+import numpy
+from spacy.attrs import DEP, IDX, IS_PUNCT, IS_SPACE, LEMMA, LOWER, POS
 from spacy.language import Language
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.strings import get_string_id
@@ -43,7 +44,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .quote_lexicon import CueClass, CueLexicon, QuotePatterns, SpeakerLexicon, load_cues, load_patterns, load_speakers
 from .quotemarks import MarkSet, Quotation, find_quotations, find_single_quotations
-from .text import sentence_starts
+from .text import doc_text, id_array, in_ids, sentence_starts
 
 if not Span.has_extension("quote"):
     Span.set_extension("quote", default=None)
@@ -65,6 +66,9 @@ LABEL_LINE = re.compile(r"(?m)^[ \t]*(?P<label>[A-Z][^\n:,;\"“”]{0,60}?)[ \t
 TALLY = re.compile(r"[\d\s,.%$()+-]*(?:votes?|delegates?|percent|points?)?[\d\s,.%$()+-]*\.?", re.I)
 TITLE_BEFORE = {"on", "in", "with", "to", "of", "'s", "’s", "for", "from", "at", "by", "the", "a", "an", "his", "her", "their", "its", "our", "my", "your"}
 CUT_PUNCT = {",", ";", "—", "–", "--"}
+CUT_DEP_IDS = id_array(get_string_id(d) for d in CUT_AFTER_COMMA | {"conj"})
+ACCORDING_ID = get_string_id("according")
+NEWLINE = re.compile("\n")
 OBJECT_TAIL = {"dobj", "oprd", "attr", "acomp", "ccomp", "xcomp", "dative"}
 
 
@@ -99,6 +103,8 @@ class Attributor:
         self.adj_ids = {get_string_id(k) for k, names in self.by_lemma.items()
                         if any(self.classes[n].pos == "ADJ" for n in names)}
         self.noun_ids = {get_string_id(n) for n in cues.nouns}
+        self.cue_id_array, self.adj_id_array, self.noun_id_array, self.verb_pos_array = (
+            id_array(ids) for ids in (self.cue_ids, self.adj_ids, self.noun_ids, VERB_POS))
         self.nouns = set(cues.nouns)
         self.light_verbs = set(cues.light_verbs)
         self.speakers = speakers
@@ -149,15 +155,13 @@ class Attributor:
     def cue_attributions(self, ctx: "_DocContext") -> list[Attribution]:
         doc = ctx.doc
         out = []
-        verbs, nouns = [], []
-        # one pass over the token attributes as integers: making Token objects is the cost here
-        for i, (lemma, lower, pos) in enumerate(doc.to_array([LEMMA, LOWER, POS]).tolist()):
-            if pos in VERB_POS and (lemma in self.cue_ids or lower in self.cue_ids):
-                verbs.append(i)
-            elif pos == NOUN_POS and lemma in self.noun_ids:
-                nouns.append(i)
-            elif pos == ADJ_POS and lemma in self.adj_ids:
-                verbs.append(i)
+        # the token attributes as arrays: making a Token object (or a Python int of each 64-bit
+        # hash) per token is the cost here, and only a few tokens are cues
+        lemma, lower, pos = doc.to_array([LEMMA, LOWER, POS]).T
+        verb = in_ids(pos, self.verb_pos_array) & (in_ids(lemma, self.cue_id_array) | in_ids(lower, self.cue_id_array))
+        adj = (pos == ADJ_POS) & in_ids(lemma, self.adj_id_array)
+        verbs = numpy.flatnonzero(verb | adj).tolist()
+        nouns = numpy.flatnonzero((pos == NOUN_POS) & in_ids(lemma, self.noun_id_array)).tolist()
         for i in verbs:
             tok = doc[i]
             names = self.cue_classes(tok)
@@ -559,7 +563,8 @@ class Attributor:
         if b <= a:
             return _chars(doc, a, max(a, b))
         root = doc[a: b + 1].root
-        for t in doc[root.i + 1: b + 1]:
+        for i in ctx.cut_candidates(root.i + 1, b + 1):
+            t = doc[i]
             if not (a <= t.head.i <= b) or t.i == skip:
                 continue
             le = t.left_edge.i
@@ -971,7 +976,7 @@ class _DocContext:
     def __init__(self, doc: Doc, finder: Attributor):
         self.doc = doc
         self.finder = finder
-        self.text = text = doc.text  # Doc.text joins every token: read it once
+        self.text = text = doc_text(doc)  # Doc.text joins every token on each access: the cached copy
         double = find_quotations(text, finder.marks)
         singles = find_single_quotations(text, finder.marks, outside=double)
         self.quotes: list[Quotation] = sorted(double + singles, key=lambda q: q.start)
@@ -983,7 +988,9 @@ class _DocContext:
             for i in range(ent.start, ent.end):
                 self.ent_of[i] = n
         self.ent_starts = [e.start_char for e in self.ents]
-        self.para_starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+        self.para_starts = [0] + [m.end() for m in NEWLINE.finditer(text)]
+        self._cut_candidate = None  # token mask for tidy(), built on first use
+        self._word_prefix = None    # words before each token, for words(), built on first use
         self.speakers: list[tuple[int, Span]] = []  # (char offset, entity) of resolved speakers so far, by offset
         self.speaker_pos: list[int] = []
         self.extra: list[Attribution] = []
@@ -995,10 +1002,23 @@ class _DocContext:
 
     # text measures
     def words(self, a: int, b: int) -> int:
+        """Tokens in the characters [a, b) (widened to whole tokens) that are neither punctuation nor space."""
         span = self.doc.char_span(a, b, alignment_mode="expand")
         if span is None:
             return 0
-        return sum(1 for t in span if not (t.is_punct or t.is_space))
+        if self._word_prefix is None:
+            flags = self.doc.to_array([IS_PUNCT, IS_SPACE])
+            self._word_prefix = [0] + numpy.cumsum(flags.sum(axis=1) == 0).tolist()
+        return self._word_prefix[span.end] - self._word_prefix[span.start]
+
+    def cut_candidates(self, start: int, end: int) -> list[int]:
+        """Tokens in [start, end) that ``Attributor.tidy`` may cut before: a dependent of a kind
+        set off by a comma, a conjunct, or 'according'. Read from arrays once per doc, so that
+        tidy makes Token objects only for these few."""
+        if self._cut_candidate is None:
+            dep, lower = self.doc.to_array([DEP, LOWER]).T
+            self._cut_candidate = in_ids(dep, CUT_DEP_IDS) | (lower == ACCORDING_ID)
+        return (numpy.flatnonzero(self._cut_candidate[start:end]) + start).tolist()
 
     def trim(self, a: int, b: int) -> tuple[int, int]:
         """Strip spaces and edge punctuation that belongs to the attribution, not the content."""

@@ -35,7 +35,7 @@ from spacy.util import filter_spans
 
 from .records import SpanRecord
 from .stages import Stage
-from .text import doc_text, in_boilerplate, span_fields
+from .text import doc_text, id_array, in_boilerplate, in_ids, span_fields
 from .timex import DATA, Context, Lexicon, Point, Timex, load_lexicon, normalise
 
 log = logging.getLogger("pipeline")
@@ -346,8 +346,8 @@ class TimexFinder:
         # ambiguous month names ("may", "march") trigger only when capitalised
         cased = {v for w in self.ambiguous for v in (w.title(), w.title() + ".", w.upper())}
         words -= self.ambiguous | {w + "." for w in self.ambiguous}
-        self.trigger_ids = np.array(sorted(nlp.vocab.strings.add(w) for w in words), dtype="uint64")
-        self.cased_trigger_ids = np.array(sorted(nlp.vocab.strings.add(w) for w in cased), dtype="uint64")
+        self.trigger_ids = id_array(nlp.vocab.strings.add(w) for w in words)
+        self.cased_trigger_ids = id_array(nlp.vocab.strings.add(w) for w in cased)
         self.shape_re = re.compile(trig.shape) if trig.shape else None
         self.shape_ok: dict[int, bool] = {}
         self.window = (trig.window_before, trig.window_after)
@@ -358,7 +358,7 @@ class TimexFinder:
             return []
         if arr is None:
             arr = doc.to_array([LOWER, SHAPE, ORTH])
-        hit = np.isin(arr[:, 0], self.trigger_ids) | np.isin(arr[:, 2], self.cased_trigger_ids)
+        hit = in_ids(arr[:, 0], self.trigger_ids) | in_ids(arr[:, 2], self.cased_trigger_ids)
         if self.shape_re is not None:
             shapes = arr[:, 1]
             for h in np.unique(shapes):

@@ -39,7 +39,7 @@ from .provisions_data import RuleData, inflections, rule_data, split_party
 from .records import Record, SpanRecord
 from .segment import BULLET_LINE, Segment, marker_label, phrase_tokens, segment_content
 from .stages import Stage
-from .text import in_boilerplate, span_fields
+from .text import doc_text, in_boilerplate, span_fields
 
 log = logging.getLogger("pipeline")
 
@@ -158,7 +158,7 @@ class ProvisionFinder:
         if not hits:
             return [], []
         state = ArticleMemoranda(doc, self.data)
-        self._text = doc.text  # Doc.text is rebuilt on every access: read it once
+        self._text = doc_text(doc)  # Doc.text is rebuilt on every access: the cached copy
         self._mention_memo: dict[int, Memo] = {}
         found: list[tuple[Segment, Frame]] = []
         bullets: dict | None = None   # the open bullet list: {"memo", "status", "modality", "need_trigger"}
@@ -1260,7 +1260,7 @@ class ProvisionFinder:
             if tx.get("anchor_text") and tx.get("anchor_start") is not None:
                 rel = "before" if (tx.get("relation") or "") in ("before", "prior", "until") else "after"
                 a_start, a_end = tx["anchor_start"], min(tx.get("anchor_end") or span.end_char, span.end_char)
-                anchor = doc.text[a_start:a_end]
+                anchor = doc_text(doc)[a_start:a_end]
                 anchor = re.split(r",|;| and that | and | but ", anchor)[0].strip()
                 if anchor and span.start_char <= a_start < span.end_char:
                     return f"{value} {rel} {anchor}"

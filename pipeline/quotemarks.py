@@ -34,6 +34,12 @@ class MarkSet:
         double = sorted(set(self.open) | set(self.close) | set(self.either), key=len, reverse=True)
         return re.compile("|".join(re.escape(m) for m in double))
 
+    def single_regex(self) -> re.Pattern | None:
+        """The one-character single marks (None when there are none): the scan for single
+        quotations visits these characters only, not every character of the text."""
+        chars = sorted({m for m in (*self.single_open, *self.single_close) if len(m) == 1})
+        return re.compile("[" + "".join(re.escape(c) for c in chars) + "]") if chars else None
+
 
 @dataclass
 class Quotation:
@@ -190,9 +196,13 @@ def find_single_quotations(text: str, marks: MarkSet | None = None, outside: lis
     outside = outside or []
     blocked = sorted((q.start, q.end) for q in outside)
     out: list[Quotation] = []
+    pattern = marks.single_regex()
+    if pattern is None or pattern.search(text) is None:
+        return out
     for lstart, lend in _line_spans(text):
         open_at = None
-        for i in range(lstart, lend):
+        for m in pattern.finditer(text, lstart, lend):
+            i = m.start()
             ch = text[i]
             if ch in marks.single_open:
                 prev = text[i - 1] if i > 0 else " "

@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 from . import attribution  # noqa: F401  (registers the quote_attribution factory)
 from .records import SpanRecord
 from .stages import Stage
-from .text import doc_id_of, in_boilerplate, sentence_index
+from .text import doc_id_of, doc_text, in_boilerplate, sentence_index
 
 
 class QuoteRecord(SpanRecord):
@@ -41,7 +41,7 @@ def extract_quotes(doc: Doc) -> dict[str, list[QuoteRecord]]:
     spans = doc.spans.get("quotes", [])
     if not spans:
         return {"quotes": records}
-    text, doc_id = doc.text, doc_id_of(doc)  # Doc.text joins every token: read it once
+    text, doc_id = doc_text(doc), doc_id_of(doc)  # Doc.text joins every token on each access: the cached copy
     for span in spans:
         fields = span._.quote or {}
         start, end = fields.get("start", span.start_char), fields.get("end", span.end_char)

@@ -39,6 +39,22 @@ def doc_text(doc: Doc) -> str:
     return cached[1]
 
 
+def id_array(ids) -> numpy.ndarray:
+    """String or attribute ids as a sorted uint64 array, for :func:`in_ids`."""
+    return numpy.array(sorted(set(int(i) for i in ids)), dtype=numpy.uint64)
+
+
+def in_ids(values: numpy.ndarray, ids: numpy.ndarray) -> numpy.ndarray:
+    """``numpy.isin(values, ids)`` for a sorted ``ids`` (see :func:`id_array`): a binary search per
+    value. ``numpy.isin`` sorts both arrays on every call, which costs more than the scan of a
+    doc's token attributes it serves."""
+    if not len(ids):
+        return numpy.zeros(len(values), dtype=bool)
+    pos = numpy.searchsorted(ids, values)
+    pos[pos == len(ids)] = 0
+    return ids[pos] == values
+
+
 def _line_of(text: str, char: int) -> str:
     start = text.rfind("\n", 0, char) + 1
     end = text.find("\n", char)
