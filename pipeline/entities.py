@@ -415,7 +415,8 @@ class EntityCanonical:
             m = by_span.get((ent.start, ent.end))
             label = labels[m.cluster] if m is not None and m.label != "NORP" else ent.label_
             new_ents.append(Span(doc, ent.start, ent.end, label=label) if label != ent.label_ else ent)
-        doc.ents = new_ents
+        if any(new is not old for new, old in zip(new_ents, ents)):
+            doc.ents = new_ents  # setting doc.ents walks every token: only when a label changed
         for ent in new_ents:
             m = by_span.get((ent.start, ent.end))
             if m is not None:

@@ -72,6 +72,18 @@ class Lexicon(BaseModel):
             self.__dict__["_mod_phrases"] = cached
         return cached
 
+    def mod_phrases_by_first(self) -> tuple[dict[str, list[tuple[tuple[str, ...], str]]], list[tuple[tuple[str, ...], str]]]:
+        """:meth:`mod_phrases` by first word (in the same order), and those that start with 'or'
+        ("or so", "or more"): the only ones that can match at the front or at the end of words."""
+        cached = self.__dict__.get("_mod_phrases_by_first")
+        if cached is None:
+            by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+            for phrase, mod in self.mod_phrases():
+                by_first.setdefault(phrase[0], []).append((phrase, mod))
+            cached = (by_first, by_first.get("or", []))
+            self.__dict__["_mod_phrases_by_first"] = cached
+        return cached
+
 
 @lru_cache(maxsize=4)
 def load_lexicon(path: str | None = None) -> Lexicon:
@@ -330,12 +342,12 @@ class Reading:
 
 def _strip_mods(words: list[str], lex: Lexicon) -> tuple[list[str], list[str]]:
     """Take modifier phrases off both ends of the words."""
-    phrases = lex.mod_phrases()
+    by_first, or_phrases = lex.mod_phrases_by_first()
     mods: list[str] = []
     changed = True
     while changed and words:
         changed = False
-        for phrase, mod in phrases:
+        for phrase, mod in by_first.get(words[0], ()):
             n = len(phrase)
             if tuple(words[:n]) == phrase and len(words) > n:
                 nxt = words[n]
@@ -349,9 +361,9 @@ def _strip_mods(words: list[str], lex: Lexicon) -> tuple[list[str], list[str]]:
                 mods.append(mod)
                 changed = True
                 break
-        for phrase, mod in phrases:
+        for phrase, mod in or_phrases:
             n = len(phrase)
-            if len(words) > n and tuple(words[-n:]) == phrase and phrase[0] == "or":
+            if len(words) > n and tuple(words[-n:]) == phrase:
                 words = words[:-n]
                 mods.append(mod)
                 changed = True
@@ -400,15 +412,14 @@ class _Reader:
         self.r.the = "the" in self.words
         self.pending: float | None = None  # a number being built ("twenty" + "four")
         self.i = 0
-        self.handlers = [getattr(self, name) for name in self.HANDLERS]
 
     def run(self) -> Reading:
         n = len(self.words)
         while self.i < n:
             self.w = self.words[self.i]
             self.nxt = self.words[self.i + 1] if self.i + 1 < n else ""
-            for handler in self.handlers:
-                used = handler()
+            for handler in _READER_HANDLERS:
+                used = handler(self)
                 if used:
                     self.i += used
                     break
@@ -779,6 +790,10 @@ IGNORED = {"latest", "recent", "most", "corresponding", "comparable", "year-ago"
            "other", "long", "old", "full", "entire", "whole", "calendar", "trading", "business", "working", "straight",
            "consecutive", "another", "further", "week-long", "-", "–", "/", "to", "or", "through", "until", "till",
            "and", "'", "o", "early", "late", "mid"}
+
+
+# the handlers as plain functions, looked up once rather than bound for every expression read
+_READER_HANDLERS = [getattr(_Reader, name) for name in _Reader.HANDLERS]
 
 
 def _spelled_year(r: Reading) -> None:
