@@ -82,33 +82,43 @@ def phrase_tokens(phrases: list[str]) -> list[list[str]]:
 
 def content_end(doc: Doc, start: int, end: int, data: RuleData) -> int:
     """First token of comment after the content (", but ...", ", he said"), or ``end``."""
-    stoppers = _stopper_tokens(data)
+    by_first = _stoppers_by_first(data)
+    lows = [t.lower_ for t in doc[start:end]]  # one Token per token; lows[i - start] is token i
     depth = 0
     for i in range(start + 1, end):
-        t = doc[i].text
-        if t in ("(", "["):
+        j = i - start
+        low = lows[j]
+        if low in ("(", "["):
             depth += 1
-        elif t in (")", "]"):
+        elif low in (")", "]"):
             depth = max(0, depth - 1)
         if depth:
             continue
-        for words in stoppers:
-            if _seq_at(doc, i, end, words):
-                if "but" in words and i + len(words) < end and doc[i + len(words)].lower_ in ("also", "only"):
-                    continue  # "but also", "but only if Russia does the same" (a condition)
-                if words[0] == "but" and i > start and doc[i - 1].lower_ in ("not", "all", "anything", "nothing"):
-                    continue
-                return i
+        for words in by_first.get(low, ()):
+            n = len(words)
+            if i + n > end or lows[j:j + n] != words:
+                continue
+            if "but" in words and i + n < end and lows[j + n] in ("also", "only"):
+                continue  # "but also", "but only if Russia does the same" (a condition)
+            if words[0] == "but" and i > start and lows[j - 1] in ("not", "all", "anything", "nothing"):
+                continue
+            return i
     return end
 
 
-_STOPPER_CACHE: dict[object, list[list[str]]] = {}
+_STOPPER_CACHE: dict[int, dict[str, list[list[str]]]] = {}
+_EXCHANGE_CACHE: dict[int, list[list[str]]] = {}
 
 
-def _stopper_tokens(data: RuleData) -> list[list[str]]:
+def _stoppers_by_first(data: RuleData) -> dict[str, list[list[str]]]:
+    """The stopper phrases as token lists, by first token (in file order within each)."""
     key = id(data)
     if key not in _STOPPER_CACHE:
-        _STOPPER_CACHE[key] = phrase_tokens(data.cues.stoppers)
+        by_first: dict[str, list[list[str]]] = {}
+        for words in phrase_tokens(data.cues.stoppers):
+            if words:
+                by_first.setdefault(words[0], []).append(words)
+        _STOPPER_CACHE[key] = by_first
     return _STOPPER_CACHE[key]
 
 
@@ -493,10 +503,10 @@ def segment_content(doc: Doc, start: int, end: int, data: RuleData, item: str | 
 
 def _split_exchange(doc: Doc, segs: list[Segment], data: RuleData) -> list[Segment]:
     """'a demilitarised zone in exchange for security guarantees': two provisions, the two sides of a bargain."""
-    key = ("exchange", id(data))
-    if key not in _STOPPER_CACHE:
-        _STOPPER_CACHE[key] = phrase_tokens(data.cues.exchange_phrases)
-    phrases = _STOPPER_CACHE[key]
+    key = id(data)
+    if key not in _EXCHANGE_CACHE:
+        _EXCHANGE_CACHE[key] = phrase_tokens(data.cues.exchange_phrases)
+    phrases = _EXCHANGE_CACHE[key]
     out: list[Segment] = []
     for seg in segs:
         cut = None

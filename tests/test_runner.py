@@ -135,3 +135,32 @@ def test_schema_covers_every_output(tmp_path):
     assert {p.name.split(".")[0] for p in written} == set(record_models()) == set(OUTPUT_FILES)
     schema = json.loads((tmp_path / "quotes.schema.json").read_text())
     assert {"doc_id", "start", "end", "speaker_start", "speaker_end"} <= set(schema["properties"])
+
+
+def test_first_batches_warm_the_vocabulary_then_batches_run_in_memory_zones():
+    import spacy
+
+    nlp = spacy.blank("en")
+    start = len(nlp.vocab.strings)
+    with runner.warm_or_zone(nlp, 5):  # under the warm-up: no zone, the new words stay
+        assert not nlp.vocab.in_memory_zone
+        nlp("alpha bravo charlie delta echo foxtrot golf")
+    grown = len(nlp.vocab.strings)
+    assert grown - start >= 5
+    with runner.warm_or_zone(nlp, 5):  # over it: a memory zone, and what it adds goes at the end
+        assert nlp.vocab.in_memory_zone
+        nlp("hotel india juliett kilo lima mike")
+    assert len(nlp.vocab.strings) == grown
+
+
+def test_memory_zones_do_not_change_the_records(corpus):
+    from pipeline.ingest import read_corpus
+
+    articles = read_corpus(corpus, [])
+    keys = [a.doc_id for a in articles]
+
+    def lines(warmup: int) -> list[str]:
+        settings = Settings(n_process=1, vocab_warmup=warmup)
+        return [runner.pack(r).blob for r in runner.process_articles(articles, settings, keys, "fp")]
+
+    assert lines(0) == lines(10**9)  # every batch in a zone, or none
