@@ -44,3 +44,21 @@ def test_wrapped_markdown_link_is_one_sentence(make_doc):
     text = "Some praise:\n\n[Senate Leader Jane\nDoe](https://example.org/x): “The President made the right call.”\n"
     sents = _sentences(make_doc(text))
     assert sents[1].startswith("[Senate Leader Jane\nDoe]")
+
+
+from hypothesis import given, strategies as st  # noqa: E402
+
+_IDS = st.integers(min_value=0, max_value=2**64 - 1)
+
+
+@given(st.lists(_IDS, max_size=30), st.lists(_IDS, max_size=30))
+def test_in_ids_is_isin(values, ids):
+    """The binary-search membership the components use on token attribute arrays answers as
+    numpy.isin does, for any 64-bit ids (hashes), including values past the largest id."""
+    import numpy
+
+    from pipeline.text import id_array, in_ids
+
+    vals = numpy.array(values + ids[:3], dtype=numpy.uint64)
+    got = in_ids(vals, id_array(ids))
+    assert got.tolist() == numpy.isin(vals, numpy.array(ids, dtype=numpy.uint64)).tolist()
