@@ -118,6 +118,7 @@ class ProvisionFinder:
         verbs = set(c.party_verbs) | set(c.agreement_verbs) | set(c.refusal_verbs) | set(c.party_object_verbs) | \
             set(c.party_goal_verbs) | {"call"}
         words = {f for w in doc_words for f in self._forms(w)} | {f for v in verbs for f in self._forms(v)}
+        words |= {f for w in c.position_nouns for f in self._forms(w)}
         words |= {"agreed", "sought", "wanted", "drew", "laid", "put", "set", "signed", "reached", "struck", "under", ":"}
         self.trigger.add("TRIGGER", [nlp.make_doc(w) for w in sorted(words)])
         for label, cat in self.data.categories.categories.items():
@@ -131,6 +132,7 @@ class ProvisionFinder:
         self.self_deciding = set(self.data.parties.self_deciding)
         self._nouns_only = set(self.data.categories.nouns_only)
         self.cond_markers = sorted(phrase_tokens(c.condition_markers), key=len, reverse=True)
+        self._putting_verbs = set(d.presenting_verbs) | set(c.party_verbs) | set(c.putting_verbs)
 
     @staticmethod
     def _forms(phrase: str) -> set[str]:
@@ -983,6 +985,37 @@ class ProvisionFinder:
                     return p
         return None
 
+    @staticmethod
+    def _position_that_or_list(doc: Doc, sent: Span, j: int) -> tuple[int, int] | None:
+        """The content after a position noun other than "for": a clause ("its insistence that Ukraine hold
+        elections") or an example list ("maximalist demands, such as X, Y and Z"). (start, end) or None."""
+        w = doc[j]
+        if w.lower_ == "that" and w.dep_ == "mark" and w.head.i > j and w.head.pos_ in ("VERB", "AUX") \
+                and any(c.dep_ in ("nsubj", "nsubjpass") for c in w.head.children):
+            return j + 1, max(t.i for t in w.head.subtree if t.i < sent.end) + 1
+        prep = doc[j + 1] if w.lower_ == "such" and j + 1 < sent.end and doc[j + 1].lower_ == "as" else \
+            w if w.lower_ == "including" else None
+        if prep is None:
+            return None
+        pobj = next((x for x in prep.children if x.dep_ == "pobj"), None)
+        if pobj is None or pobj.i <= prep.i:
+            return None
+        return pobj.left_edge.i, min(pobj.right_edge.i + 1, sent.end)
+
+    def _list_owner(self, noun: Token, state: ArticleMemoranda) -> str | None:
+        """Whose demands a clause or list follows when the noun has no possessive party: the subject of the verb
+        that puts them forward ("Putin forwarded demands such as ..."), or, for "its insistence that ..." outside a
+        verb phrase, the subject of the sentence's main verb ("Moscow continues ..., reflected in its insistence")."""
+        head = noun.head
+        if noun.dep_ == "dobj" and head.lemma_.lower() in self._putting_verbs:
+            subj = self._subject(head)
+            return state.subject_party(subj) if subj is not None else None
+        if any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in noun.children):
+            root = noun.sent.root
+            subj = self._subject(root) if root.pos_ in ("VERB", "AUX") else None
+            return state.subject_party(subj) if subj is not None and subj.pos_ != "PRON" else None
+        return None
+
     def _position_for_frames(self, doc: Doc, sent: Span, si: int, state: ArticleMemoranda,
                              mentions: dict[int, Memo]) -> list[Frame]:
         """A party's position noun followed by "for": "for Ukraine to cede X" (a clause) or "for neutrality"
@@ -995,13 +1028,18 @@ class ProvisionFinder:
             j = noun.i + 1
             while j < sent.end and j <= noun.i + 2 and doc[j].text in ("-", "–", "—", ":", ","):
                 j += 1
-            if j >= sent.end - 1 or doc[j].lower_ != "for":
+            if j >= sent.end - 1:
                 continue
-            owner = self._noun_owner(noun, state)
+            content = self._position_that_or_list(doc, sent, j) if doc[j].lower_ != "for" else None
+            if doc[j].lower_ != "for" and content is None:
+                continue
+            owner = self._noun_owner(noun, state) or (self._list_owner(noun, state) if content else None)
             if not owner or owner in self.self_deciding:
                 continue
             to = next((t for t in doc[j + 1:min(sent.end, j + 7)] if t.lower_ == "to" and t.head.tag_ == "VB"), None)
-            if to is not None:
+            if content is not None:
+                j, end = content[0] - 1, content[1]
+            elif to is not None:
                 end = max(t.i for t in to.head.subtree if t.i < sent.end) + 1
             else:
                 pobj = next((x for x in doc[j].children if x.dep_ == "pobj"), None)

@@ -441,3 +441,32 @@ def test_passive_agreement_on_a_provision(records):
     p = by_text(recs, "A prisoner exchange")
     assert (p["party"], p["status"], p["category"]) == ("Armenia and Azerbaijan", "agreed", "PRISONERS_DETAINEES")
     assert not any("truce" in t for t in texts(recs))
+
+
+# ---------------------------------------------------------------- fifth round (own sentences)
+
+@pytest.mark.parametrize("text,fragment,party,category", [
+    # a position noun followed by a that-clause; "its" = the subject of the main verb
+    ("Moscow keeps pressing for a quick deal, as shown by its insistence that Kyiv hold a referendum on the new border.",
+     "Kyiv hold a referendum", "Russia", "ELECTIONS_CONSTITUTION"),
+    ("Russia's demand that Ukraine cede the Kherson region was repeated on Monday.", "Ukraine cede the Kherson region",
+     "Russia", "TERRITORY_SOVEREIGNTY"),
+    # an example list after a position noun put forward by a party
+    ("The Kremlin has put forward sweeping demands, such as the demilitarisation of Ukraine and the lifting of sanctions.",
+     "the demilitarisation of Ukraine", "Russia", "DEMOBILIZATION_FORCE_LIMITS"),
+    ("The Kremlin has put forward sweeping demands, such as the demilitarisation of Ukraine and the lifting of sanctions.",
+     "the lifting of sanctions", "Russia", "SANCTIONS_ASSETS"),
+    ("Putin voiced several conditions, including recognition of the annexed regions.", "recognition of the annexed regions",
+     "Russia", "TERRITORY_SOVEREIGNTY"),
+])
+def test_position_noun_with_clause_or_example_list(records, text, fragment, party, category):
+    p = by_text(records(text, "2026-02-10"), fragment)
+    assert (p["party"], p["category"], p["status"]) == (party, category, "proposed")
+
+
+@pytest.mark.parametrize("text", [
+    "Analysts criticised demands such as the demilitarisation of Ukraine.",   # no party puts them forward
+    "The demands that Russia made were not published.",                      # relative clause, no content
+])
+def test_position_noun_without_owner_or_content_is_nothing(records, text):
+    assert records(text, "2026-02-10")["provisions"] == []
