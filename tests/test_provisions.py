@@ -470,3 +470,11 @@ def test_position_noun_with_clause_or_example_list(records, text, fragment, part
 ])
 def test_position_noun_without_owner_or_content_is_nothing(records, text):
     assert records(text, "2026-02-10")["provisions"] == []
+
+
+@pytest.mark.parametrize("text,fragment", [
+    ("Kyiv demanded that experts of the International Atomic Energy Agency be given access to the site.", "experts of the"),
+    ("Ukraine insisted that the IAEA keep a permanent team at the station.", "the IAEA keep"),
+])
+def test_the_atomic_energy_agency_is_nuclear_not_energy(records, text, fragment):
+    assert by_text(records(text, "2022-08-18"), fragment)["category"] == "NUCLEAR_WMD"
