@@ -624,6 +624,9 @@ class ProvisionFinder:
                 return None
             if not party or subj.lower_ in ("we", "i", "you") or party in self.self_deciding:
                 return None  # an alliance's own calls ("NATO calls on Russia to ...") are no position at a table
+            if verb.dep_ == "relcl" and not any(c.dep_ in ("dobj", "ccomp", "xcomp") or c.dep_ in ("prep", "prt") and
+                                                c.lower_ in ("for", "on") for c in verb.children):
+                return None  # "the sacrifices the Kremlin is demanding of them": the demand is the noun before, not what follows
             clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
             if clause is not None and clause.tag_ == "VBD" or clause is not None and any(
                     c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in clause.children):

@@ -478,3 +478,11 @@ def test_position_noun_without_owner_or_content_is_nothing(records, text):
 ])
 def test_the_atomic_energy_agency_is_nuclear_not_energy(records, text, fragment):
     assert by_text(records(text, "2022-08-18"), fragment)["category"] == "NUCLEAR_WMD"
+
+
+@pytest.mark.parametrize("text", [
+    "The cuts the Kremlin has been demanding of its neighbours and the need to keep troops near the border worry NATO.",
+    "Ukraine fears the sacrifices the Kremlin has been demanding of Europe and the need to keep troops near the border.",
+])
+def test_a_demand_in_a_relative_clause_names_the_noun_before(records, text):
+    assert records(text, "2026-02-02")["provisions"] == []
