@@ -116,7 +116,7 @@ class ProvisionFinder:
         # only words that can open a frame on their own; document-only verbs ("includes", "says") need a
         # document in the sentence or one named just before, checked per sentence
         verbs = set(c.party_verbs) | set(c.agreement_verbs) | set(c.refusal_verbs) | set(c.party_object_verbs) | \
-            set(c.party_goal_verbs) | {"call"}
+            set(c.party_goal_verbs) | set(c.truce_verbs) | {"call"}
         words = {f for w in doc_words for f in self._forms(w)} | {f for v in verbs for f in self._forms(v)}
         words |= {f for w in c.position_nouns for f in self._forms(w)}
         words |= {"agreed", "sought", "wanted", "drew", "laid", "put", "set", "signed", "reached", "struck", "under", ":"}
@@ -317,6 +317,10 @@ class ProvisionFinder:
                 fr = self._refusal_frame(doc, tok, sent, si, state, mentions)
                 if fr is None and lemma in data.cues.content_verbs:
                     fr = self._content_frame(doc, tok, sent, si, state, mentions)  # "the document opposes the use of ..."
+            elif lemma in data.cues.truce_verbs:
+                fr = self._announced_truce(doc, tok, sent, si, state)
+                if fr is None and lemma in data.cues.content_verbs:
+                    fr = self._content_frame(doc, tok, sent, si, state, mentions)
             elif lemma in data.cues.content_verbs:
                 fr = self._content_frame(doc, tok, sent, si, state, mentions)
             else:
@@ -730,6 +734,26 @@ class ProvisionFinder:
         if verb.dep_ not in ("ROOT", "conj") and verb.head.dep_ != "ROOT" or verb.dep_ in ("csubj", "nsubj", "pcomp", "advcl"):
             end = min(sent.end, max(t.i for t in verb.subtree) + 1)  # embedded: the complement ends with the verb's phrase
         return Frame(memo, start, end, "agreement", "commitment", "agreed", cue=verb, need_trigger=True)
+
+    def _announced_truce(self, doc: Doc, verb: Token, sent: Span, si: int, state: ArticleMemoranda) -> Frame | None:
+        """"Armenia and Azerbaijan announced an immediate ceasefire", "the two countries declared a truce": two
+        parties or more announcing a truce together have agreed to it. One party announcing one ("Russia declared
+        a unilateral Easter truce") is not an agreement, and neither is a wished or denied announcement."""
+        if any(c.dep_ == "neg" for c in verb.children) or verb.dep_ in ("amod", "acl") or not self._reported(verb):
+            return None
+        obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+        nouns = set(self.data.cues.truce_nouns)
+        if obj is None or obj.lemma_.lower() not in nouns and obj.lower_ not in nouns:
+            return None
+        subj = self._subject(verb)
+        party = state.subject_party(subj) if subj is not None else None
+        if not party or len(split_party(party)) < 2 or party in self.self_deciding:
+            return None
+        memo = state.agreement(party, verb.idx, sent, si)
+        if memo.kind == "agreement" and memo.start == memo.end:
+            memo.start, memo.end = verb.idx, verb.idx + len(verb)
+        return Frame(memo, obj.left_edge.i, min(obj.right_edge.i + 1, sent.end), "agreement", "commitment", "agreed",
+                     cue=verb, need_trigger=True)
 
     def _passive_agreement(self, doc: Doc, verb: Token, sent: Span, si: int, state: ArticleMemoranda) -> Frame | None:
         """"A ceasefire was agreed in October", "a prisoner exchange was agreed between Russia and Ukraine": the

@@ -48,6 +48,8 @@ class Cues(_Strict):
     party_object_verbs: list[str] = Field(default_factory=list)
     party_goal_verbs: list[str] = Field(default_factory=list)
     putting_verbs: list[str] = Field(default_factory=list)
+    truce_verbs: list[str] = Field(default_factory=list)
+    truce_nouns: list[str] = Field(default_factory=list)
     negotiation_words: list[str] = Field(default_factory=list)
     position_nouns: list[str] = Field(default_factory=list)
     commercial_nouns: list[str] = Field(default_factory=list)

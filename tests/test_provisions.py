@@ -486,3 +486,23 @@ def test_the_atomic_energy_agency_is_nuclear_not_energy(records, text, fragment)
 ])
 def test_a_demand_in_a_relative_clause_names_the_noun_before(records, text):
     assert records(text, "2026-02-02")["provisions"] == []
+
+
+@pytest.mark.parametrize("text,fragment", [
+    ("After Washington called both leaders, Armenia and Azerbaijan announced an immediate and unconditional ceasefire.",
+     "an immediate and unconditional ceasefire"),
+    ("Leaders of Armenia and Azerbaijan spoke with the US president. Hours later, the two countries announced an "
+     "immediate ceasefire along the border.", "an immediate ceasefire along the border"),
+])
+def test_a_truce_announced_by_two_parties_is_agreed(records, text, fragment):
+    p = by_text(records(text, "2025-07-28"), fragment)
+    assert (p["party"], p["category"], p["status"]) == ("Armenia and Azerbaijan", "CEASEFIRE", "agreed")
+
+
+@pytest.mark.parametrize("text", [
+    "Russia declared a unilateral Easter truce.",
+    "Armenia and Azerbaijan did not announce a ceasefire.",
+    "Armenia and Azerbaijan may announce a ceasefire next week.",
+])
+def test_a_truce_of_one_party_or_not_announced_is_no_agreement(records, text):
+    assert records(text, "2025-07-28")["provisions"] == []
