@@ -116,7 +116,7 @@ class ProvisionFinder:
         # only words that can open a frame on their own; document-only verbs ("includes", "says") need a
         # document in the sentence or one named just before, checked per sentence
         verbs = set(c.party_verbs) | set(c.agreement_verbs) | set(c.refusal_verbs) | set(c.party_object_verbs) | \
-            set(c.party_goal_verbs) | set(c.truce_verbs) | {"call"}
+            set(c.party_goal_verbs) | set(c.truce_verbs) | set(c.condition_verbs) | {"call"}
         words = {f for w in doc_words for f in self._forms(w)} | {f for v in verbs for f in self._forms(v)}
         words |= {f for w in c.position_nouns for f in self._forms(w)}
         words |= {"agreed", "sought", "wanted", "drew", "laid", "put", "set", "signed", "reached", "struck", "under", ":"}
@@ -317,6 +317,9 @@ class ProvisionFinder:
                 fr = self._refusal_frame(doc, tok, sent, si, state, mentions)
                 if fr is None and lemma in data.cues.content_verbs:
                     fr = self._content_frame(doc, tok, sent, si, state, mentions)  # "the document opposes the use of ..."
+            elif lemma in data.cues.condition_verbs:
+                out.extend(self._condition_frames(doc, tok, sent, si, state))
+                fr = None
             elif lemma in data.cues.truce_verbs:
                 fr = self._announced_truce(doc, tok, sent, si, state)
                 if fr is None and lemma in data.cues.content_verbs:
@@ -734,6 +737,32 @@ class ProvisionFinder:
         if verb.dep_ not in ("ROOT", "conj") and verb.head.dep_ != "ROOT" or verb.dep_ in ("csubj", "nsubj", "pcomp", "advcl"):
             end = min(sent.end, max(t.i for t in verb.subtree) + 1)  # embedded: the complement ends with the verb's phrase
         return Frame(memo, start, end, "agreement", "commitment", "agreed", cue=verb, need_trigger=True)
+
+    def _condition_frames(self, doc: Doc, verb: Token, sent: Span, si: int, state: ArticleMemoranda) -> list[Frame]:
+        """"Kyiv conditioned any pull-back on security guarantees", "he predicated the withdrawal on a demilitarised
+        zone": what a party makes its concession depend on is its demand (the "on" phrase; "on X and on Y" gives two
+        contents). Passive or negated: nothing."""
+        if any(c.dep_ in ("neg", "auxpass") for c in verb.children) or verb.dep_ in ("amod", "acl") or verb.tag_ == "VBN" \
+                and not any(c.dep_ == "aux" for c in verb.children):
+            return []
+        prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "upon") and c.i > verb.i), None)
+        obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+        if prep is None and obj is not None:  # the parser hung "on X" on the object's last noun
+            prep = next((t for t in obj.subtree if t.dep_ == "prep" and t.lower_ in ("on", "upon") and t.i > obj.i), None)
+        pobj = next((x for x in prep.children if x.dep_ == "pobj"), None) if prep is not None else None
+        if pobj is None:
+            return []
+        subj = self._subject(verb)
+        party = state.subject_party(subj) if subj is not None else None
+        if not party or subj.lower_ in ("we", "i", "you") or party in self.self_deciding:
+            return []
+        memo = state.position(party, "demands", (subj.idx, subj.idx + len(subj)), si)
+        end = min(sent.end, max(pobj.right_edge.i, max(t.i for t in verb.subtree if not t.is_punct)) + 1)
+        cuts = [pobj.left_edge.i] + [t.i + 1 for t in doc[pobj.right_edge.i + 1:end]
+                                     if t.lower_ in ("on", "upon") and doc[t.i - 1].lower_ in ("and", "or", ",")]
+        bounds = cuts[1:] + [end]
+        return [Frame(memo, a, b - 2 if k < len(cuts) - 1 else b, "position", "condition", memo.status, cue=verb,
+                      need_trigger="strong") for k, (a, b) in enumerate(zip(cuts, bounds))]
 
     def _announced_truce(self, doc: Doc, verb: Token, sent: Span, si: int, state: ArticleMemoranda) -> Frame | None:
         """"Armenia and Azerbaijan announced an immediate ceasefire", "the two countries declared a truce": two

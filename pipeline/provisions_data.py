@@ -49,6 +49,7 @@ class Cues(_Strict):
     party_goal_verbs: list[str] = Field(default_factory=list)
     putting_verbs: list[str] = Field(default_factory=list)
     truce_verbs: list[str] = Field(default_factory=list)
+    condition_verbs: list[str] = Field(default_factory=list)
     truce_nouns: list[str] = Field(default_factory=list)
     negotiation_words: list[str] = Field(default_factory=list)
     position_nouns: list[str] = Field(default_factory=list)
