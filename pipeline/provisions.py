@@ -757,7 +757,16 @@ class ProvisionFinder:
         if not party or subj.lower_ in ("we", "i", "you") or party in self.self_deciding:
             return []
         memo = state.position(party, "demands", (subj.idx, subj.idx + len(subj)), si)
-        end = min(sent.end, max(pobj.right_edge.i, max(t.i for t in verb.subtree if not t.is_punct)) + 1)
+        end = pobj.right_edge.i + 1
+        heads = {pobj.i, prep.i} | ({obj.i} if obj is not None else set())
+        while end + 1 < sent.end and doc[end].lower_ in ("and", "or"):
+            nxt = doc[end + 1]
+            if nxt.lower_ not in ("on", "upon"):  # "on X and Y": the parser may hang Y on the object before "on"
+                nxt = next((t for t in doc[end + 1:min(sent.end, end + 6)] if t.dep_ == "conj" and t.head.i in heads), None)
+            if nxt is None:
+                break
+            end = max(t.i for t in nxt.subtree) + 1  # "on X and on Y" (the parser hangs "on Y" anywhere)
+        end = min(end, sent.end)
         cuts = [pobj.left_edge.i] + [t.i + 1 for t in doc[pobj.right_edge.i + 1:end]
                                      if t.lower_ in ("on", "upon") and doc[t.i - 1].lower_ in ("and", "or", ",")]
         bounds = cuts[1:] + [end]
