@@ -117,6 +117,7 @@ class ProvisionFinder:
         # document in the sentence or one named just before, checked per sentence
         verbs = set(c.party_verbs) | set(c.agreement_verbs) | set(c.refusal_verbs) | set(c.party_object_verbs) | \
             set(c.party_goal_verbs) | set(c.truce_verbs) | set(c.condition_verbs) | {"call"}
+        verbs = {v.split()[0] for v in verbs}  # "rule out": its verb
         words = {f for w in doc_words for f in self._forms(w)} | {f for v in verbs for f in self._forms(v)}
         words |= {f for w in c.position_nouns for f in self._forms(w)}
         words |= {"agreed", "sought", "wanted", "drew", "laid", "put", "set", "signed", "reached", "struck", "under", ":"}
@@ -133,6 +134,7 @@ class ProvisionFinder:
         self._nouns_only = set(self.data.categories.nouns_only)
         self.cond_markers = sorted(phrase_tokens(c.condition_markers), key=len, reverse=True)
         self._putting_verbs = set(d.presenting_verbs) | set(c.party_verbs) | set(c.putting_verbs)
+        self._phrasal_refusals = {tuple(v.split()) for v in c.refusal_verbs if len(v.split()) == 2}
 
     @staticmethod
     def _forms(phrase: str) -> set[str]:
@@ -206,7 +208,10 @@ class ProvisionFinder:
         a refusal of something named just before rejects the other party's provisions of the last two sentences."""
         refusal = set(self.data.cues.refusal_verbs)
         for verb in sent:
-            if verb.lemma_.lower() not in refusal or verb.pos_ not in ("VERB", "AUX") or any(c.dep_ == "neg" for c in verb.children):
+            phrasal = (verb.lemma_.lower(), "out") in self._phrasal_refusals and any(
+                c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)
+            if not (verb.lemma_.lower() in refusal or phrasal) or verb.pos_ not in ("VERB", "AUX") or \
+                    any(c.dep_ == "neg" for c in verb.children):
                 continue
             obj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and c.i != verb.i), None)
             if obj is None:
@@ -218,14 +223,19 @@ class ProvisionFinder:
                     if fr.si >= si - 2 and fr.memo is named and named.kind != "agreement":
                         fr.status = "rejected"
                 continue
-            if not back:
-                continue
             subj = self._subject(verb) if obj.dep_ == "dobj" else next((c for c in verb.children if c.dep_ == "agent"), None)
             refuser = state.subject_party(subj) if subj is not None else None
             if not refuser:
                 continue
-            for _, fr in found:
-                if fr.si >= si - 2 and fr.memo.party and fr.memo.kind != "agreement" and refuser not in split_party(fr.memo.party):
+            # not "this condition": the refused thing restated ("ruled out a withdrawal from the Donbas") rejects the
+            # other side's provision of the same strong category read just before, when that frame gave one provision
+            labels = set() if back else self._strong_labels(sent.doc[obj.left_edge.i:obj.right_edge.i + 1])
+            if not back and not labels:
+                continue
+            for seg, fr in found:
+                if fr.si < si - 2 or not fr.memo.party or fr.memo.kind == "agreement" or refuser in split_party(fr.memo.party):
+                    continue
+                if back or sum(f is fr for _, f in found) == 1 and labels & self._strong_labels(sent.doc[seg.start:seg.end]):
                     fr.status = "rejected"
 
     @staticmethod

@@ -529,3 +529,14 @@ def test_what_a_party_makes_a_concession_depend_on_is_its_condition(records, tex
 ])
 def test_passive_negated_or_partyless_conditions_are_nothing(records, text):
     assert records(text, "2026-02-18")["provisions"] == []
+
+
+@pytest.mark.parametrize("refusal,status", [
+    ("Zelensky has ruled out any withdrawal of Ukrainian forces from the Donbas.", "rejected"),
+    ("Kyiv rejected a pull-back of its troops from the east.", "rejected"),
+    ("Zelensky has ruled out new elections during the war.", "proposed"),     # another topic
+    ("Moscow has ruled out any withdrawal from the occupied regions.", "proposed"),  # the demanding side itself
+])
+def test_a_restated_refusal_rejects_the_demand_of_the_same_topic(records, refusal, status):
+    recs = records("Russia demands that Ukraine pull its troops out of the Donetsk region. " + refusal, "2026-02-22")
+    assert by_text(recs, "Ukraine pull its troops out of the Donetsk region")["status"] == status
