@@ -769,6 +769,8 @@ class ProvisionFinder:
         memo = state.position(party, "demands", (subj.idx, subj.idx + len(subj)), si)
         end = pobj.right_edge.i + 1
         heads = {pobj.i, prep.i} | ({obj.i} if obj is not None else set())
+        if doc[end - 1].lower_ in ("and", "or"):
+            end -= 1  # the parser hung "and" on the noun before it
         while end + 1 < sent.end and doc[end].lower_ in ("and", "or"):
             nxt = doc[end + 1]
             if nxt.lower_ not in ("on", "upon"):  # "on X and Y": the parser may hang Y on the object before "on"

@@ -540,3 +540,15 @@ def test_passive_negated_or_partyless_conditions_are_nothing(records, text):
 def test_a_restated_refusal_rejects_the_demand_of_the_same_topic(records, refusal, status):
     recs = records("Russia demands that Ukraine pull its troops out of the Donetsk region. " + refusal, "2026-02-22")
     assert by_text(recs, "Ukraine pull its troops out of the Donetsk region")["status"] == status
+
+
+@pytest.mark.parametrize("text,fragment,category", [
+    ("Kyiv demands the creation of a buffer zone and the provision of long-term security guarantees from Washington.",
+     "the provision of long-term security guarantees", "SECURITY_GUARANTEES"),
+    ("Zelensky voiced openness to a limited pull-back, but predicated this pull-back on the prior creation of a buffer "
+     "zone and the provision of binding, 25-year security guarantees from Washington and its partners.",
+     "the provision of binding, 25-year security guarantees", "SECURITY_GUARANTEES"),
+])
+def test_the_provision_of_something_is_content_not_a_header(records, text, fragment, category):
+    p = by_text(records(text, "2026-02-18"), fragment)
+    assert (p["party"], p["category"]) == ("Ukraine", category)
