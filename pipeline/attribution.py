@@ -35,7 +35,7 @@ import re
 from dataclasses import dataclass, field
 
 import numpy
-from spacy.attrs import DEP, IDX, IS_PUNCT, IS_SPACE, LEMMA, LOWER, POS
+from spacy.attrs import DEP, IDX, LEMMA, LOWER, POS
 from spacy.language import Language
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.strings import get_string_id
@@ -44,7 +44,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .quote_lexicon import CueClass, CueLexicon, QuotePatterns, SpeakerLexicon, load_cues, load_patterns, load_speakers
 from .quotemarks import MarkSet, Quotation, find_quotations, find_single_quotations
-from .text import doc_text, id_array, in_ids, sentence_starts
+from .text import doc_text, id_array, in_ids, sentence_starts, word_mask
 
 if not Span.has_extension("quote"):
     Span.set_extension("quote", default=None)
@@ -98,13 +98,13 @@ class Attributor:
         self.classes = {name: cls for name, cls in cues.classes.items()}
         self.by_lemma = cues.classes_of()
         self.phrasal_lemmas = {k.split()[0] for k in self.by_lemma if " " in k}
-        self.cue_ids = {get_string_id(k.split()[0]) for k, names in self.by_lemma.items()
-                        if any(self.classes[n].pos == "VERB" for n in names)}
-        self.adj_ids = {get_string_id(k) for k, names in self.by_lemma.items()
-                        if any(self.classes[n].pos == "ADJ" for n in names)}
-        self.noun_ids = {get_string_id(n) for n in cues.nouns}
-        self.cue_id_array, self.adj_id_array, self.noun_id_array, self.verb_pos_array = (
-            id_array(ids) for ids in (self.cue_ids, self.adj_ids, self.noun_ids, VERB_POS))
+        # the cue words as sorted id arrays, for the scan of a doc's token attributes (cue_attributions)
+        self.cue_id_array = id_array(get_string_id(k.split()[0]) for k, names in self.by_lemma.items()
+                                     if any(self.classes[n].pos == "VERB" for n in names))
+        self.adj_id_array = id_array(get_string_id(k) for k, names in self.by_lemma.items()
+                                     if any(self.classes[n].pos == "ADJ" for n in names))
+        self.noun_id_array = id_array(get_string_id(n) for n in cues.nouns)
+        self.verb_pos_array = id_array(VERB_POS)
         self.nouns = set(cues.nouns)
         self.light_verbs = set(cues.light_verbs)
         self.speakers = speakers
@@ -1007,8 +1007,7 @@ class _DocContext:
         if span is None:
             return 0
         if self._word_prefix is None:
-            flags = self.doc.to_array([IS_PUNCT, IS_SPACE])
-            self._word_prefix = [0] + numpy.cumsum(flags.sum(axis=1) == 0).tolist()
+            self._word_prefix = [0] + numpy.cumsum(word_mask(self.doc)).tolist()
         return self._word_prefix[span.end] - self._word_prefix[span.start]
 
     def cut_candidates(self, start: int, end: int) -> list[int]:

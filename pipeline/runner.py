@@ -127,13 +127,10 @@ def document_record(doc, article: Article, key: str, fingerprint: str, model: st
 
 
 def _n_words(doc) -> int:
-    """Tokens that are neither space nor punctuation (one array op, not a loop over Tokens)."""
-    from spacy.attrs import IS_PUNCT, IS_SPACE
+    """Tokens that are neither space nor punctuation."""
+    from .text import word_mask
 
-    if len(doc) == 0:
-        return 0
-    flags = doc.to_array([IS_SPACE, IS_PUNCT])
-    return int((flags.sum(axis=1) == 0).sum())
+    return int(word_mask(doc).sum())
 
 
 def doc_to_result(doc, article: Article, key: str, fingerprint: str, settings: Settings, stages) -> ArticleResult:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import numpy
 import yaml
-from spacy.attrs import IS_SPACE, SENT_START
+from spacy.attrs import IS_PUNCT, IS_SPACE, SENT_START
 from spacy.errors import Errors
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token  # noqa: F401
@@ -53,6 +53,13 @@ def in_ids(values: numpy.ndarray, ids: numpy.ndarray) -> numpy.ndarray:
     pos = numpy.searchsorted(ids, values)
     pos[pos == len(ids)] = 0
     return ids[pos] == values
+
+
+def word_mask(doc: Doc) -> numpy.ndarray:
+    """Per token, whether it is a word: neither space nor punctuation (one array op, not a loop over Tokens)."""
+    if not len(doc):
+        return numpy.zeros(0, dtype=bool)
+    return doc.to_array([IS_SPACE, IS_PUNCT]).sum(axis=1) == 0
 
 
 def _line_of(text: str, char: int) -> str:
