@@ -208,8 +208,7 @@ class ProvisionFinder:
         a refusal of something named just before rejects the other party's provisions of the last two sentences."""
         refusal = set(self.data.cues.refusal_verbs)
         for verb in sent:
-            phrasal = (verb.lemma_.lower(), "out") in self._phrasal_refusals and any(
-                c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)
+            phrasal = any(c.dep_ == "prt" and (verb.lemma_.lower(), c.lower_) in self._phrasal_refusals for c in verb.children)
             if not (verb.lemma_.lower() in refusal or phrasal) or verb.pos_ not in ("VERB", "AUX") or \
                     any(c.dep_ == "neg" for c in verb.children):
                 continue
