@@ -134,6 +134,7 @@ class ProvisionFinder:
         self._nouns_only = set(self.data.categories.nouns_only)
         self.cond_markers = sorted(phrase_tokens(c.condition_markers), key=len, reverse=True)
         self._putting_verbs = set(d.presenting_verbs) | set(c.party_verbs) | set(c.putting_verbs)
+        self._refusals = set(c.refusal_verbs)
         self._phrasal_refusals = {tuple(v.split()) for v in c.refusal_verbs if len(v.split()) == 2}
 
     @staticmethod
@@ -206,7 +207,7 @@ class ProvisionFinder:
     def _refusal_back(self, sent: Span, si: int, state: ArticleMemoranda, found: list[tuple[Segment, "Frame"]]) -> None:
         """'Kyiv has firmly rejected this condition', 'Ukraine has repeatedly rejected any such land concessions':
         a refusal of something named just before rejects the other party's provisions of the last two sentences."""
-        refusal = set(self.data.cues.refusal_verbs)
+        refusal = self._refusals
         for verb in sent:
             phrasal = any(c.dep_ == "prt" and (verb.lemma_.lower(), c.lower_) in self._phrasal_refusals for c in verb.children)
             if not (verb.lemma_.lower() in refusal or phrasal) or verb.pos_ not in ("VERB", "AUX") or \
@@ -405,7 +406,7 @@ class ProvisionFinder:
     def _tail_status(self, doc: Doc, sent: Span, frames: list[Frame]) -> list[Frame]:
         """'Ukraine asked Russia to return X but the Russian side refused': the comment after the content
         decides the status of what came before it."""
-        refusal = set(self.data.cues.refusal_verbs)
+        refusal = self._refusals
         for fr in frames:
             from .segment import content_end
 
