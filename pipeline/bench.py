@@ -9,7 +9,7 @@ loaded model or the warm caches of another):
 
 (a)  the bare base model: ``nlp.pipe`` over the article bodies with the run's batch size, in one
      process and with ``n_process=N``;
-(b)  the full pipeline: ``runner.extract`` with every requested stage, the cache and the output
+(b)  the full pipeline: ``pipeline.run.extract`` with every requested stage, the cache and the output
      files, in one process, with the model loaded beforehand and every component timed;
 (c)  the same with N worker processes, from a cold start (workers load their own models);
 (d)  a no-change rerun through the command line, Python start-up included.
@@ -206,12 +206,12 @@ def measure_bare(corpus: Path, model: str, batch_size: int, n_process: int) -> d
 
 def measure_full(corpus: Path, out: Path, model: str, stages: tuple[str, ...], batch_size: int, n_process: int,
                  profile: bool, engine: str = "local", preload: bool = True) -> dict[str, Any]:
-    """``runner.extract`` from scratch (``force``).
+    """``pipeline.run.extract`` from scratch (``force``).
 
     With ``preload`` the pipeline is built first and timed apart (forked pool workers inherit it),
     so that the run's time is that of the work itself, as for the bare model; without, the run
     starts cold, as a user's would, workers building their own. ``profile`` times every component."""
-    from . import runner
+    from .run import extract as run_extract, timing
     from .ingest import read_corpus
     from .settings import Settings
 
@@ -221,7 +221,7 @@ def measure_full(corpus: Path, out: Path, model: str, stages: tuple[str, ...], b
     load, pipe_names, groups = None, None, None
     if preload or profile:
         t0 = time.perf_counter()
-        from .nlp import cached_nlp
+        from .run.nlp import cached_nlp
 
         nlp = cached_nlp(model, stages)
         load = time.perf_counter() - t0
@@ -229,17 +229,17 @@ def measure_full(corpus: Path, out: Path, model: str, stages: tuple[str, ...], b
         instrument(nlp, pipes)
         pipe_names = nlp.pipe_names
         groups = _pipe_groups(nlp.pipe_names, stages)
-        runner.TIMINGS = {}
+        timing.TIMINGS = {}
     cpu0, ccpu0 = _cpu_seconds(resource.RUSAGE_SELF), _cpu_seconds(resource.RUSAGE_CHILDREN)
     with RssSampler() as rss:
         t0 = time.perf_counter()
-        summary = runner.extract(corpus, out, settings, force=True, engine=engine, progress=False)
+        summary = run_extract(corpus, out, settings, force=True, engine=engine, progress=False)
         wall = time.perf_counter() - t0
     cpu_self = _cpu_seconds(resource.RUSAGE_SELF) - cpu0
     cpu_children = _cpu_seconds(resource.RUSAGE_CHILDREN) - ccpu0
     return {"words": words, "articles": summary.articles, "seconds": wall, "cpu_seconds": cpu_self + cpu_children,
             "cpu_seconds_main": cpu_self, "load_seconds": load, "phases": summary.timings,
-            "timings": runner.TIMINGS, "pipes": pipes, "pipe_names": pipe_names, "groups": groups,
+            "timings": timing.TIMINGS, "pipes": pipes, "pipe_names": pipe_names, "groups": groups,
             "counts": summary.counts, "errors": summary.errors, "n_process": n_process, "engine": engine,
             "pipeline_version": summary.pipeline_version,
             "rss_peak_mb": _maxrss_mb(resource.RUSAGE_SELF),
@@ -564,7 +564,7 @@ def _loadavg() -> str | None:
 
 def _meta(args, model: str, stages: tuple[str, ...], batch: int, n: int) -> dict[str, Any]:
     from . import __version__
-    from .runner import available_cpus
+    from .run.pool import available_cpus
 
     return {"time": time.strftime("%Y-%m-%dT%H:%M:%S"), "commit": _git_commit(args.code),
             "version": __version__, "corpus": str(args.corpus), "limit": args.limit, "model": model, "stages": list(stages),

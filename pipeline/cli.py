@@ -60,7 +60,7 @@ def main(argv: list[str] | None = None) -> int:
 
     level = logging.ERROR if args.quiet else logging.DEBUG if args.verbose else logging.INFO
     logging.basicConfig(level=level, format="%(levelname)s %(message)s", stream=sys.stderr)
-    from .runner import extract
+    from .run import extract
 
     try:
         summary = extract(args.corpus, args.outputs, _settings(args), force=args.force, engine=args.engine,

@@ -19,7 +19,7 @@ from typing import Any, Iterator
 
 import yaml
 
-from .records import ErrorRecord
+from .core.records import ErrorRecord
 
 YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's loader: same results, ~9x faster
 CONTROL_CHARS = re.compile(r"[\x00-\x08\x0e-\x1f]")  # below 32, except \t \n \v \f \r

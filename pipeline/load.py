@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pandas as pd
 
-KINDS = ("documents", "entities", "dates", "quotes", "memoranda", "provisions", "errors")
+from .stages import OUTPUT_KINDS as KINDS
+
 STRING_COLUMNS = {"doc_id", "memorandum_id", "provision_id", "path", "text", "kb_id", "canonical", "label",
                   "type", "value", "kind", "party", "category", "status", "speaker", "cue", "name", "section", "item"}
 INT_SUFFIXES = ("start", "end")

@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .records import DocumentRecord, ErrorRecord, Record
+from .core.records import DocumentRecord, ErrorRecord, Record
 
 
 def record_models() -> dict[str, type[Record]]:

