@@ -14,6 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..core.docs import doc_text
+from ..core.guard import guarded
 from ..core.rules import DATA_DIR as DATA
 
 
@@ -38,10 +39,15 @@ def find_boilerplate(text: str, patterns: list[re.Pattern] | None = None) -> lis
     return spans
 
 
+def _no_boilerplate(doc: Doc) -> None:
+    doc.spans["boilerplate"] = []
+
+
 @Language.factory("boilerplate_lines", default_config={"patterns_path": None})
 def make_boilerplate_lines(nlp: Language, name: str, patterns_path: str | None):
     patterns = boilerplate_patterns(patterns_path)
 
+    @guarded("layout", "boilerplate_lines", _no_boilerplate)
     def mark_boilerplate(doc: Doc) -> Doc:
         spans = []
         for start, end in find_boilerplate(doc_text(doc), patterns):

@@ -17,6 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from ..core.docs import doc_text
+from ..core.guard import guarded
 
 TERMINAL = {".", "!", "?", ";", ":", "…", "...", "....", "?!"}
 QUOTES = {'"', "”", "’", "'", "»", "“"}
@@ -57,6 +58,7 @@ def is_continuation(doc: Doc, space: Token) -> bool:
 
 
 @Language.component("paragraph_sentences")
+@guarded("layout", "paragraph_sentences")  # on failure the parser alone sets the boundaries
 def paragraph_sentences(doc: Doc) -> Doc:
     """Pin sentence boundaries at line breaks before the parser runs (see module docstring).
 

@@ -33,7 +33,7 @@ from ..core.records import ErrorRecord
 from ..ingest import Article, read_corpus
 from ..settings import Settings
 from ..stages import output_kinds
-from .cache import ResultCache
+from .cache import ResultCache, pack
 from .fingerprint import article_key, pipeline_fingerprint
 from .outputs import file_stats, outputs_current, read_manifest, run_digest, write_outputs, written_files
 from .results import ArticleResult
@@ -99,7 +99,7 @@ def extract(corpus: Path, outputs: Path, settings: Settings | None = None, force
         return _finish(summary, outputs, settings, too_long, t0, phases)
 
     log.info("%d articles: %d unchanged, %d to process", len(articles), summary.cached, len(todo))
-    uncached: dict[str, ArticleResult] = {}  # results that are not cached (the model failed on them)
+    uncached: dict[str, ArticleResult] = {}  # results that are not cached (the model or a component failed)
     kinds: list[str] | None = None
     if todo:
         kinds = output_kinds(settings.stages)
@@ -112,7 +112,7 @@ def extract(corpus: Path, outputs: Path, settings: Settings | None = None, force
                 with timed("cache_write"):
                     cache.put(res)
             else:
-                uncached[res.doc_id] = res
+                uncached[res.doc_id] = pack(res)
             bar.update(1)
 
         todo_keys = [keys[a.doc_id] for a in todo]

@@ -12,7 +12,7 @@ from typing import Any, Iterable
 from ..core.files import atomic_write_jsonl
 from ..core.records import ErrorRecord
 from ..stages import OUTPUT_ORDER, output_kinds
-from .cache import ResultCache
+from .cache import ResultCache, pack, unpack
 from .results import ArticleResult
 
 
@@ -103,7 +103,8 @@ def outputs_current(outputs: Path, manifest: dict[str, Any] | None, digest: str)
 def write_outputs(outputs: Path, keys: dict[str, str], cache: ResultCache,
                    uncached: dict[str, ArticleResult], kinds: list[str] | None, stages: tuple[str, ...],
                    ingest_errors: list[dict[str, Any]]) -> tuple[dict[str, int], list[dict[str, Any]]]:
-    """Stream every article's records, in doc_id order, from the cache into the output files."""
+    """Stream every article's records, in doc_id order, from the cache (or, for the results that
+    are not cached, from ``uncached``) into the output files."""
     outputs.mkdir(parents=True, exist_ok=True)
     doc_ids = sorted(keys)
     if kinds is None:  # nothing was processed: the cache entries know the output kinds
@@ -113,14 +114,11 @@ def write_outputs(outputs: Path, keys: dict[str, str], cache: ResultCache,
     tables_in: dict[str, list[dict[str, Any]]] = {"memoranda": [], "provisions": []}
     try:
         for doc_id in doc_ids:
-            entry = None if doc_id in uncached else cache.read(doc_id, keys[doc_id])
-            if entry is None:
-                res = uncached.get(doc_id)
-                if res is None:  # the entry vanished or tore since it was checked: report, do not crash
-                    all_errors.append(ErrorRecord(path=doc_id, doc_id=doc_id, stage="cache", kind="cache",
-                                                  message=f"{doc_id}: its cache entry could not be read; run again").to_json_dict())
-                    continue
-                all_errors.extend(res.errors)
+            # a result that is not cached (a component failed on it) is written all the same
+            entry = unpack(pack(uncached[doc_id]).blob) if doc_id in uncached else cache.read(doc_id, keys[doc_id])
+            if entry is None:  # the entry vanished or tore since it was checked: report, do not crash
+                all_errors.append(ErrorRecord(path=doc_id, doc_id=doc_id, stage="cache", kind="cache",
+                                              message=f"{doc_id}: its cache entry could not be read; run again").to_json_dict())
                 continue
             header, lines = entry
             all_errors.extend(header["errors"])

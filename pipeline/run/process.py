@@ -11,6 +11,7 @@ from contextlib import nullcontext
 from typing import Any, Iterator
 
 from ..core.docs import doc_text, sentence_spans, word_mask
+from ..core.guard import failures
 from ..core.records import DocumentRecord, ErrorRecord
 from ..ingest import Article
 from ..settings import Settings
@@ -46,8 +47,14 @@ def _n_words(doc) -> int:
 
 
 def doc_to_result(doc, article: Article, key: str, fingerprint: str, settings: Settings, stages) -> ArticleResult:
-    """Turn a processed Doc into records; a failing extractor costs only its own records."""
+    """Turn a processed Doc into records, with the failures of its components as errors; a failing
+    records function costs only its own records."""
     result = ArticleResult(doc_id=article.doc_id, key=key)
+    for failure in failures(doc):
+        result.errors.append(ErrorRecord(
+            path=article.path, doc_id=article.doc_id, stage=failure["stage"], kind="exception",
+            message=f"{article.path}: component {failure['component']} failed: {failure['kind']}: {failure['message']}"
+        ).to_json_dict())
     with timed("records:documents"):
         result.records["documents"] = [document_record(doc, article, key, fingerprint, settings.model)]
     for stage in stages:

@@ -20,5 +20,6 @@ class ArticleResult:
 
     @property
     def cacheable(self) -> bool:
-        """A result whose model run failed is not cached: the next run tries the article again."""
-        return not any(e.get("stage") == "nlp" for e in self.errors)
+        """A result where the model, a component or a records function raised is not cached: the
+        next run tries the article again instead of keeping its missing records as good."""
+        return not any(e.get("kind") == "exception" for e in self.errors)

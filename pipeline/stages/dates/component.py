@@ -29,6 +29,7 @@ from spacy.util import filter_spans
 
 from ...core import extensions  # noqa: F401  (Span._.timex)
 from ...core.docs import doc_text, id_array, in_ids
+from ...core.guard import GuardedComponent, guarded
 from .patterns import group_patterns, load_patterns, longest_first
 from .rules import Lexicon, load_lexicon, load_pattern_file
 from .timex import Context, Timex, normalise
@@ -95,8 +96,10 @@ ANCHOR_PREPS = {"of": None, "after": "after", "before": "before", "following": "
 STOP_ANCHOR = {",", ";", ":", ".", "(", ")", "—", "–", "and", "but", "or", "which", "when", "while"}
 
 
-class TimexFinder:
+class TimexFinder(GuardedComponent):
     """Find, normalise and store temporal expressions (see the module docstring)."""
+
+    stage, component = "dates", "timex"
 
     def __init__(self, nlp: Language, patterns_path: str | None = None, lexicon_path: str | None = None,
                  use_model_entities: bool = True):
@@ -359,13 +362,12 @@ class TimexFinder:
 
     # -------------------------------------------------------- the component
 
-    def __call__(self, doc: Doc) -> Doc:
-        try:
-            doc.spans["timex"] = self.find(doc)
-        except Exception as exc:  # never crash the pipeline on odd input; say so in the log
-            log.warning("dates: %s in %s: %s", type(exc).__name__, (doc._.article or {}).get("doc_id"), exc)
-            doc.spans["timex"] = []
+    def process(self, doc: Doc) -> Doc:
+        doc.spans["timex"] = self.find(doc)
         return doc
+
+    def fallback(self, doc: Doc) -> None:
+        doc.spans["timex"] = []
 
     def find(self, doc: Doc) -> list[Span]:
         article = doc._.article or {}
@@ -516,7 +518,12 @@ def _parse_date(value: Any) -> date | None:
 MODEL_SPANS = "timex_model"
 
 
+def _no_model_spans(doc: Doc) -> None:
+    doc.spans[MODEL_SPANS] = []
+
+
 @Language.component("timex_model_spans")
+@guarded("dates", "timex_model_spans", _no_model_spans)
 def timex_model_spans(doc: Doc) -> Doc:
     """Keep the base model's DATE/TIME entities (right after the NER) before the entities stage
     rewrites ``doc.ents``: the dates stage uses them as fallback candidates."""

@@ -37,6 +37,7 @@ from spacy.util import filter_spans
 
 from ...core import extensions  # noqa: F401  (Span._.canonical, kb_id, ...)
 from ...core.docs import doc_text
+from ...core.guard import GuardedComponent
 from ...core.names import fold
 from .rules import Entity, Gazetteer, Rules, load_gazetteer, load_rules
 
@@ -68,8 +69,12 @@ def _paths(paths) -> tuple[str, ...] | None:
     return tuple(str(p) for p in ([paths] if isinstance(paths, str) else paths))
 
 
-class EntityGazetteer:
-    """Combine the statistical NER with the gazetteers (see the module docstring)."""
+class EntityGazetteer(GuardedComponent):
+    """Combine the statistical NER with the gazetteers (see the module docstring).
+
+    Should it fail on an article, the model's entities stay as they are (and the failure is reported)."""
+
+    stage, component = "entities", "entity_gazetteer"
 
     def __init__(self, nlp: Language, gazetteer_paths=None, rules_path: str | None = None):
         self.rules: Rules = load_rules(rules_path)
@@ -286,16 +291,7 @@ class EntityGazetteer:
                 break
         return spans
 
-    def __call__(self, doc: Doc) -> Doc:
-        try:
-            return self._process(doc)
-        except Exception:  # never lose the article over an entity bug: keep the model's entities
-            import logging
-
-            logging.getLogger("pipeline").debug("entity_gazetteer failed", exc_info=True)
-            return doc
-
-    def _process(self, doc: Doc) -> Doc:
+    def process(self, doc: Doc) -> Doc:
         model_ents = list(doc.ents)
         gaz = self.gazetteer_spans(doc, model_ents)
         final: list[tuple[Span, str]] = []
@@ -340,8 +336,10 @@ class Mention:
         self.full = False
 
 
-class EntityCanonical:
+class EntityCanonical(GuardedComponent):
     """One canonical name, label and id per entity of an article; roles and affiliations of people."""
+
+    stage, component = "entities", "entity_canonical"
 
     def __init__(self, nlp: Language, gazetteer_paths=None, rules_path: str | None = None):
         self.rules: Rules = load_rules(rules_path)
@@ -371,16 +369,7 @@ class EntityCanonical:
 
     # ------------------------------------------------------------ linking
 
-    def __call__(self, doc: Doc) -> Doc:
-        try:
-            return self._process(doc)
-        except Exception:
-            import logging
-
-            logging.getLogger("pipeline").debug("entity_canonical failed", exc_info=True)
-            return doc
-
-    def _process(self, doc: Doc) -> Doc:
+    def process(self, doc: Doc) -> Doc:
         ents = list(doc.ents)
         boiler = [(s.start_char, s.end_char) for s in doc.spans.get("boilerplate", [])]
         mentions = [Mention(e, any(a <= e.start_char and e.end_char <= b for a, b in boiler))

@@ -34,6 +34,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ...core import extensions  # noqa: F401  (Span._.memorandum, Span._.provision)
 from ...core.docs import doc_text, in_boilerplate
+from ...core.guard import GuardedComponent
 from .memoranda import ArticleMemoranda, Memo, mention_head, parties_in, party_of_token, timex_values
 from .rules import RuleData, inflections, rule_data, split_party
 from .segment import BULLET_LINE, Segment, content_end, marker_label, phrase_tokens, segment_content
@@ -63,8 +64,10 @@ class Frame:
     si: int = -1                # index of its sentence
 
 
-class ProvisionFinder:
+class ProvisionFinder(GuardedComponent):
     """The spaCy component: memoranda and provisions of one article (see the module docstring)."""
+
+    stage, component = "provisions", "provision_finder"
 
     def __init__(self, nlp: Language, data_path: str | None = None):
         self.data: RuleData = rule_data(data_path)
@@ -103,15 +106,12 @@ class ProvisionFinder:
             return set()
         return {" ".join(words[:-1] + [f]) for f in inflections(words[-1])}
 
-    def __call__(self, doc: Doc) -> Doc:
-        try:
-            memos, provs = self.find(doc)
-        except Exception:  # a rule bug must not cost the article its other records
-            log.debug("provision_finder failed on %s", (doc._.article or {}).get("doc_id"), exc_info=True)
-            memos, provs = [], []
-        doc.spans["memoranda"] = memos
-        doc.spans["provisions"] = provs
+    def process(self, doc: Doc) -> Doc:
+        doc.spans["memoranda"], doc.spans["provisions"] = self.find(doc)
         return doc
+
+    def fallback(self, doc: Doc) -> None:
+        doc.spans["memoranda"], doc.spans["provisions"] = [], []
 
     # ------------------------------------------------------------ the article
 

@@ -44,6 +44,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ...core import extensions  # noqa: F401  (Span._.quote)
 from ...core.docs import doc_text, id_array, in_ids, sentence_starts, word_mask
+from ...core.guard import GuardedComponent
 from .quotemarks import MarkSet, Quotation, find_quotations, find_single_quotations
 from .rules import CueClass, CueLexicon, QuotePatterns, SpeakerLexicon, load_cues, load_patterns, load_speakers
 
@@ -89,8 +90,10 @@ class Attribution:
     entity: Span | None = None
 
 
-class Attributor:
+class Attributor(GuardedComponent):
     """The spaCy component (see the module docstring)."""
+
+    stage, component = "quotes", "quote_attribution"
 
     def __init__(self, nlp: Language, cues: CueLexicon, speakers: SpeakerLexicon, patterns: QuotePatterns):
         self.cues = cues
@@ -127,12 +130,12 @@ class Attributor:
 
     # ------------------------------------------------------------------ entry point
 
-    def __call__(self, doc: Doc) -> Doc:
-        try:
-            doc.spans["quotes"] = self.find(doc)
-        except Exception:  # never lose the article for a quote bug; the extractor reports nothing
-            doc.spans["quotes"] = []
+    def process(self, doc: Doc) -> Doc:
+        doc.spans["quotes"] = self.find(doc)
         return doc
+
+    def fallback(self, doc: Doc) -> None:
+        doc.spans["quotes"] = []
 
     def find(self, doc: Doc) -> list[Span]:
         if len(doc) == 0:
