@@ -11,7 +11,7 @@ SHARED ?= ../shared
 EVAL_OUT ?= /tmp/peace-eval
 STAMP := $(VENV)/.installed
 
-.PHONY: install extract test eval eval-seed eval-dates eval-quotes bench schema clean
+.PHONY: install extract test lint eval eval-seed eval-dates eval-quotes bench schema clean
 
 install: $(STAMP)
 
@@ -26,6 +26,11 @@ extract: $(STAMP)
 
 test: $(STAMP)
 	$(PY) -m pytest -q $(ARGS)
+
+# ruff (configured in pyproject.toml): lint rules, import order, line length 120, formatting.
+lint: $(STAMP)
+	$(VENV)/bin/ruff check pipeline tests
+	$(VENV)/bin/ruff format --check pipeline tests
 
 schema: $(STAMP)
 	$(PY) -m pipeline schema --out docs/schema

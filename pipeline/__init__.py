@@ -1,9 +1,10 @@
 """peace-pipeline: entities, dates, quotes and provisions from news about peace negotiations.
 
-    make extract                      # corpus/ -> outputs/
-    import pipeline
-    frames = pipeline.load("outputs")  # one pandas DataFrame per output kind
+make extract                      # corpus/ -> outputs/
+import pipeline
+frames = pipeline.load("outputs")  # one pandas DataFrame per output kind
 """
+
 __version__ = "0.1.0"
 
 

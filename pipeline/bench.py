@@ -19,6 +19,7 @@ per CPU-second: on a shared machine the wall clock is noisy and the CPU figure i
 one. The figures are printed and written to a JSON file (by default ``bench/bench-<time>.json``)
 so that two runs can be compared (``--compare``).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -42,6 +43,7 @@ FOUNDATION_PIPES = ("paragraph_sentences", "boilerplate_lines")
 
 
 # ---------------------------------------------------------------- timing the components
+
 
 class _Meter:
     """An iterator that counts the time spent pulling items from the iterator it wraps."""
@@ -109,6 +111,7 @@ def instrument(nlp, seconds: dict[str, float]) -> None:
 
 # ---------------------------------------------------------------- memory
 
+
 def _rss_mb(pid: int | None = None) -> float:
     import psutil
 
@@ -167,8 +170,8 @@ class RssSampler:
         if len(self.samples) < 8:
             return None
         n = len(self.samples)
-        early = max(r for _, r in self.samples[n // 4: n // 2])
-        late = max(r for _, r in self.samples[3 * n // 4:])
+        early = max(r for _, r in self.samples[n // 4 : n // 2])
+        late = max(r for _, r in self.samples[3 * n // 4 :])
         return round(late - early, 1)
 
 
@@ -178,6 +181,7 @@ def _cpu_seconds(who: int) -> float:
 
 
 # ---------------------------------------------------------------- measurements (each in its own process)
+
 
 def _words(texts: list[str]) -> int:
     return sum(len(t.split()) for t in texts)
@@ -199,20 +203,37 @@ def measure_bare(corpus: Path, model: str, batch_size: int, n_process: int) -> d
         pass
     wall = time.perf_counter() - t0
     cpu = _cpu_seconds(resource.RUSAGE_SELF) - cpu0 + _cpu_seconds(resource.RUSAGE_CHILDREN) - ccpu0
-    return {"words": _words(texts), "articles": len(texts), "seconds": wall, "cpu_seconds": cpu, "load_seconds": load,
-            "pipes": nlp.pipe_names, "rss_peak_mb": _maxrss_mb(resource.RUSAGE_SELF),
-            "rss_peak_child_mb": _maxrss_mb(resource.RUSAGE_CHILDREN) if n_process > 1 else None}
+    return {
+        "words": _words(texts),
+        "articles": len(texts),
+        "seconds": wall,
+        "cpu_seconds": cpu,
+        "load_seconds": load,
+        "pipes": nlp.pipe_names,
+        "rss_peak_mb": _maxrss_mb(resource.RUSAGE_SELF),
+        "rss_peak_child_mb": _maxrss_mb(resource.RUSAGE_CHILDREN) if n_process > 1 else None,
+    }
 
 
-def measure_full(corpus: Path, out: Path, model: str, stages: tuple[str, ...], batch_size: int, n_process: int,
-                 profile: bool, engine: str = "local", preload: bool = True) -> dict[str, Any]:
+def measure_full(
+    corpus: Path,
+    out: Path,
+    model: str,
+    stages: tuple[str, ...],
+    batch_size: int,
+    n_process: int,
+    profile: bool,
+    engine: str = "local",
+    preload: bool = True,
+) -> dict[str, Any]:
     """``pipeline.run.extract`` from scratch (``force``).
 
     With ``preload`` the pipeline is built first and timed apart (forked pool workers inherit it),
     so that the run's time is that of the work itself, as for the bare model; without, the run
     starts cold, as a user's would, workers building their own. ``profile`` times every component."""
-    from .run import extract as run_extract, timing
     from .ingest import read_corpus
+    from .run import extract as run_extract
+    from .run import timing
     from .settings import Settings
 
     settings = Settings(model=model, stages=stages, batch_size=batch_size, n_process=n_process)
@@ -237,16 +258,29 @@ def measure_full(corpus: Path, out: Path, model: str, stages: tuple[str, ...], b
         wall = time.perf_counter() - t0
     cpu_self = _cpu_seconds(resource.RUSAGE_SELF) - cpu0
     cpu_children = _cpu_seconds(resource.RUSAGE_CHILDREN) - ccpu0
-    return {"words": words, "articles": summary.articles, "seconds": wall, "cpu_seconds": cpu_self + cpu_children,
-            "cpu_seconds_main": cpu_self, "load_seconds": load, "phases": summary.timings,
-            "timings": timing.TIMINGS, "pipes": pipes, "pipe_names": pipe_names, "groups": groups,
-            "counts": summary.counts, "errors": summary.errors, "n_process": n_process, "engine": engine,
-            "pipeline_version": summary.pipeline_version,
-            "rss_peak_mb": _maxrss_mb(resource.RUSAGE_SELF),
-            "rss_peak_children_mb": sorted(round(v, 1) for v in rss.children.values()),
-            "children_cpu_seconds": sorted(round(v, 2) for v in rss.children_cpu.values()),
-            "rss_peak_child_mb": _maxrss_mb(resource.RUSAGE_CHILDREN) if rss.children else None,
-            "rss_growth_mb": rss.growth_mb()}
+    return {
+        "words": words,
+        "articles": summary.articles,
+        "seconds": wall,
+        "cpu_seconds": cpu_self + cpu_children,
+        "cpu_seconds_main": cpu_self,
+        "load_seconds": load,
+        "phases": summary.timings,
+        "timings": timing.TIMINGS,
+        "pipes": pipes,
+        "pipe_names": pipe_names,
+        "groups": groups,
+        "counts": summary.counts,
+        "errors": summary.errors,
+        "n_process": n_process,
+        "engine": engine,
+        "pipeline_version": summary.pipeline_version,
+        "rss_peak_mb": _maxrss_mb(resource.RUSAGE_SELF),
+        "rss_peak_children_mb": sorted(round(v, 1) for v in rss.children.values()),
+        "children_cpu_seconds": sorted(round(v, 2) for v in rss.children_cpu.values()),
+        "rss_peak_child_mb": _maxrss_mb(resource.RUSAGE_CHILDREN) if rss.children else None,
+        "rss_growth_mb": rss.growth_mb(),
+    }
 
 
 def _pipe_groups(pipe_names: list[str], stages: tuple[str, ...]) -> dict[str, list[str]]:
@@ -266,12 +300,17 @@ def _pipe_groups(pipe_names: list[str], stages: tuple[str, ...]) -> dict[str, li
 def snapshot_code(code_root: Path, into: Path) -> Path:
     """Copy the ``pipeline`` package to ``into``: every measurement runs this frozen copy, so that
     an edit made while the bench runs cannot change the code (and the cache keys) half-way."""
-    shutil.copytree(code_root / "pipeline", into / "pipeline", ignore=shutil.ignore_patterns("__pycache__", "*.pyc", "*.tmp"))
+    shutil.copytree(
+        code_root / "pipeline", into / "pipeline", ignore=shutil.ignore_patterns("__pycache__", "*.pyc", "*.tmp")
+    )
     return into
 
 
 def _env(src: Path) -> dict[str, str]:
-    return {**os.environ, "PYTHONPATH": os.pathsep.join([str(src), os.environ.get("PYTHONPATH", "")]).rstrip(os.pathsep)}
+    return {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join([str(src), os.environ.get("PYTHONPATH", "")]).rstrip(os.pathsep),
+    }
 
 
 def _measure_in_subprocess(kind: str, src: Path, **params) -> dict[str, Any]:
@@ -289,14 +328,23 @@ def _run_measure(spec: str) -> int:
     if kind == "bare":
         result = measure_bare(Path(params["corpus"]), params["model"], params["batch_size"], params["n_process"])
     else:
-        result = measure_full(Path(params["corpus"]), Path(params["out"]), params["model"], tuple(params["stages"]),
-                              params["batch_size"], params["n_process"], params["profile"], params.get("engine", "local"),
-                              params.get("preload", True))
+        result = measure_full(
+            Path(params["corpus"]),
+            Path(params["out"]),
+            params["model"],
+            tuple(params["stages"]),
+            params["batch_size"],
+            params["n_process"],
+            params["profile"],
+            params.get("engine", "local"),
+            params.get("preload", True),
+        )
     print(json.dumps(result))
     return 0
 
 
 # ---------------------------------------------------------------- the corpus
+
 
 def sample_corpus(corpus: Path, limit: int | None, into: Path) -> Path:
     """``corpus`` itself, or a copy of ``limit`` of its files spread evenly over it (every k-th
@@ -329,6 +377,7 @@ def _outputs_identical(a: Path, b: Path) -> bool:
 
 # ---------------------------------------------------------------- the benchmark
 
+
 def run_bench(args) -> dict[str, Any]:
     from .settings import Settings
 
@@ -343,26 +392,30 @@ def run_bench(args) -> dict[str, Any]:
         corpus = sample_corpus(args.corpus.resolve(), args.limit, work / "corpus")
         src = snapshot_code(args.code.resolve(), work / "src")
         common = {"src": src, "corpus": str(corpus), "model": model, "batch_size": batch}
-        _say(f"base model, 1 process ...")
+        _say("base model, 1 process ...")
         report["base_1"] = _measure_in_subprocess("bare", n_process=1, **common)
         if n > 1 and not args.no_base_parallel:
             _say(f"base model, n_process={n} ...")
-            report[f"base_n"] = _measure_in_subprocess("bare", n_process=n, **common)
+            report["base_n"] = _measure_in_subprocess("bare", n_process=n, **common)
         full = {**common, "stages": list(stages)}
         _say("full pipeline, 1 process (profiled) ...")
         report["full_1"] = _measure_in_subprocess("full", out=str(work / "out1"), n_process=1, profile=True, **full)
         if n > 1:
             _say(f"full pipeline, {n} processes ...")
-            report["full_n"] = _measure_in_subprocess("full", out=str(work / "outn"), n_process=n, profile=False, **full)
+            report["full_n"] = _measure_in_subprocess(
+                "full", out=str(work / "outn"), n_process=n, profile=False, **full
+            )
             report["identical_outputs"] = _outputs_identical(work / "out1", work / "outn")
             if args.cold:
                 _say(f"full pipeline, {n} processes, cold start ...")
-                report["full_n_cold"] = _measure_in_subprocess("full", out=str(work / "outc"), n_process=n, profile=False,
-                                                               preload=False, **full)
+                report["full_n_cold"] = _measure_in_subprocess(
+                    "full", out=str(work / "outc"), n_process=n, profile=False, preload=False, **full
+                )
         if args.dask:
             _say(f"full pipeline, Dask LocalCluster of {n} workers (cold start) ...")
-            report["full_dask"] = _measure_in_subprocess("full", out=str(work / "outdask"), n_process=n, profile=False,
-                                                         engine="dask", preload=False, **full)
+            report["full_dask"] = _measure_in_subprocess(
+                "full", out=str(work / "outdask"), n_process=n, profile=False, engine="dask", preload=False, **full
+            )
             report["identical_outputs_dask"] = _outputs_identical(work / "out1", work / "outdask")
         _say("no-change rerun ...")
         report["rerun"] = _rerun(src, corpus, work / "out1", model, stages)
@@ -380,14 +433,32 @@ def run_bench(args) -> dict[str, Any]:
 def _rerun(src: Path, corpus: Path, out: Path, model: str, stages: tuple[str, ...]) -> dict[str, Any]:
     """The command a user runs again after changing nothing: wall time including Python start-up."""
     before = _digest_outputs(out)
-    cmd = [sys.executable, "-m", "pipeline", "extract", str(corpus), "--outputs", str(out), "--quiet",
-           "--model", model, "--stages", ",".join(stages)]
+    cmd = [
+        sys.executable,
+        "-m",
+        "pipeline",
+        "extract",
+        str(corpus),
+        "--outputs",
+        str(out),
+        "--quiet",
+        "--model",
+        model,
+        "--stages",
+        ",".join(stages),
+    ]
     t0 = time.perf_counter()
     proc = subprocess.run(cmd, capture_output=True, text=True, cwd=src, env=_env(src))
     wall = time.perf_counter() - t0
     run = json.loads((out / "run.json").read_text())
-    return {"seconds": wall, "exit_status": proc.returncode, "processed": run["processed"], "cached": run["cached"],
-            "phases": run.get("timings", {}), "unchanged_outputs": _digest_outputs(out) == before}
+    return {
+        "seconds": wall,
+        "exit_status": proc.returncode,
+        "processed": run["processed"],
+        "cached": run["cached"],
+        "phases": run.get("timings", {}),
+        "unchanged_outputs": _digest_outputs(out) == before,
+    }
 
 
 def figures(report: dict[str, Any]) -> dict[str, Any]:
@@ -395,9 +466,12 @@ def figures(report: dict[str, Any]) -> dict[str, Any]:
     b1, f1 = report["base_1"], report["full_1"]
     words = f1["words"]
     fig: dict[str, Any] = {
-        "words": words, "articles": f1["articles"],
-        "base_wps": words / b1["seconds"], "base_wps_cpu": words / b1["cpu_seconds"],
-        "full_wps": words / f1["seconds"], "full_wps_cpu": words / f1["cpu_seconds"],
+        "words": words,
+        "articles": f1["articles"],
+        "base_wps": words / b1["seconds"],
+        "base_wps_cpu": words / b1["cpu_seconds"],
+        "full_wps": words / f1["seconds"],
+        "full_wps_cpu": words / f1["cpu_seconds"],
     }
     fig["ratio"] = fig["full_wps"] / fig["base_wps"]
     fig["ratio_cpu"] = fig["full_wps_cpu"] / fig["base_wps_cpu"]
@@ -443,19 +517,43 @@ def stage_table(f1: dict[str, Any]) -> list[dict[str, Any]]:
         rec = timings.get(f"records:{group}", 0.0) if group not in ("base", "foundation") else 0.0
         if group == "foundation":
             rec = timings.get("records:documents", 0.0)
-        rows.append({"name": group, "pipes": sum(pipes.get(p, 0.0) for p in names), "records": rec,
-                     "components": names, "per_component": {p: pipes.get(p, 0.0) for p in names}})
+        rows.append(
+            {
+                "name": group,
+                "pipes": sum(pipes.get(p, 0.0) for p in names),
+                "records": rec,
+                "components": names,
+                "per_component": {p: pipes.get(p, 0.0) for p in names},
+            }
+        )
     ph = f1["phases"]
-    run = ph.get("ingest", 0.0) + ph.get("hash", 0.0) + ph.get("cache_check", 0.0) + ph.get("write", 0.0) \
+    run = (
+        ph.get("ingest", 0.0)
+        + ph.get("hash", 0.0)
+        + ph.get("cache_check", 0.0)
+        + ph.get("write", 0.0)
         + timings.get("cache_write", 0.0)
-    rows.append({"name": "run", "pipes": 0.0, "records": run, "components": [],
-                 "per_component": {"ingest": ph.get("ingest", 0.0), "hash": ph.get("hash", 0.0),
-                                   "cache check": ph.get("cache_check", 0.0),
-                                   "cache entries": timings.get("cache_write", 0.0), "outputs": ph.get("write", 0.0)}})
+    )
+    rows.append(
+        {
+            "name": "run",
+            "pipes": 0.0,
+            "records": run,
+            "components": [],
+            "per_component": {
+                "ingest": ph.get("ingest", 0.0),
+                "hash": ph.get("hash", 0.0),
+                "cache check": ph.get("cache_check", 0.0),
+                "cache entries": timings.get("cache_write", 0.0),
+                "outputs": ph.get("write", 0.0),
+            },
+        }
+    )
     return rows
 
 
 # ---------------------------------------------------------------- printing
+
 
 def _fmt_wps(x: float | None) -> str:
     return "-" if x is None else f"{x:,.0f}"
@@ -472,52 +570,116 @@ def _line(label: str, value: str, extra: str = "") -> str:
 def render(report: dict[str, Any]) -> str:
     meta, fig, f1 = report["meta"], report["figures"], report["full_1"]
     n = meta["n_process"]
-    out = [f"pipeline bench: {fig['articles']} articles, {fig['words']:,} words from {meta['corpus']}"
-           + (f" (sample of {meta['limit']} files)" if meta["limit"] else ""),
-           f"pipeline {meta.get('pipeline_version')} ({meta.get('commit')}), model {meta['model']}, stages "
-           f"{','.join(meta['stages'])}, batch size {meta['batch_size']}",
-           f"{meta['cpus']} CPUs; load average {meta['load_before']} before, {meta.get('load_after')} after "
-           f"(CPU-s figures are steadier than wall-clock ones when the machine is busy)", "",
-           _line("words per second", "wall", f" {'per CPU-s':>10}"),
-           _line("(a) base model: nlp.pipe, 1 process", _fmt_wps(fig["base_wps"]), f" {_fmt_wps(fig['base_wps_cpu']):>10}")]
+    out = [
+        f"pipeline bench: {fig['articles']} articles, {fig['words']:,} words from {meta['corpus']}"
+        + (f" (sample of {meta['limit']} files)" if meta["limit"] else ""),
+        f"pipeline {meta.get('pipeline_version')} ({meta.get('commit')}), model {meta['model']}, stages "
+        f"{','.join(meta['stages'])}, batch size {meta['batch_size']}",
+        f"{meta['cpus']} CPUs; load average {meta['load_before']} before, {meta.get('load_after')} after "
+        f"(CPU-s figures are steadier than wall-clock ones when the machine is busy)",
+        "",
+        _line("words per second", "wall", f" {'per CPU-s':>10}"),
+        _line(
+            "(a) base model: nlp.pipe, 1 process", _fmt_wps(fig["base_wps"]), f" {_fmt_wps(fig['base_wps_cpu']):>10}"
+        ),
+    ]
     if "base_n_wps" in fig:
-        out.append(_line(f"    base model: nlp.pipe, n_process={n}", _fmt_wps(fig["base_n_wps"]),
-                         f"   x{fig['base_scaling']:.2f}"))
-    out.append(_line("(b) full pipeline: extract, all outputs, 1 process", _fmt_wps(fig["full_wps"]),
-                     f" {_fmt_wps(fig['full_wps_cpu']):>10}"))
-    out.append(_line("    b / a", f"{fig['ratio']:.3f}", f" {fig['ratio_cpu']:>10.3f}   target >= {TARGETS['ratio']}: "
-                     f"{_check(fig['ratio'] >= TARGETS['ratio'])}"))
+        out.append(
+            _line(
+                f"    base model: nlp.pipe, n_process={n}",
+                _fmt_wps(fig["base_n_wps"]),
+                f"   x{fig['base_scaling']:.2f}",
+            )
+        )
+    out.append(
+        _line(
+            "(b) full pipeline: extract, all outputs, 1 process",
+            _fmt_wps(fig["full_wps"]),
+            f" {_fmt_wps(fig['full_wps_cpu']):>10}",
+        )
+    )
+    out.append(
+        _line(
+            "    b / a",
+            f"{fig['ratio']:.3f}",
+            f" {fig['ratio_cpu']:>10.3f}   target >= {TARGETS['ratio']}: {_check(fig['ratio'] >= TARGETS['ratio'])}",
+        )
+    )
     if "scaling" in fig:
-        out.append(_line(f"(c) full pipeline, {n} processes", _fmt_wps(fig["full_n_wps"]),
-                         f"   x{fig['scaling']:.2f} of 1 process; target >= {TARGETS['scaling']}: "
-                         f"{_check(fig['scaling'] >= TARGETS['scaling'])}"))
+        out.append(
+            _line(
+                f"(c) full pipeline, {n} processes",
+                _fmt_wps(fig["full_n_wps"]),
+                f"   x{fig['scaling']:.2f} of 1 process; target >= {TARGETS['scaling']}: "
+                f"{_check(fig['scaling'] >= TARGETS['scaling'])}",
+            )
+        )
         if "scaling_cpu" in fig:
-            out.append(_line("    the same from CPU-seconds (an idle machine's)", f"x{fig['scaling_cpu']:.2f}",
-                             f"   1 process's CPU-s / (main's + busiest worker's); target >= {TARGETS['scaling']}: "
-                             f"{_check(fig['scaling_cpu'] >= TARGETS['scaling'])}"))
-        out.append(_line(f"    CPU-s of {n} processes over 1", f"{fig['parallel_cpu_overhead']:+.1%}",
-                         "   (the cost of going parallel, whatever the load)"))
-        out.append(_line(f"    outputs identical to 1 process's", str(report["identical_outputs"]).lower()))
+            out.append(
+                _line(
+                    "    the same from CPU-seconds (an idle machine's)",
+                    f"x{fig['scaling_cpu']:.2f}",
+                    f"   1 process's CPU-s / (main's + busiest worker's); target >= {TARGETS['scaling']}: "
+                    f"{_check(fig['scaling_cpu'] >= TARGETS['scaling'])}",
+                )
+            )
+        out.append(
+            _line(
+                f"    CPU-s of {n} processes over 1",
+                f"{fig['parallel_cpu_overhead']:+.1%}",
+                "   (the cost of going parallel, whatever the load)",
+            )
+        )
+        out.append(_line("    outputs identical to 1 process's", str(report["identical_outputs"]).lower()))
     if "cold_wps" in fig:
-        out.append(_line(f"    {n} processes from a cold start (workers load)", _fmt_wps(fig["cold_wps"]),
-                         f"   x{fig['cold_scaling']:.2f} of 1 process from a cold start"))
+        out.append(
+            _line(
+                f"    {n} processes from a cold start (workers load)",
+                _fmt_wps(fig["cold_wps"]),
+                f"   x{fig['cold_scaling']:.2f} of 1 process from a cold start",
+            )
+        )
     if "dask_wps" in fig:
-        out.append(_line(f"    Dask LocalCluster of {n}, cold start", _fmt_wps(fig["dask_wps"]),
-                         f"   x{fig['dask_scaling']:.2f}; identical outputs: {str(report['identical_outputs_dask']).lower()}"))
+        out.append(
+            _line(
+                f"    Dask LocalCluster of {n}, cold start",
+                _fmt_wps(fig["dask_wps"]),
+                f"   x{fig['dask_scaling']:.2f}; identical outputs: {str(report['identical_outputs_dask']).lower()}",
+            )
+        )
     rr = report["rerun"]
     ok = rr["seconds"] < TARGETS["rerun_seconds"] and rr["processed"] == 0 and rr["unchanged_outputs"]
-    out.append(_line("(d) no-change rerun, CLI incl. Python start-up, s", f"{rr['seconds']:.2f}",
-                     f"   target < {TARGETS['rerun_seconds']:.0f} s: {_check(ok)}"
-                     + ("" if rr["processed"] == 0 else f" ({rr['processed']} articles processed again!)")))
+    out.append(
+        _line(
+            "(d) no-change rerun, CLI incl. Python start-up, s",
+            f"{rr['seconds']:.2f}",
+            f"   target < {TARGETS['rerun_seconds']:.0f} s: {_check(ok)}"
+            + ("" if rr["processed"] == 0 else f" ({rr['processed']} articles processed again!)"),
+        )
+    )
     workers = report.get("full_n", {}).get("rss_peak_children_mb") or []
-    out.append(_line("peak RSS per process, MB", f"{fig['rss_peak_mb']:.0f}",
-                     f"   target < {TARGETS['rss_mb']:.0f}: {_check(fig['rss_peak_mb'] < TARGETS['rss_mb'])}; "
-                     f"1 process {f1['rss_peak_mb']:.0f}"
-                     + (f"; {n} processes: main {report['full_n']['rss_peak_mb']:.0f}, workers "
-                        f"{', '.join(f'{w:.0f}' for w in workers)}" if workers else "")))
+    out.append(
+        _line(
+            "peak RSS per process, MB",
+            f"{fig['rss_peak_mb']:.0f}",
+            f"   target < {TARGETS['rss_mb']:.0f}: {_check(fig['rss_peak_mb'] < TARGETS['rss_mb'])}; "
+            f"1 process {f1['rss_peak_mb']:.0f}"
+            + (
+                f"; {n} processes: main {report['full_n']['rss_peak_mb']:.0f}, workers "
+                f"{', '.join(f'{w:.0f}' for w in workers)}"
+                if workers
+                else ""
+            ),
+        )
+    )
     growth = fig.get("rss_growth_mb")
-    out.append(_line("RSS growth during the 1-process run, MB", "-" if growth is None else f"{growth:+.0f}",
-                     "   (late peak minus early peak)"))
+    out.append(
+        _line(
+            "RSS growth during the 1-process run, MB",
+            "-" if growth is None else f"{growth:+.0f}",
+            "   (late peak minus early peak)",
+        )
+    )
     out += ["", f"time per stage, 1 process, seconds{'':20} {'components':>10} {'records':>8} {'vs base':>8}"]
     base = fig["base_model_seconds"] or 1e-9
     for row in fig["stages"]:
@@ -527,17 +689,30 @@ def render(report: dict[str, Any]) -> str:
         if row["name"] in ("base", "run") or len(row.get("per_component", {})) > 1:
             out.append("      " + ", ".join(f"{p} {s:.2f}" for p, s in row["per_component"].items()))
     share = fig["our_share"] or 0.0
-    out.append(f"  {'all ours (every row but tokenizer and base)':52} {'':>10} {fig['our_seconds']:>8.2f} {share * 100:>7.1f}%"
-               f"   (b/a >= 0.85 needs <= 17.6%)")
-    out.append(f"  model load: full pipeline {f1['load_seconds']:.2f} s, base model alone {report['base_1']['load_seconds']:.2f} s")
+    out.append(
+        f"  {'all ours (every row but tokenizer and base)':52} {'':>10} {fig['our_seconds']:>8.2f} {share * 100:>7.1f}%"
+        f"   (b/a >= 0.85 needs <= 17.6%)"
+    )
+    out.append(
+        f"  model load: full pipeline {f1['load_seconds']:.2f} s, base model alone "
+        f"{report['base_1']['load_seconds']:.2f} s"
+    )
     out.append("  no-change rerun: " + ", ".join(f"{k} {v:.2f}" for k, v in rr["phases"].items()) + " (seconds)")
     return "\n".join(out)
 
 
 def compare(old: dict[str, Any], new: dict[str, Any]) -> str:
     """Key figures of an earlier report beside this one's."""
-    rows = [("base model words/s", "base_wps"), ("full pipeline words/s", "full_wps"), ("b / a", "ratio"),
-            ("b / a (CPU)", "ratio_cpu"), ("scaling", "scaling"), ("scaling (CPU)", "scaling_cpu"), ("rerun s", "rerun_seconds"), ("peak RSS MB", "rss_peak_mb")]
+    rows = [
+        ("base model words/s", "base_wps"),
+        ("full pipeline words/s", "full_wps"),
+        ("b / a", "ratio"),
+        ("b / a (CPU)", "ratio_cpu"),
+        ("scaling", "scaling"),
+        ("scaling (CPU)", "scaling_cpu"),
+        ("rerun s", "rerun_seconds"),
+        ("peak RSS MB", "rss_peak_mb"),
+    ]
     fo, fn = old.get("figures", {}), new["figures"]
     out = [f"compared with {old.get('meta', {}).get('time', '?')} ({old.get('meta', {}).get('commit', '?')}):"]
     for label, key in rows:
@@ -555,6 +730,7 @@ def compare(old: dict[str, Any], new: dict[str, Any]) -> str:
 
 # ---------------------------------------------------------------- command line
 
+
 def _loadavg() -> str | None:
     try:
         return " ".join(f"{x:.2f}" for x in os.getloadavg())
@@ -566,18 +742,35 @@ def _meta(args, model: str, stages: tuple[str, ...], batch: int, n: int) -> dict
     from . import __version__
     from .run.pool import available_cpus
 
-    return {"time": time.strftime("%Y-%m-%dT%H:%M:%S"), "commit": _git_commit(args.code),
-            "version": __version__, "corpus": str(args.corpus), "limit": args.limit, "model": model, "stages": list(stages),
-            "batch_size": batch, "n_process": n, "cpus": available_cpus(), "python": platform.python_version(),
-            "machine": platform.machine(), "load_before": _loadavg()}
+    return {
+        "time": time.strftime("%Y-%m-%dT%H:%M:%S"),
+        "commit": _git_commit(args.code),
+        "version": __version__,
+        "corpus": str(args.corpus),
+        "limit": args.limit,
+        "model": model,
+        "stages": list(stages),
+        "batch_size": batch,
+        "n_process": n,
+        "cpus": available_cpus(),
+        "python": platform.python_version(),
+        "machine": platform.machine(),
+        "load_before": _loadavg(),
+    }
 
 
 def _git_commit(folder: Path) -> str | None:
     """Short commit of the measured code, '+dirty' when tracked files have changed since."""
     try:
-        commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=folder).stdout.strip()
-        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no", "--", "pipeline"],
-                               capture_output=True, text=True, cwd=folder).stdout.strip()
+        commit = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=folder
+        ).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "status", "--porcelain", "--untracked-files=no", "--", "pipeline"],
+            capture_output=True,
+            text=True,
+            cwd=folder,
+        ).stdout.strip()
     except OSError:
         return None
     return (commit + ("+dirty" if dirty else "")) or None
@@ -588,22 +781,30 @@ def _say(msg: str) -> None:
 
 
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="python -m pipeline.bench", description=__doc__,
-                                formatter_class=argparse.RawDescriptionHelpFormatter)
+    p = argparse.ArgumentParser(
+        prog="python -m pipeline.bench", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     p.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help=f"corpus folder (default {DEFAULT_CORPUS})")
     p.add_argument("--limit", type=int, default=None, help="use N files spread evenly over the corpus")
     p.add_argument("--model", default=None, help="spaCy pipeline (default: as for extract)")
     p.add_argument("--stages", default=None, help="comma-separated stages (default: all)")
     p.add_argument("--batch-size", type=int, default=None)
     p.add_argument("--n-process", type=int, default=2, help="processes for the scaling run (default 2)")
-    p.add_argument("--no-base-parallel", action="store_true", help=f"skip the base model's n_process run")
+    p.add_argument("--no-base-parallel", action="store_true", help="skip the base model's n_process run")
     p.add_argument("--cold", action="store_true", help="also time the N-process run from a cold start")
     p.add_argument("--dask", action="store_true", help="also time the Dask engine on a LocalCluster (cold start)")
-    p.add_argument("--json", type=Path, default=None, help="where to write the figures (default bench/bench-<time>.json)")
+    p.add_argument(
+        "--json", type=Path, default=None, help="where to write the figures (default bench/bench-<time>.json)"
+    )
     p.add_argument("--compare", type=Path, default=None, help="an earlier JSON report to compare with")
     p.add_argument("--keep", action="store_true", help="keep the temporary corpus, code copy and outputs")
-    p.add_argument("--code", type=Path, default=ROOT, help="project folder whose pipeline/ package is measured "
-                   "(default: this one); e.g. a checkout of another commit")
+    p.add_argument(
+        "--code",
+        type=Path,
+        default=ROOT,
+        help="project folder whose pipeline/ package is measured "
+        "(default: this one); e.g. a checkout of another commit",
+    )
     p.add_argument("--measure", default=None, help=argparse.SUPPRESS)
     return p
 
@@ -613,9 +814,12 @@ def main(argv: list[str] | None = None) -> int:
     if args.measure:
         return _run_measure(args.measure)
     if not args.corpus.exists():
-        print(f"bench: no corpus at {args.corpus}. `make bench` measures the PolNeAR training articles of ../shared "
-              f"(set SHARED=DIR if it is elsewhere); to measure another folder of articles: "
-              f"make bench BENCH_ARGS=\"--corpus DIR\"", file=sys.stderr)
+        print(
+            f"bench: no corpus at {args.corpus}. `make bench` measures the PolNeAR training articles of ../shared "
+            f"(set SHARED=DIR if it is elsewhere); to measure another folder of articles: "
+            f'make bench BENCH_ARGS="--corpus DIR"',
+            file=sys.stderr,
+        )
         return 2
     old = None
     if args.compare:

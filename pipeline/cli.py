@@ -1,4 +1,5 @@
 """Command line: ``python -m pipeline extract CORPUS --outputs OUT`` and friends."""
+
 from __future__ import annotations
 
 import argparse
@@ -16,14 +17,18 @@ def _parser() -> argparse.ArgumentParser:
     ex = sub.add_parser("extract", help="extract records from a corpus folder")
     ex.add_argument("corpus", nargs="?", default="corpus", type=Path, help="folder of articles (read recursively)")
     ex.add_argument("-o", "--outputs", default=Path("outputs"), type=Path, help="output folder (default: outputs)")
-    ex.add_argument("--model", default=None, help=f"spaCy pipeline to load (env PIPELINE_MODEL, default {DEFAULT_MODEL})")
+    ex.add_argument(
+        "--model", default=None, help=f"spaCy pipeline to load (env PIPELINE_MODEL, default {DEFAULT_MODEL})"
+    )
     ex.add_argument("--stages", default=",".join(ALL_STAGES), help="comma-separated stages to run")
     ex.add_argument("--n-process", type=int, default=None, help="worker processes (0: automatic)")
     ex.add_argument("--batch-size", type=int, default=None)
     ex.add_argument("--max-bytes", type=int, default=5_000_000, help="skip input files larger than this")
     ex.add_argument("--force", action="store_true", help="reprocess every article, ignoring the cache")
     ex.add_argument("--engine", choices=("local", "dask"), default="local")
-    ex.add_argument("--scheduler", default=None, help="Dask scheduler address (tcp://host:port); default: a LocalCluster")
+    ex.add_argument(
+        "--scheduler", default=None, help="Dask scheduler address (tcp://host:port); default: a LocalCluster"
+    )
     ex.add_argument("-q", "--quiet", action="store_true", help="only errors and the summary line")
     ex.add_argument("-v", "--verbose", action="store_true")
 
@@ -63,13 +68,23 @@ def main(argv: list[str] | None = None) -> int:
     from .run import extract
 
     try:
-        summary = extract(args.corpus, args.outputs, _settings(args), force=args.force, engine=args.engine,
-                          scheduler=args.scheduler, progress=not args.quiet)
+        summary = extract(
+            args.corpus,
+            args.outputs,
+            _settings(args),
+            force=args.force,
+            engine=args.engine,
+            scheduler=args.scheduler,
+            progress=not args.quiet,
+        )
     except (FileNotFoundError, ValueError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     counts = ", ".join(f"{v} {k}" for k, v in summary.counts.items())
-    print(f"{summary.articles} articles ({summary.processed} processed, {summary.cached} unchanged) -> "
-          f"{args.outputs}: {counts}; {summary.errors} errors, {summary.warnings} warnings "
-          f"(see errors.jsonl); {summary.seconds:.1f}s", file=sys.stderr)
+    print(
+        f"{summary.articles} articles ({summary.processed} processed, {summary.cached} unchanged) -> "
+        f"{args.outputs}: {counts}; {summary.errors} errors, {summary.warnings} warnings "
+        f"(see errors.jsonl); {summary.seconds:.1f}s",
+        file=sys.stderr,
+    )
     return 1 if summary.failed else 0

@@ -8,6 +8,7 @@ matter that is not valid YAML is read line by line, a bad JSONL line costs only 
 The body of an article is the text after the front matter, decoded, with ``\\r\\n`` and ``\\r``
 turned into ``\\n``. Every offset the pipeline writes indexes into that body.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -52,6 +53,7 @@ class Article:
 
 # ---------------------------------------------------------------- decoding
 
+
 def decode_bytes(data: bytes) -> tuple[str | None, str | None, str | None]:
     """Decode file bytes; return (text, encoding, problem).
 
@@ -62,7 +64,7 @@ def decode_bytes(data: bytes) -> tuple[str | None, str | None, str | None]:
     for bom, codec in ((b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
         if data.startswith(bom):
             try:
-                return data[len(bom):].decode(codec), codec, f"decoded as {codec.upper()} (byte order mark)"
+                return data[len(bom) :].decode(codec), codec, f"decoded as {codec.upper()} (byte order mark)"
             except UnicodeDecodeError:
                 return None, None, f"has a {codec.upper()} byte order mark but does not decode as {codec.upper()}"
     if b"\x00" in data[:4096]:
@@ -125,8 +127,8 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str, int, list[tuple[
     close = FRONT_MATTER_CLOSE.search(text, m.end())
     if not close:
         return {}, text, 1, [(1, "front matter opened with '---' is never closed; the whole file is read as the body")]
-    raw = text[m.end():close.start()]
-    body = text[close.end():]
+    raw = text[m.end() : close.start()]
+    body = text[close.end() :]
     if body.startswith("\n"):
         body = body[1:]
     first_body_line = text.count("\n", 0, close.end()) + 2
@@ -141,7 +143,9 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str, int, list[tuple[
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 2
-        problems.append((line, f"front matter is not valid YAML ({getattr(exc, 'problem', None) or exc}); read line by line"))
+        problems.append(
+            (line, f"front matter is not valid YAML ({getattr(exc, 'problem', None) or exc}); read line by line")
+        )
         meta = _lenient_front_matter(raw)
     return meta, body, first_body_line, problems
 
@@ -157,16 +161,25 @@ def _lenient_front_matter(raw: str) -> dict[str, Any]:
 
 # ---------------------------------------------------------------- dates
 
-MONTHS = {m.lower(): i for i, m in enumerate(
-    "January February March April May June July August September October November December".split(), 1)}
+MONTHS = {
+    m.lower(): i
+    for i, m in enumerate(
+        "January February March April May June July August September October November December".split(), 1
+    )
+}
 MONTHS.update({k[:3]: v for k, v in list(MONTHS.items())})
-MONTH_RE = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+MONTH_RE = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
 MDY = re.compile(rf"\b(?P<month>{MONTH_RE})\s*(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b")
 DMY = re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month>{MONTH_RE})\s+(?P<year>(?:19|20)\d\d)\b")
 ISO = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)")
 URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](\d\d)[/-](\d\d)(?:/|-|\b)")
 FILENAME_DATE = re.compile(r"(?:^|[_\-. ])((?:19|20)\d\d)-?(\d\d)-?(\d\d)(?=T\d{4,6}Z?|[_\-. ]|$)")
-DATELINE = re.compile(rf"^[A-Z][A-Za-z .'-]{{1,40}},\s+(?P<month>{MONTH_RE})\s+(?P<day>\d{{1,2}})\s+\((?:Reuters|AP|AFP|Bloomberg)\)")
+DATELINE = re.compile(
+    rf"^[A-Z][A-Za-z .'-]{{1,40}},\s+(?P<month>{MONTH_RE})\s+(?P<day>\d{{1,2}})\s+\((?:Reuters|AP|AFP|Bloomberg)\)"
+)
 
 
 def month_number(name: str) -> int:
@@ -245,13 +258,18 @@ def guess_title(body: str) -> str | None:
         if not line:
             continue
         line = line.lstrip("#").strip().strip("*").strip()
-        if 0 < len(line) <= 200 and not line.endswith((".", ",", ";", ":")) or (line.endswith(".") and len(line) < 120 and line.count(".") == 1 and len(line.split()) < 16):
+        if (
+            0 < len(line) <= 200
+            and not line.endswith((".", ",", ";", ":"))
+            or (line.endswith(".") and len(line) < 120 and line.count(".") == 1 and len(line.split()) < 16)
+        ):
             return line.rstrip(".") if line.endswith(".") else line
         return None
     return None
 
 
 # ---------------------------------------------------------------- articles
+
 
 def _meta_str(meta: dict[str, Any], *keys: str) -> str | None:
     for k in keys:
@@ -261,17 +279,38 @@ def _meta_str(meta: dict[str, Any], *keys: str) -> str | None:
     return None
 
 
-def build_article(doc_id: str, path: str, fmt: str, body: str, meta: dict[str, Any],
-                  errors: list[ErrorRecord], line: int | None = None, filename: str = "",
-                  default_date_source: str = "front_matter") -> Article:
+def build_article(
+    doc_id: str,
+    path: str,
+    fmt: str,
+    body: str,
+    meta: dict[str, Any],
+    errors: list[ErrorRecord],
+    line: int | None = None,
+    filename: str = "",
+    default_date_source: str = "front_matter",
+) -> Article:
     """Fill title, date and the rest from metadata, then from the text and the file name."""
     body = normalise_newlines(body)
     date_value = next((meta[k] for k in DATE_KEYS if meta.get(k) not in (None, "")), None)
     date = normalise_date(date_value)
     date_source = default_date_source if date else None
-    if date_value is not None and date is None and str(date_value).strip().lower() not in {"unknown", "none", "null", ""}:
-        errors.append(ErrorRecord(path=path, line=line, doc_id=doc_id, stage="ingest", severity="warning",
-                                  kind="bad_date", message=f"{path}: date {date_value!r} is not a date; looking in the text"))
+    if (
+        date_value is not None
+        and date is None
+        and str(date_value).strip().lower() not in {"unknown", "none", "null", ""}
+    ):
+        errors.append(
+            ErrorRecord(
+                path=path,
+                line=line,
+                doc_id=doc_id,
+                stage="ingest",
+                severity="warning",
+                kind="bad_date",
+                message=f"{path}: date {date_value!r} is not a date; looking in the text",
+            )
+        )
     url = _meta_str(meta, *URL_KEYS)
     source = _meta_str(meta, "source", "publisher", "site")
     if url is None and source and source.startswith(("http://", "https://")):
@@ -282,19 +321,40 @@ def build_article(doc_id: str, path: str, fmt: str, body: str, meta: dict[str, A
         date, date_source = date_from_url(url), "url"
     if date is None:
         headline = " ".join(str(meta.get(k) or "") for k in ("title", "headline"))
-        date, date_source = normalise_date(headline) if (MDY.search(headline) or DMY.search(headline)) else None, "title"
+        date, date_source = (
+            normalise_date(headline) if (MDY.search(headline) or DMY.search(headline)) else None,
+            "title",
+        )
     if date is None:
         years = re.findall(r"\b((?:19|20)\d\d)\b", " ".join(str(v) for v in meta.values()))
         date, date_source = date_from_text(body, int(years[0]) if years else None)
     if date is None:
         date_source = None
-        errors.append(ErrorRecord(path=path, line=line, doc_id=doc_id, stage="ingest", severity="warning",
-                                  kind="no_date", message=f"{path}: no publication date found; relative dates stay unresolved"))
+        errors.append(
+            ErrorRecord(
+                path=path,
+                line=line,
+                doc_id=doc_id,
+                stage="ingest",
+                severity="warning",
+                kind="no_date",
+                message=f"{path}: no publication date found; relative dates stay unresolved",
+            )
+        )
     other = {k: _jsonable(v) for k, v in meta.items() if k not in KNOWN_KEYS and k not in URL_KEYS}
-    return Article(doc_id=doc_id, path=path, format=fmt, text=body,
-                   title=_meta_str(meta, "title", "headline") or guess_title(body),
-                   date=date, date_source=date_source, source=source, url=url,
-                   author=_meta_str(meta, "author", "authors", "byline"), meta=other)
+    return Article(
+        doc_id=doc_id,
+        path=path,
+        format=fmt,
+        text=body,
+        title=_meta_str(meta, "title", "headline") or guess_title(body),
+        date=date,
+        date_source=date_source,
+        source=source,
+        url=url,
+        author=_meta_str(meta, "author", "authors", "byline"),
+        meta=other,
+    )
 
 
 def _jsonable(v: Any) -> Any:
@@ -308,22 +368,39 @@ def _jsonable(v: Any) -> Any:
     return v
 
 
-def read_text_file(path: Path, rel: str, errors: list[ErrorRecord], max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Article]:
+def read_text_file(
+    path: Path, rel: str, errors: list[ErrorRecord], max_bytes: int = DEFAULT_MAX_BYTES
+) -> Iterator[Article]:
     fmt = TEXT_SUFFIXES[path.suffix.lower()]
     text = _read_decoded(path, rel, errors, max_bytes)
     if text is None:
         return
     meta, body, first_line, problems = split_front_matter(text)
     for line, msg in problems:
-        errors.append(ErrorRecord(path=rel, line=line, stage="ingest", severity="warning", kind="front_matter", message=f"{rel}:{line}: {msg}"))
+        errors.append(
+            ErrorRecord(
+                path=rel,
+                line=line,
+                stage="ingest",
+                severity="warning",
+                kind="front_matter",
+                message=f"{rel}:{line}: {msg}",
+            )
+        )
     if not body.strip():
-        errors.append(ErrorRecord(path=rel, line=first_line, stage="ingest", kind="empty", message=f"{rel}: the article has no body text"))
+        errors.append(
+            ErrorRecord(
+                path=rel, line=first_line, stage="ingest", kind="empty", message=f"{rel}: the article has no body text"
+            )
+        )
         return
     doc_id = str(meta.get("doc_id")).strip() if meta.get("doc_id") not in (None, "") else _path_id(rel)
     yield build_article(doc_id, rel, fmt, body, meta, errors, filename=path.name)
 
 
-def read_jsonl_file(path: Path, rel: str, errors: list[ErrorRecord], max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Article]:
+def read_jsonl_file(
+    path: Path, rel: str, errors: list[ErrorRecord], max_bytes: int = DEFAULT_MAX_BYTES
+) -> Iterator[Article]:
     text = _read_decoded(path, rel, errors, max_bytes * 100)
     if text is None:
         return
@@ -334,36 +411,79 @@ def read_jsonl_file(path: Path, rel: str, errors: list[ErrorRecord], max_bytes: 
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as exc:
-            errors.append(ErrorRecord(path=rel, line=lineno, stage="ingest", kind="jsonl", message=f"{where}: not valid JSON ({exc.msg} at column {exc.colno}); line skipped"))
+            errors.append(
+                ErrorRecord(
+                    path=rel,
+                    line=lineno,
+                    stage="ingest",
+                    kind="jsonl",
+                    message=f"{where}: not valid JSON ({exc.msg} at column {exc.colno}); line skipped",
+                )
+            )
             continue
         if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
-            errors.append(ErrorRecord(path=rel, line=lineno, stage="ingest", kind="jsonl", message=f"{where}: expected an object with a string 'text' field; line skipped"))
+            errors.append(
+                ErrorRecord(
+                    path=rel,
+                    line=lineno,
+                    stage="ingest",
+                    kind="jsonl",
+                    message=f"{where}: expected an object with a string 'text' field; line skipped",
+                )
+            )
             continue
         if not obj["text"].strip():
-            errors.append(ErrorRecord(path=rel, line=lineno, stage="ingest", kind="empty", message=f"{where}: 'text' is empty; line skipped"))
+            errors.append(
+                ErrorRecord(
+                    path=rel,
+                    line=lineno,
+                    stage="ingest",
+                    kind="empty",
+                    message=f"{where}: 'text' is empty; line skipped",
+                )
+            )
             continue
         doc_id = str(obj["doc_id"]).strip() if obj.get("doc_id") not in (None, "") else f"{_path_id(rel)}/{lineno}"
         meta = {k: v for k, v in obj.items() if k != "text"}
-        yield build_article(doc_id, where, "jsonl", obj["text"], meta, errors, line=lineno, filename=path.name, default_date_source="jsonl")
+        yield build_article(
+            doc_id,
+            where,
+            "jsonl",
+            obj["text"],
+            meta,
+            errors,
+            line=lineno,
+            filename=path.name,
+            default_date_source="jsonl",
+        )
 
 
-def read_html_file(path: Path, rel: str, errors: list[ErrorRecord], max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Article]:
+def read_html_file(
+    path: Path, rel: str, errors: list[ErrorRecord], max_bytes: int = DEFAULT_MAX_BYTES
+) -> Iterator[Article]:
     text = _read_decoded(path, rel, errors, max_bytes)
     if text is None:
         return
     try:
         import trafilatura
+
         extracted = trafilatura.bare_extraction(text, with_metadata=True, include_comments=False, include_tables=False)
     except Exception as exc:  # trafilatura raises many kinds on broken markup
-        errors.append(ErrorRecord(path=rel, stage="ingest", kind="html", message=f"{rel}: HTML could not be parsed ({exc})"))
+        errors.append(
+            ErrorRecord(path=rel, stage="ingest", kind="html", message=f"{rel}: HTML could not be parsed ({exc})")
+        )
         return
     if extracted is None:
-        errors.append(ErrorRecord(path=rel, stage="ingest", kind="empty", message=f"{rel}: no article text found in the HTML"))
+        errors.append(
+            ErrorRecord(path=rel, stage="ingest", kind="empty", message=f"{rel}: no article text found in the HTML")
+        )
         return
     data = extracted if isinstance(extracted, dict) else extracted.as_dict()
     body = (data.get("text") or "").strip()
     if not body:
-        errors.append(ErrorRecord(path=rel, stage="ingest", kind="empty", message=f"{rel}: no article text found in the HTML"))
+        errors.append(
+            ErrorRecord(path=rel, stage="ingest", kind="empty", message=f"{rel}: no article text found in the HTML")
+        )
         return
     meta = {k: data.get(k) for k in ("title", "date", "author", "url", "sitename", "description") if data.get(k)}
     if "sitename" in meta:
@@ -375,21 +495,41 @@ def _read_decoded(path: Path, rel: str, errors: list[ErrorRecord], max_bytes: in
     try:
         size = path.stat().st_size
         if size > max_bytes:
-            errors.append(ErrorRecord(path=rel, stage="ingest", kind="too_large", message=f"{rel}: {size:,} bytes is over the limit of {max_bytes:,} (--max-bytes); skipped"))
+            errors.append(
+                ErrorRecord(
+                    path=rel,
+                    stage="ingest",
+                    kind="too_large",
+                    message=f"{rel}: {size:,} bytes is over the limit of {max_bytes:,} (--max-bytes); skipped",
+                )
+            )
             return None
         data = path.read_bytes()
     except OSError as exc:
-        errors.append(ErrorRecord(path=rel, stage="ingest", kind="unreadable", message=f"{rel}: cannot be read ({exc.strerror or exc})"))
+        errors.append(
+            ErrorRecord(
+                path=rel, stage="ingest", kind="unreadable", message=f"{rel}: cannot be read ({exc.strerror or exc})"
+            )
+        )
         return None
     if not data.strip():
         errors.append(ErrorRecord(path=rel, stage="ingest", kind="empty", message=f"{rel}: the file is empty"))
         return None
     text, _codec, problem = decode_bytes(data)
     if text is None or looks_binary(text):
-        errors.append(ErrorRecord(path=rel, stage="ingest", kind="binary", message=f"{rel}: {problem or 'binary content (control characters)'}; skipped"))
+        errors.append(
+            ErrorRecord(
+                path=rel,
+                stage="ingest",
+                kind="binary",
+                message=f"{rel}: {problem or 'binary content (control characters)'}; skipped",
+            )
+        )
         return None
     if problem:
-        errors.append(ErrorRecord(path=rel, stage="ingest", severity="warning", kind="encoding", message=f"{rel}: {problem}"))
+        errors.append(
+            ErrorRecord(path=rel, stage="ingest", severity="warning", kind="encoding", message=f"{rel}: {problem}")
+        )
     return text
 
 
@@ -431,10 +571,19 @@ def read_corpus(root: Path, errors: list[ErrorRecord], max_bytes: int = DEFAULT_
             elif suffix in HTML_SUFFIXES:
                 articles.extend(read_html_file(path, rel, errors, max_bytes))
             else:
-                errors.append(ErrorRecord(path=rel, stage="ingest", severity="warning", kind="unsupported",
-                                          message=f"{rel}: not an article format (.txt, .md, .jsonl, .html); skipped"))
+                errors.append(
+                    ErrorRecord(
+                        path=rel,
+                        stage="ingest",
+                        severity="warning",
+                        kind="unsupported",
+                        message=f"{rel}: not an article format (.txt, .md, .jsonl, .html); skipped",
+                    )
+                )
         except Exception as exc:  # a reader bug must not stop the run
-            errors.append(ErrorRecord(path=rel, stage="ingest", kind="exception", message=f"{rel}: {type(exc).__name__}: {exc}"))
+            errors.append(
+                ErrorRecord(path=rel, stage="ingest", kind="exception", message=f"{rel}: {type(exc).__name__}: {exc}")
+            )
     return _unique_ids(articles, errors)
 
 
@@ -445,8 +594,16 @@ def _unique_ids(articles: list[Article], errors: list[ErrorRecord]) -> list[Arti
             new_id, n = art.doc_id, 2
             while new_id in seen:
                 new_id, n = f"{art.doc_id}~{n}", n + 1
-            errors.append(ErrorRecord(path=art.path, doc_id=new_id, stage="ingest", severity="warning", kind="duplicate_id",
-                                      message=f"{art.path}: doc_id {art.doc_id!r} already used by {seen[art.doc_id]}; renamed {new_id!r}"))
+            errors.append(
+                ErrorRecord(
+                    path=art.path,
+                    doc_id=new_id,
+                    stage="ingest",
+                    severity="warning",
+                    kind="duplicate_id",
+                    message=f"{art.path}: doc_id {art.doc_id!r} already used by {seen[art.doc_id]}; renamed {new_id!r}",
+                )
+            )
             art.doc_id = new_id
         seen[art.doc_id] = art.path
     return articles

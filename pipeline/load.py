@@ -4,6 +4,7 @@
 kind, with ids as strings, offsets as nullable integers and dates parsed; ``provisions_table`` (the
 merged provision table across articles) and ``comparisons`` (side-by-side comparisons, long form)
 come from ``tables/``. ``entity_summary`` gives the per-article list of distinct entities."""
+
 from __future__ import annotations
 
 import json
@@ -13,8 +14,27 @@ import pandas as pd
 
 from .stages import OUTPUT_KINDS as KINDS
 
-STRING_COLUMNS = {"doc_id", "memorandum_id", "provision_id", "path", "text", "kb_id", "canonical", "label",
-                  "type", "value", "kind", "party", "category", "status", "speaker", "cue", "name", "section", "item"}
+STRING_COLUMNS = {
+    "doc_id",
+    "memorandum_id",
+    "provision_id",
+    "path",
+    "text",
+    "kb_id",
+    "canonical",
+    "label",
+    "type",
+    "value",
+    "kind",
+    "party",
+    "category",
+    "status",
+    "speaker",
+    "cue",
+    "name",
+    "section",
+    "item",
+}
 INT_SUFFIXES = ("start", "end")
 DATE_COLUMNS = {"documents": ["date"], "memoranda": ["date"]}
 
@@ -34,9 +54,13 @@ class Outputs(dict):
         if ents.empty:
             return pd.DataFrame(columns=["doc_id", "canonical", "label", "count", "first_start"])
         key = ents["canonical"].fillna(ents["text"])
-        return (ents.assign(canonical=key).groupby(["doc_id", "canonical", "label"], as_index=False)
-                .agg(count=("start", "size"), first_start=("start", "min"))
-                .sort_values(["doc_id", "first_start"]).reset_index(drop=True))
+        return (
+            ents.assign(canonical=key)
+            .groupby(["doc_id", "canonical", "label"], as_index=False)
+            .agg(count=("start", "size"), first_start=("start", "min"))
+            .sort_values(["doc_id", "first_start"])
+            .reset_index(drop=True)
+        )
 
 
 def _frame(path: Path, kind: str) -> pd.DataFrame:

@@ -1,4 +1,5 @@
 """JSON Schema of every output record, generated from the pydantic models."""
+
 from __future__ import annotations
 
 import json

@@ -1,4 +1,5 @@
 """Run settings: CLI flags override environment variables, which override defaults."""
+
 from __future__ import annotations
 
 import os

@@ -1,4 +1,5 @@
 """Shared fixtures: the full pipeline is loaded once per test session."""
+
 from __future__ import annotations
 
 import os

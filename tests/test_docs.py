@@ -1,4 +1,5 @@
 """The documentation stays true to the code: schema files and the README's field tables."""
+
 from __future__ import annotations
 
 import json
@@ -13,9 +14,13 @@ def test_schema_files_match_the_record_models():
     for kind, model in record_models().items():
         path = ROOT / "docs" / "schema" / f"{kind}.schema.json"
         assert path.exists(), f"{path} missing: run `make schema`"
-        assert json.loads(path.read_text(encoding="utf-8")) == model.model_json_schema(), f"{path} is stale: run `make schema`"
+        assert json.loads(path.read_text(encoding="utf-8")) == model.model_json_schema(), (
+            f"{path} is stale: run `make schema`"
+        )
 
 
 def test_readme_documents_every_field():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert markdown_tables().strip() in readme, "README's output schema is stale: paste `python -m pipeline schema --markdown`"
+    assert markdown_tables().strip() in readme, (
+        "README's output schema is stale: paste `python -m pipeline schema --markdown`"
+    )

@@ -3,6 +3,7 @@
 Every stage uses these; none of them changes the Doc (except caching its text and sentence starts
 in ``doc.user_data``).
 """
+
 from __future__ import annotations
 
 import bisect
@@ -91,7 +92,7 @@ def clean_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 
 def span_text(doc: Doc, span: Span) -> str:
-    return doc_text(doc)[span.start_char: span.end_char]
+    return doc_text(doc)[span.start_char : span.end_char]
 
 
 def doc_id_of(doc: Doc) -> str:
@@ -101,5 +102,10 @@ def doc_id_of(doc: Doc) -> str:
 
 def span_fields(doc: Doc, start: int, end: int) -> dict:
     """The common fields of a SpanRecord for [start, end) of ``doc``."""
-    return {"doc_id": doc_id_of(doc), "start": start, "end": end, "text": doc_text(doc)[start:end],
-            "sentence": sentence_index(doc, start)}
+    return {
+        "doc_id": doc_id_of(doc),
+        "start": start,
+        "end": end,
+        "text": doc_text(doc)[start:end],
+        "sentence": sentence_index(doc, start),
+    }

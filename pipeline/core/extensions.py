@@ -12,13 +12,24 @@
 ``Span._.memorandum``, ``Span._.provision``
     provisions: the record fields of the spans of ``doc.spans["memoranda"]`` / ``["provisions"]``.
 """
+
 from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
 DOC_EXTENSIONS = ("article",)
-SPAN_EXTENSIONS = ("canonical", "kb_id", "kb_name", "role", "affiliation", "ent_source",
-                   "timex", "quote", "memorandum", "provision")
+SPAN_EXTENSIONS = (
+    "canonical",
+    "kb_id",
+    "kb_name",
+    "role",
+    "affiliation",
+    "ent_source",
+    "timex",
+    "quote",
+    "memorandum",
+    "provision",
+)
 
 for _name in DOC_EXTENSIONS:
     if not Doc.has_extension(_name):

@@ -1,4 +1,5 @@
 """Files written so that no reader ever sees half of one, and JSON Lines read and written one way."""
+
 from __future__ import annotations
 
 import json

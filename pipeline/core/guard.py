@@ -7,6 +7,7 @@ expect it (empty spans of its own), and the pipeline goes on with the rest of th
 turns the recorded failures into ``errors.jsonl`` entries, sets the exit status, and does not cache
 the article, so the next run tries it again (:func:`pipeline.run.process.doc_to_result`).
 """
+
 from __future__ import annotations
 
 import logging
@@ -27,7 +28,8 @@ def record_failure(doc: Doc, stage: str, component: str, exc: BaseException) -> 
     article = doc._.article or {}
     log.debug("component %s failed on %s", component, article.get("doc_id"), exc_info=exc)
     doc.user_data.setdefault(FAILURES, []).append(
-        {"stage": stage, "component": component, "kind": type(exc).__name__, "message": str(exc)[:500]})
+        {"stage": stage, "component": component, "kind": type(exc).__name__, "message": str(exc)[:500]}
+    )
 
 
 def failures(doc: Doc) -> list[dict[str, str]]:

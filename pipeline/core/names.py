@@ -1,4 +1,5 @@
 """Names folded and slugged one way, for ids and file names across every stage."""
+
 from __future__ import annotations
 
 import re

@@ -10,6 +10,7 @@ names the file and the key::
 so an analyst who adds a pattern learns at once where the mistake is. YAML is read with the safe
 loader only (no ``!!python`` tags).
 """
+
 from __future__ import annotations
 
 import fnmatch

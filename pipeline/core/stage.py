@@ -6,6 +6,7 @@ each output file stem (``entities`` -> ``entities.jsonl``) to the record model w
 The list of stages lives in :mod:`pipeline.stages` (the registry); each stage's ``stage.py``
 builds its ``Stage``.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass

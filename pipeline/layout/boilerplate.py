@@ -3,26 +3,43 @@
 The patterns of ``data/boilerplate.yaml`` mark whole lines; the spans go to
 ``doc.spans["boilerplate"]`` and every extractor skips records that fall inside them.
 """
+
 from __future__ import annotations
 
 import re
 from functools import lru_cache
-from pathlib import Path
 
-import yaml
+from pydantic import Field, field_validator
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..core.docs import doc_text
 from ..core.guard import guarded
-from ..core.rules import DATA_DIR as DATA
+from ..core.rules import DATA_DIR, RuleModel, load_rule_file, rule_file
+
+
+@rule_file("boilerplate.yaml")
+class BoilerplateFile(RuleModel):
+    """``boilerplate.yaml``: regular expressions, each searched case-insensitively in one stripped line."""
+
+    lines: list[str] = Field(default_factory=list)
+
+    @field_validator("lines")
+    @classmethod
+    def _compiles(cls, patterns: list[str]) -> list[str]:
+        for i, pattern in enumerate(patterns):
+            try:
+                re.compile(pattern, re.I)
+            except re.error as exc:
+                raise ValueError(f"entry {i} ({pattern!r}) is not a regular expression: {exc}") from None
+        return patterns
 
 
 @lru_cache(maxsize=None)
 def boilerplate_patterns(path: str | None = None) -> list[re.Pattern]:
     """Line patterns from ``data/boilerplate.yaml`` (a list of regular expressions under `lines`)."""
-    data = yaml.safe_load(Path(path or DATA / "boilerplate.yaml").read_text(encoding="utf-8")) or {}
-    return [re.compile(p, re.I) for p in data.get("lines", [])]
+    spec = load_rule_file(path or DATA_DIR / "boilerplate.yaml", BoilerplateFile)
+    return [re.compile(p, re.I) for p in spec.lines]
 
 
 def find_boilerplate(text: str, patterns: list[re.Pattern] | None = None) -> list[tuple[int, int]]:

@@ -6,6 +6,7 @@ statistical parser splits sentences at most newlines; :func:`paragraph_sentences
 and pins boundaries, so that extractors see whole sentences while offsets still index the original
 body.
 """
+
 from __future__ import annotations
 
 import re
@@ -28,7 +29,7 @@ BULLET = re.compile(r"^[ \t]*(?:[-*•·▪‣+]\s|\d{1,3}[.)]\s|\(?[a-z0-9]{1,3
 def _line_of(text: str, char: int) -> str:
     start = text.rfind("\n", 0, char) + 1
     end = text.find("\n", char)
-    return text[start: end if end >= 0 else len(text)]
+    return text[start : end if end >= 0 else len(text)]
 
 
 def is_continuation(doc: Doc, space: Token) -> bool:
@@ -36,7 +37,7 @@ def is_continuation(doc: Doc, space: Token) -> bool:
     if space.i == 0 or space.i + 1 >= len(doc):
         return False
     prev, nxt = doc[space.i - 1], doc[space.i + 1]
-    if BULLET.match(doc_text(doc)[nxt.idx: nxt.idx + 12]):
+    if BULLET.match(doc_text(doc)[nxt.idx : nxt.idx + 12]):
         return False
     prev_line = _line_of(doc_text(doc), prev.idx)
     if prev_line.lstrip().startswith("#") or BULLET.match(prev_line) and space.text.count("\n") >= 2:
@@ -107,11 +108,11 @@ def _set_sent_starts(doc: Doc, starts: dict[int, bool]) -> None:
 
 def _bind_bullet_marker(doc: Doc, first: Token, starts: dict[int, bool]) -> None:
     """Keep a bullet or list marker ('-', '1.', '(a)') in the sentence of the item it opens."""
-    m = BULLET.match(doc_text(doc)[first.idx: first.idx + 12])
+    m = BULLET.match(doc_text(doc)[first.idx : first.idx + 12])
     if not m:
         return
     marker_end = first.idx + m.end()
-    for tok in doc[first.i + 1: first.i + 6]:
+    for tok in doc[first.i + 1 : first.i + 6]:
         if tok.idx >= marker_end and not tok.is_space:
             starts[tok.i] = False
             break

@@ -14,6 +14,7 @@
 Importing this package, :mod:`.extract`, the cache or the outputs does not import spaCy: a
 no-change rerun never loads the model.
 """
+
 from .extract import RunSummary, extract
 
 __all__ = ["RunSummary", "extract"]

@@ -1,4 +1,5 @@
 """The per-article cache under ``OUTPUTS/.cache/records``: one entry per article, its records as output lines."""
+
 from __future__ import annotations
 
 import hashlib
@@ -23,7 +24,9 @@ def pack(result: ArticleResult) -> ArticleResult:
     offsets. Records are dropped from the returned result: the blob is all that travels."""
     if result.blob is not None:
         return result
-    kinds = [k for k in OUTPUT_ORDER if k in result.records] + sorted(k for k in result.records if k not in OUTPUT_ORDER)
+    kinds = [k for k in OUTPUT_ORDER if k in result.records] + sorted(
+        k for k in result.records if k not in OUTPUT_ORDER
+    )
     lines: list[str] = []
     counts: dict[str, int] = {}
     for kind in kinds:
@@ -32,7 +35,13 @@ def pack(result: ArticleResult) -> ArticleResult:
             recs = sorted(recs, key=_sort_key)
         counts[kind] = len(recs)
         lines.extend(dumps_line(r) for r in recs)
-    header = {"format": CACHE_FORMAT, "doc_id": result.doc_id, "key": result.key, "counts": counts, "errors": result.errors}
+    header = {
+        "format": CACHE_FORMAT,
+        "doc_id": result.doc_id,
+        "key": result.key,
+        "counts": counts,
+        "errors": result.errors,
+    }
     blob = "".join(line + "\n" for line in [dumps_line(header), *lines])
     return ArticleResult(doc_id=result.doc_id, key=result.key, errors=result.errors, blob=blob)
 
@@ -48,7 +57,7 @@ def unpack(blob: str) -> tuple[dict[str, Any], dict[str, list[str]]]:
         raise ValueError("truncated cache entry")
     by_kind, pos = {}, 1
     for kind, n in counts.items():
-        by_kind[kind] = lines[pos:pos + n]
+        by_kind[kind] = lines[pos : pos + n]
         pos += n
     return header, by_kind
 
@@ -73,8 +82,12 @@ class ResultCache:
                 header = json.loads(fh.readline())
         except (OSError, ValueError):
             return False
-        return isinstance(header, dict) and header.get("format") == CACHE_FORMAT and header.get("key") == key \
+        return (
+            isinstance(header, dict)
+            and header.get("format") == CACHE_FORMAT
+            and header.get("key") == key
             and header.get("doc_id") == doc_id
+        )
 
     def read(self, doc_id: str, key: str) -> tuple[dict[str, Any], dict[str, list[str]]] | None:
         """(header, output lines by kind) of a valid entry for (doc_id, key), else None."""

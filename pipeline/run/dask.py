@@ -16,6 +16,7 @@ data and the same spaCy model installed. A worker checks this (the pipeline fing
 its first task and refuses to work otherwise, so a cluster with a stale installation fails loudly
 instead of mixing outputs. Workers need no access to the corpus or to the output folder.
 """
+
 from __future__ import annotations
 
 import logging
@@ -53,20 +54,25 @@ def source_file(article: Article) -> str:
 
 # ---------------------------------------------------------------- on the workers
 
+
 @lru_cache(maxsize=8)
 def _worker_fingerprint(model: str, stages: tuple[str, ...]) -> str:
     return pipeline_fingerprint(Settings(model=model, stages=stages))
 
 
-def process_chunk(articles: list[Article], keys: list[str], settings: Settings, fingerprint: str) -> list[dict[str, Any]]:
+def process_chunk(
+    articles: list[Article], keys: list[str], settings: Settings, fingerprint: str
+) -> list[dict[str, Any]]:
     """A task: process one chunk on a worker and return its results as plain dicts.
 
     The pipeline is built on the first task of the worker process and reused (``cached_nlp``).
     spaCy pipelines are not safe to share between threads (memory zones), hence the lock."""
     mine = _worker_fingerprint(settings.model, tuple(settings.stages))
     if mine != fingerprint:
-        raise PipelineMismatch(f"this Dask worker runs pipeline {mine}, the client {fingerprint}: install the same "
-                           f"version of the package (code, rule data) and the same spaCy model on every worker")
+        raise PipelineMismatch(
+            f"this Dask worker runs pipeline {mine}, the client {fingerprint}: install the same "
+            f"version of the package (code, rule data) and the same spaCy model on every worker"
+        )
     with _PIPELINE_LOCK:
         try:
             results = process_articles(articles, settings, keys, fingerprint)
@@ -76,6 +82,7 @@ def process_chunk(articles: list[Article], keys: list[str], settings: Settings, 
 
 
 # ---------------------------------------------------------------- on the client
+
 
 @contextmanager
 def connect(scheduler: str | None, n_workers: int) -> Iterator[Any]:
@@ -97,8 +104,9 @@ def connect(scheduler: str | None, n_workers: int) -> Iterator[Any]:
         finally:
             client.close()
         return
-    cluster = LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=True, dashboard_address=None,
-                           silence_logs=logging.WARNING)
+    cluster = LocalCluster(
+        n_workers=n_workers, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=logging.WARNING
+    )
     try:
         client = Client(cluster)
         try:
@@ -109,8 +117,14 @@ def connect(scheduler: str | None, n_workers: int) -> Iterator[Any]:
         cluster.close()
 
 
-def run_dask(articles: list[Article], keys: list[str], settings: Settings, fingerprint: str,
-             on_result: Callable[[ArticleResult], None], scheduler: str | None = None) -> None:
+def run_dask(
+    articles: list[Article],
+    keys: list[str],
+    settings: Settings,
+    fingerprint: str,
+    on_result: Callable[[ArticleResult], None],
+    scheduler: str | None = None,
+) -> None:
     """Process ``articles`` on a Dask cluster; call ``on_result`` for each result as it arrives.
 
     Tasks are submitted a few per worker thread ahead of the results, so a corpus of any size
@@ -123,11 +137,14 @@ def run_dask(articles: list[Article], keys: list[str], settings: Settings, finge
             try:
                 client.wait_for_workers(1, timeout=WORKERS_TIMEOUT)
             except TimeoutError:
-                raise SystemExit(f"no Dask worker joined the scheduler at {scheduler} within {WORKERS_TIMEOUT} s") from None
+                raise SystemExit(
+                    f"no Dask worker joined the scheduler at {scheduler} within {WORKERS_TIMEOUT} s"
+                ) from None
         threads = max(1, sum(client.nthreads().values()))
         log.info("Dask: %d worker threads at %s", threads, client.scheduler.address)
-        chunks = iter(plan_chunks(articles, keys, threads, settings.batch_size, group=source_file,
-                                  min_chars=MIN_CHUNK_CHARS))
+        chunks = iter(
+            plan_chunks(articles, keys, threads, settings.batch_size, group=source_file, min_chars=MIN_CHUNK_CHARS)
+        )
         pending = as_completed()
 
         def submit_next() -> None:

@@ -20,6 +20,7 @@ Why it is shaped this way (speed and scale):
 - The worker pool gets the longest articles first, in chunks that shrink as the work runs out, so
   that no worker idles at the end while another finishes a big chunk.
 """
+
 from __future__ import annotations
 
 import json
@@ -44,6 +45,7 @@ log = logging.getLogger("pipeline")
 
 # ---------------------------------------------------------------- the run
 
+
 @dataclass
 class RunSummary:
     articles: int = 0
@@ -61,8 +63,15 @@ class RunSummary:
         return self.errors > 0
 
 
-def extract(corpus: Path, outputs: Path, settings: Settings | None = None, force: bool = False,
-            engine: str = "local", scheduler: str | None = None, progress: bool = True) -> RunSummary:
+def extract(
+    corpus: Path,
+    outputs: Path,
+    settings: Settings | None = None,
+    force: bool = False,
+    engine: str = "local",
+    scheduler: str | None = None,
+    progress: bool = True,
+) -> RunSummary:
     """Read ``corpus``, process what changed, write every output file under ``outputs``."""
     settings = settings or Settings()
     t0 = time.perf_counter()
@@ -88,7 +97,9 @@ def extract(corpus: Path, outputs: Path, settings: Settings | None = None, force
     digest = run_digest(fingerprint, keys, ingest_errors)
     phase("hash")
     todo = articles if force else [a for a in articles if not cache.has(a.doc_id, keys[a.doc_id])]
-    summary = RunSummary(articles=len(articles), cached=len(articles) - len(todo), processed=len(todo), pipeline_version=fingerprint)
+    summary = RunSummary(
+        articles=len(articles), cached=len(articles) - len(todo), processed=len(todo), pipeline_version=fingerprint
+    )
     manifest = read_manifest(outputs)
     phase("cache_check")
 
@@ -129,8 +140,9 @@ def extract(corpus: Path, outputs: Path, settings: Settings | None = None, force
             bar.close()
         phase("process")
 
-    summary.counts, all_errors = write_outputs(outputs, keys, cache, uncached, kinds,
-                                                 tuple(settings.stages), ingest_errors)
+    summary.counts, all_errors = write_outputs(
+        outputs, keys, cache, uncached, kinds, tuple(settings.stages), ingest_errors
+    )
     phase("write")
     summary.errors = sum(1 for e in all_errors if e["severity"] == "error")
     summary.warnings = len(all_errors) - summary.errors
@@ -138,20 +150,38 @@ def extract(corpus: Path, outputs: Path, settings: Settings | None = None, force
     written = list(summary.counts)
     files = file_stats(outputs, written_files(outputs, [k for k in written if k != "errors"]))
     if files is not None and not uncached:
-        atomic_write_text(outputs / ".cache" / "manifest.json", json.dumps(
-            {"digest": digest, "files": files, "counts": summary.counts, "errors": summary.errors,
-             "warnings": summary.warnings}, indent=1) + "\n")
+        atomic_write_text(
+            outputs / ".cache" / "manifest.json",
+            json.dumps(
+                {
+                    "digest": digest,
+                    "files": files,
+                    "counts": summary.counts,
+                    "errors": summary.errors,
+                    "warnings": summary.warnings,
+                },
+                indent=1,
+            )
+            + "\n",
+        )
     return _finish(summary, outputs, settings, too_long, t0, phases)
 
 
-def _finish(summary: RunSummary, outputs: Path, settings: Settings, too_long: int, t0: float,
-            phases: dict[str, float]) -> RunSummary:
+def _finish(
+    summary: RunSummary, outputs: Path, settings: Settings, too_long: int, t0: float, phases: dict[str, float]
+) -> RunSummary:
     """Seconds and phase timings into the summary, and the summary into run.json."""
     outputs.mkdir(parents=True, exist_ok=True)
     summary.timings = phases
     summary.seconds = round(time.perf_counter() - t0, 3)
-    atomic_write_text(outputs / "run.json", json.dumps({**asdict(summary), "model": settings.model, "stages": list(settings.stages),
-                                                         "too_long": too_long}, indent=2) + "\n")
+    atomic_write_text(
+        outputs / "run.json",
+        json.dumps(
+            {**asdict(summary), "model": settings.model, "stages": list(settings.stages), "too_long": too_long},
+            indent=2,
+        )
+        + "\n",
+    )
     return summary
 
 
@@ -160,8 +190,14 @@ def _drop_overlong(articles: list[Article], settings: Settings, errors: list[Err
     for a in articles:
         if len(a.text) > settings.max_chars:
             dropped += 1
-            err = ErrorRecord(path=a.path, doc_id=a.doc_id, stage="ingest", kind="too_large",
-                              message=f"{a.path}: body of {len(a.text):,} characters is over the limit of {settings.max_chars:,}; skipped")
+            err = ErrorRecord(
+                path=a.path,
+                doc_id=a.doc_id,
+                stage="ingest",
+                kind="too_large",
+                message=f"{a.path}: body of {len(a.text):,} characters is over the limit of {settings.max_chars:,}; "
+                f"skipped",
+            )
             errors.append(err)
             log.error(err.message)
         else:

@@ -1,4 +1,5 @@
 """Versions: of the pipeline (code, rule data, model, stages) and of one article's processing."""
+
 from __future__ import annotations
 
 import hashlib
@@ -15,7 +16,11 @@ def pipeline_fingerprint(settings: Settings) -> str:
     """Version of everything that shapes the output: package code, rule data, model, stages."""
     h = hashlib.sha256(__version__.encode())
     root = Path(__file__).resolve().parents[1]  # the package: every module and rule file
-    for path in sorted(p for p in root.rglob("*") if p.is_file() and p.suffix in {".py", ".json", ".jsonl", ".yaml", ".yml", ".cfg", ".txt", ".csv"}):
+    for path in sorted(
+        p
+        for p in root.rglob("*")
+        if p.is_file() and p.suffix in {".py", ".json", ".jsonl", ".yaml", ".yml", ".cfg", ".txt", ".csv"}
+    ):
         h.update(path.relative_to(root).as_posix().encode())
         h.update(path.read_bytes())
     h.update(json.dumps(settings.fingerprint_items(), sort_keys=True).encode())

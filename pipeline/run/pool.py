@@ -1,4 +1,5 @@
 """The local engine: one process for a handful of articles, a pool of worker processes for many."""
+
 from __future__ import annotations
 
 import os
@@ -25,7 +26,7 @@ def _worker_process(args) -> list[ArticleResult]:
 
 def chunked(items: list, size: int) -> Iterator[list]:
     for i in range(0, len(items), size):
-        yield items[i:i + size]
+        yield items[i : i + size]
 
 
 def available_cpus() -> int:
@@ -47,9 +48,14 @@ def choose_n_process(settings: Settings, articles: list[Article]) -> int:
     return available_cpus()
 
 
-def plan_chunks(articles: list[Article], keys: list[str], n_process: int, batch_size: int,
-                group: Callable[[Article], str] | None = None,
-                min_chars: int = MIN_CHUNK_CHARS) -> list[tuple[list[Article], list[str]]]:
+def plan_chunks(
+    articles: list[Article],
+    keys: list[str],
+    n_process: int,
+    batch_size: int,
+    group: Callable[[Article], str] | None = None,
+    min_chars: int = MIN_CHUNK_CHARS,
+) -> list[tuple[list[Article], list[str]]]:
     """Chunks of work for ``n_process`` workers, longest first, shrinking as the work runs out.
 
     Each chunk is about 1/(3 n) of the text still to assign (guided self-scheduling), at least
@@ -92,8 +98,13 @@ def plan_chunks(articles: list[Article], keys: list[str], n_process: int, batch_
     return chunks
 
 
-def run_local(articles: list[Article], keys: list[str], settings: Settings, fingerprint: str,
-              on_result: Callable[[ArticleResult], None]) -> None:
+def run_local(
+    articles: list[Article],
+    keys: list[str],
+    settings: Settings,
+    fingerprint: str,
+    on_result: Callable[[ArticleResult], None],
+) -> None:
     """One process for a handful of articles, a pool of ``n_process`` workers for many.
 
     The pool is fed a few chunks ahead of the workers (not the whole corpus at once), and results

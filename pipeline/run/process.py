@@ -3,6 +3,7 @@
 Docs go through ``nlp.pipe`` in batches; each processed Doc is turned into records by every
 stage's pure records function. See :func:`process_articles`.
 """
+
 from __future__ import annotations
 
 import logging
@@ -22,22 +23,43 @@ from .timing import timed
 
 log = logging.getLogger("pipeline")
 
-MAX_BATCH_CHARS = 200_000  # the most text in a batch for nlp.pipe (and in a pool chunk): it bounds the memory of a batch
+MAX_BATCH_CHARS = (
+    200_000  # the most text in a batch for nlp.pipe (and in a pool chunk): it bounds the memory of a batch
+)
 
 
 def article_context(article: Article) -> dict[str, Any]:
-    return {"doc_id": article.doc_id, "date": article.date, "title": article.title, "path": article.path,
-            "date_source": article.date_source, "source": article.source}
+    return {
+        "doc_id": article.doc_id,
+        "date": article.date,
+        "title": article.title,
+        "path": article.path,
+        "date_source": article.date_source,
+        "source": article.source,
+    }
 
 
 def document_record(doc, article: Article, key: str, fingerprint: str, model: str) -> dict[str, Any]:
     text = doc_text(doc)  # Doc.text joins every token on each access: read it once per doc
     return DocumentRecord(
-        doc_id=article.doc_id, path=article.path, format=article.format, title=article.title, date=article.date,
-        date_source=article.date_source, source=article.source, url=article.url, author=article.author,
-        meta=article.meta, text=text, n_chars=len(text), n_words=_n_words(doc), sentences=sentence_spans(doc),
+        doc_id=article.doc_id,
+        path=article.path,
+        format=article.format,
+        title=article.title,
+        date=article.date,
+        date_source=article.date_source,
+        source=article.source,
+        url=article.url,
+        author=article.author,
+        meta=article.meta,
+        text=text,
+        n_chars=len(text),
+        n_words=_n_words(doc),
+        sentences=sentence_spans(doc),
         boilerplate=[(s.start_char, s.end_char) for s in doc.spans.get("boilerplate", [])],
-        sha256=key, pipeline_version=fingerprint, model=model,
+        sha256=key,
+        pipeline_version=fingerprint,
+        model=model,
     ).to_json_dict()
 
 
@@ -51,10 +73,16 @@ def doc_to_result(doc, article: Article, key: str, fingerprint: str, settings: S
     records function costs only its own records."""
     result = ArticleResult(doc_id=article.doc_id, key=key)
     for failure in failures(doc):
-        result.errors.append(ErrorRecord(
-            path=article.path, doc_id=article.doc_id, stage=failure["stage"], kind="exception",
-            message=f"{article.path}: component {failure['component']} failed: {failure['kind']}: {failure['message']}"
-        ).to_json_dict())
+        result.errors.append(
+            ErrorRecord(
+                path=article.path,
+                doc_id=article.doc_id,
+                stage=failure["stage"],
+                kind="exception",
+                message=f"{article.path}: component {failure['component']} failed: {failure['kind']}: "
+                f"{failure['message']}",
+            ).to_json_dict()
+        )
     with timed("records:documents"):
         result.records["documents"] = [document_record(doc, article, key, fingerprint, settings.model)]
     for stage in stages:
@@ -63,15 +91,24 @@ def doc_to_result(doc, article: Article, key: str, fingerprint: str, settings: S
                 produced = stage.extract(doc)
             except Exception as exc:  # an extractor bug must not lose the article
                 log.debug("extractor %s failed on %s", stage.name, article.doc_id, exc_info=True)
-                result.errors.append(ErrorRecord(path=article.path, doc_id=article.doc_id, stage=stage.name, kind="exception",
-                                                 message=f"{article.path}: {stage.name} failed: {type(exc).__name__}: {exc}").to_json_dict())
+                result.errors.append(
+                    ErrorRecord(
+                        path=article.path,
+                        doc_id=article.doc_id,
+                        stage=stage.name,
+                        kind="exception",
+                        message=f"{article.path}: {stage.name} failed: {type(exc).__name__}: {exc}",
+                    ).to_json_dict()
+                )
                 produced = {kind: [] for kind in stage.outputs}
             for kind, recs in produced.items():
                 result.records[kind] = [r.to_json_dict() if hasattr(r, "to_json_dict") else dict(r) for r in recs]
     return result
 
 
-def process_articles(articles: list[Article], settings: Settings, keys: list[str], fingerprint: str) -> list[ArticleResult]:
+def process_articles(
+    articles: list[Article], settings: Settings, keys: list[str], fingerprint: str
+) -> list[ArticleResult]:
     """Process articles with the pipeline (built once per process) and return plain records.
 
     Docs go through ``nlp.pipe`` in batches inside a memory zone (so that a long run does not
@@ -101,7 +138,9 @@ def process_articles(articles: list[Article], settings: Settings, keys: list[str
     return results
 
 
-_VOCAB_START: "weakref.WeakKeyDictionary[Any, int]" = weakref.WeakKeyDictionary()  # nlp -> its string count when first used here
+_VOCAB_START: "weakref.WeakKeyDictionary[Any, int]" = (
+    weakref.WeakKeyDictionary()
+)  # nlp -> its string count when first used here
 
 
 def warm_or_zone(nlp, warmup: int):
@@ -121,7 +160,9 @@ def warm_or_zone(nlp, warmup: int):
     return nlp.memory_zone()
 
 
-def batches(items: list[tuple[Article, str]], size: int, max_chars: int = MAX_BATCH_CHARS) -> Iterator[list[tuple[Article, str]]]:
+def batches(
+    items: list[tuple[Article, str]], size: int, max_chars: int = MAX_BATCH_CHARS
+) -> Iterator[list[tuple[Article, str]]]:
     """Consecutive batches of at most ``size`` articles and, unless one article is longer alone,
     ``max_chars`` characters: a batch of long articles takes memory in proportion to its text."""
     batch: list[tuple[Article, str]] = []
@@ -142,7 +183,14 @@ def _process_one(nlp, article: Article, key: str, fingerprint: str, settings: Se
         doc = nlp(make_doc(nlp, article.text, article_context(article)))
     except Exception as exc:
         res = ArticleResult(doc_id=article.doc_id, key=key)
-        res.errors.append(ErrorRecord(path=article.path, doc_id=article.doc_id, stage="nlp", kind="exception",
-                                      message=f"{article.path}: the spaCy pipeline failed: {type(exc).__name__}: {exc}").to_json_dict())
+        res.errors.append(
+            ErrorRecord(
+                path=article.path,
+                doc_id=article.doc_id,
+                stage="nlp",
+                kind="exception",
+                message=f"{article.path}: the spaCy pipeline failed: {type(exc).__name__}: {exc}",
+            ).to_json_dict()
+        )
         return res
     return doc_to_result(doc, article, key, fingerprint, settings, stages)

@@ -1,4 +1,5 @@
 """What processing one article gives back: its records and its errors, as plain data."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field

@@ -1,4 +1,5 @@
 """Optional per-phase timings of a run, for the benchmark (:mod:`pipeline.bench` switches them on)."""
+
 from __future__ import annotations
 
 import time

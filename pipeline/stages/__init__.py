@@ -6,6 +6,7 @@ components and records function are imported only when :func:`load_stage` asks f
 To add a stage: a subpackage ``pipeline/stages/<name>/`` with ``stage.py`` defining ``STAGE`` (see
 :class:`pipeline.core.stage.Stage`), and one line in ``REGISTRY`` below.
 """
+
 from __future__ import annotations
 
 import importlib

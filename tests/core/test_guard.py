@@ -1,4 +1,5 @@
 """The guarded component call: a component that raises costs its article alone, and says so."""
+
 from __future__ import annotations
 
 import json
@@ -23,8 +24,9 @@ class Exploding(GuardedComponent):
 def test_a_raising_component_is_recorded_and_reset():
     doc = Exploding()(spacy.blank("en")("Talks resumed in Geneva."))
     assert list(doc.spans["mine"]) == []
-    assert failures(doc) == [{"stage": "quotes", "component": "exploding", "kind": "RuntimeError",
-                              "message": "a rule bug"}]
+    assert failures(doc) == [
+        {"stage": "quotes", "component": "exploding", "kind": "RuntimeError", "message": "a rule bug"}
+    ]
 
 
 def test_a_guarded_function_component_records_and_falls_back():
@@ -56,8 +58,12 @@ def test_failing_components_are_errors_of_their_article_not_cached(tmp_path, mon
 
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    (corpus / "a.txt").write_text("---\ndate: 2025-03-04\n---\nThe envoy said in Geneva on Monday that the truce would hold.\n")
-    (corpus / "b.txt").write_text("---\ndate: 2025-03-05\n---\nUkraine and Russia agreed to exchange 200 prisoners on Friday.\n")
+    (corpus / "a.txt").write_text(
+        "---\ndate: 2025-03-04\n---\nThe envoy said in Geneva on Monday that the truce would hold.\n"
+    )
+    (corpus / "b.txt").write_text(
+        "---\ndate: 2025-03-05\n---\nUkraine and Russia agreed to exchange 200 prisoners on Friday.\n"
+    )
 
     def boom(self, doc):
         raise ValueError(f"broken on {len(doc)} tokens")
@@ -68,8 +74,11 @@ def test_failing_components_are_errors_of_their_article_not_cached(tmp_path, mon
     assert main(["extract", str(corpus), "-o", str(out), "-q", "--n-process", "1"]) == 1
     errors = [json.loads(line) for line in (out / "errors.jsonl").read_text().splitlines()]
     assert sorted((e["path"], e["stage"], e["kind"]) for e in errors) == [
-        ("a.txt", "provisions", "exception"), ("a.txt", "quotes", "exception"),
-        ("b.txt", "provisions", "exception"), ("b.txt", "quotes", "exception")]
+        ("a.txt", "provisions", "exception"),
+        ("a.txt", "quotes", "exception"),
+        ("b.txt", "provisions", "exception"),
+        ("b.txt", "quotes", "exception"),
+    ]
     assert all("ValueError: broken on" in e["message"] and e["severity"] == "error" for e in errors)
     assert (out / "quotes.jsonl").read_text() == "" and (out / "entities.jsonl").read_text() != ""
     assert (out / "dates.jsonl").read_text() != ""

@@ -1,27 +1,40 @@
 """Reading articles: formats, front matter, dates, and bad input that must not stop a run."""
+
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from pipeline.ingest import (date_from_filename, date_from_text, decode_bytes, guess_title, normalise_date,
-                             read_corpus, split_front_matter)
+from pipeline.ingest import (
+    date_from_filename,
+    date_from_text,
+    decode_bytes,
+    guess_title,
+    normalise_date,
+    read_corpus,
+    split_front_matter,
+)
 
 
-@pytest.mark.parametrize("value, expected", [
-    ("2025-06-03", "2025-06-03"),
-    ("'2025-03-25'", "2025-03-25"),
-    ("2025-11-21T20:15:11", "2025-11-21"),
-    ("unknown", None),
-    ("", None),
-    ("June 3, 2025", "2025-06-03"),
-    ("3 June 2025", "2025-06-03"),
-    ("Sept. 12, 2016", "2016-09-12"),
-    ("2025-02-30", None),
-    ("not a date", None),
-])
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ("2025-06-03", "2025-06-03"),
+        ("'2025-03-25'", "2025-03-25"),
+        ("2025-11-21T20:15:11", "2025-11-21"),
+        ("unknown", None),
+        ("", None),
+        ("June 3, 2025", "2025-06-03"),
+        ("3 June 2025", "2025-06-03"),
+        ("Sept. 12, 2016", "2016-09-12"),
+        ("2025-02-30", None),
+        ("not a date", None),
+    ],
+)
 def test_normalise_date(value, expected):
     assert normalise_date(value) == expected
 
@@ -51,14 +64,23 @@ def test_front_matter_split_and_lenient_fallback():
 
 def test_title_is_the_first_short_line():
     assert guess_title("Second round of talks\n\nThe text.") == "Second round of talks"
-    assert guess_title("This is a long first paragraph that goes on, and on, and it ends with a full stop, as prose does, not like a headline at all.") is None
+    assert (
+        guess_title(
+            "This is a long first paragraph that goes on, and on, and it ends with a full stop, as prose does, not "
+            "like a headline at all."
+        )
+        is None
+    )
 
 
-@pytest.mark.parametrize("data, encoding", [
-    ("Zelensky met Erdoğan.".encode("utf-8"), "utf-8"),
-    ("Zelensky met Erdoğan.".encode("utf-16"), "utf-16-le"),
-    ("Café talks – “peace”".encode("cp1252"), "cp1252"),
-])
+@pytest.mark.parametrize(
+    "data, encoding",
+    [
+        ("Zelensky met Erdoğan.".encode("utf-8"), "utf-8"),
+        ("Zelensky met Erdoğan.".encode("utf-16"), "utf-16-le"),
+        ("Café talks – “peace”".encode("cp1252"), "cp1252"),
+    ],
+)
 def test_decoding(data, encoding):
     text, codec, _ = decode_bytes(data)
     assert codec == encoding and text.startswith(("Zelensky", "Caf"))
@@ -84,8 +106,12 @@ def test_bad_files_are_reported_and_the_rest_is_read(tmp_path):
     _write(tmp_path, "utf16.txt", "Talks in Geneva resumed.".encode("utf-16"))
     _write(tmp_path, "broken.md", "---\ntitle: [unclosed\ndate: 2025-01-01\n---\nA body that survives.\n")
     _write(tmp_path, "notes.pdf", b"%PDF-1.4")
-    lines = [json.dumps({"doc_id": "j1", "text": "First line article."}), "{not json", json.dumps({"title": "no text"}),
-             json.dumps({"text": "Second line article.", "date": "2025-06-03"})]
+    lines = [
+        json.dumps({"doc_id": "j1", "text": "First line article."}),
+        "{not json",
+        json.dumps({"title": "no text"}),
+        json.dumps({"text": "Second line article.", "date": "2025-06-03"}),
+    ]
     _write(tmp_path, "sub/batch.jsonl", "\n".join(lines) + "\n")
     errors = []
     arts = {a.doc_id: a for a in read_corpus(tmp_path, errors)}
@@ -125,9 +151,15 @@ def test_crlf_is_normalised(tmp_path):
 
 
 def test_html_article(tmp_path):
-    html = ("<html><head><title>Talks resume</title></head><body><nav>Home | World</nav><article><h1>Talks resume</h1>"
-            + "".join(f"<p>Paragraph {i}: the delegations of Russia and Ukraine met in Istanbul to discuss a ceasefire and prisoner exchanges.</p>" for i in range(6))
-            + "</article><footer>Subscribe to our newsletter</footer></body></html>")
+    html = (
+        "<html><head><title>Talks resume</title></head><body><nav>Home | World</nav><article><h1>Talks resume</h1>"
+        + "".join(
+            f"<p>Paragraph {i}: the delegations of Russia and Ukraine met in Istanbul to discuss a ceasefire and "
+            f"prisoner exchanges.</p>"
+            for i in range(6)
+        )
+        + "</article><footer>Subscribe to our newsletter</footer></body></html>"
+    )
     _write(tmp_path, "page.html", html)
     errors = []
     arts = read_corpus(tmp_path, errors)
@@ -135,21 +167,32 @@ def test_html_article(tmp_path):
 
 
 def test_date_from_url_and_title(tmp_path):
-    _write(tmp_path, "a.md", "---\ntitle: Talks\nsource: https://news.example.org/world/2025/06/03/talks-resume\ndate: unknown\n---\nBody.\n")
+    _write(
+        tmp_path,
+        "a.md",
+        "---\ntitle: Talks\nsource: https://news.example.org/world/2025/06/03/talks-resume\ndate: "
+        "unknown\n---\nBody.\n",
+    )
     _write(tmp_path, "b.md", '---\ntitle: "War diary - 10 February 2025"\ndate: unknown\n---\nBody.\n')
     arts = {a.doc_id: a for a in read_corpus(tmp_path, [])}
-    assert (arts["a"].date, arts["a"].date_source, arts["a"].url) == ("2025-06-03", "url", "https://news.example.org/world/2025/06/03/talks-resume")
+    assert (arts["a"].date, arts["a"].date_source, arts["a"].url) == (
+        "2025-06-03",
+        "url",
+        "https://news.example.org/world/2025/06/03/talks-resume",
+    )
     assert (arts["b"].date, arts["b"].date_source) == ("2025-02-10", "title")
 
 
 def test_meta_keeps_unknown_keys_as_json(tmp_path):
-    _write(tmp_path, "a.md", "---\ntitle: T\ndate: 2025-01-02\nword_count: 12\ntags: [a, b]\npublished_time: 2025-01-02 08:00:00\n---\nBody.\n")
+    _write(
+        tmp_path,
+        "a.md",
+        "---\ntitle: T\ndate: 2025-01-02\nword_count: 12\ntags: [a, b]\npublished_time: 2025-01-02 "
+        "08:00:00\n---\nBody.\n",
+    )
     art = read_corpus(tmp_path, [])[0]
     assert art.meta["word_count"] == 12 and art.meta["tags"] == ["a", "b"]
     json.dumps(art.meta)  # serialisable
-
-
-from hypothesis import HealthCheck, given, settings, strategies as st  # noqa: E402
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -1,5 +1,9 @@
 """Sentence boundaries at line breaks and boilerplate lines."""
+
 from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
 
 from pipeline.layout.boilerplate import find_boilerplate
 
@@ -9,7 +13,10 @@ def _sentences(doc):
 
 
 def test_paragraph_break_inside_a_sentence_does_not_split_it(make_doc):
-    doc = make_doc("The parties exchanged drafts outlining the\n\nterms for a settlement. Talks resume later either at the front or by\n\nUkraine agreeing to stop.")
+    doc = make_doc(
+        "The parties exchanged drafts outlining the\n\nterms for a settlement. Talks resume later either at the front "
+        "or by\n\nUkraine agreeing to stop."
+    )
     sents = _sentences(doc)
     assert sents[0] == "The parties exchanged drafts outlining the\n\nterms for a settlement."
     assert sents[1].endswith("by\n\nUkraine agreeing to stop.")
@@ -24,10 +31,12 @@ def test_headline_and_closing_quote_stay_in_their_sentences(make_doc):
 
 
 def test_hard_wrapped_lines_are_joined_and_bullets_split(make_doc):
-    text = ("The two governments have agreed on the following points, which they will put before\n"
-            "their parliaments as soon as possible after the signing ceremony:\n"
-            "- Prisoners of war will be exchanged\n"
-            "- A working group will meet in Geneva\n")
+    text = (
+        "The two governments have agreed on the following points, which they will put before\n"
+        "their parliaments as soon as possible after the signing ceremony:\n"
+        "- Prisoners of war will be exchanged\n"
+        "- A working group will meet in Geneva\n"
+    )
     sents = _sentences(make_doc(text))
     assert sents[0].startswith("The two governments") and sents[0].endswith("ceremony:")
     assert sents[1] == "- Prisoners of war will be exchanged"
@@ -35,7 +44,10 @@ def test_hard_wrapped_lines_are_joined_and_bullets_split(make_doc):
 
 
 def test_boilerplate_lines():
-    text = "Real sentence about talks.\nItem 1 of 5 Soldiers at the front\nSign up for our daily newsletter\nAnother real line."
+    text = (
+        "Real sentence about talks.\nItem 1 of 5 Soldiers at the front\nSign up for our daily newsletter\n"
+        "Another real line."
+    )
     spans = find_boilerplate(text)
     assert [text[a:b] for a, b in spans] == ["Item 1 of 5 Soldiers at the front", "Sign up for our daily newsletter"]
 
@@ -45,8 +57,6 @@ def test_wrapped_markdown_link_is_one_sentence(make_doc):
     sents = _sentences(make_doc(text))
     assert sents[1].startswith("[Senate Leader Jane\nDoe]")
 
-
-from hypothesis import given, strategies as st  # noqa: E402
 
 _IDS = st.integers(min_value=0, max_value=2**64 - 1)
 

@@ -1,6 +1,7 @@
 """The speed machinery: component timing, work chunks, the no-change rerun, and the bench itself.
 
 No assertion here depends on how fast the machine is: time is faked where it is measured."""
+
 from __future__ import annotations
 
 import json
@@ -14,9 +15,9 @@ import spacy
 from spacy.language import Language
 
 from pipeline import bench
+from pipeline.ingest import Article
 from pipeline.run import cache, fingerprint, pool, process, results
 from pipeline.run.extract import extract
-from pipeline.ingest import Article
 from pipeline.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -82,8 +83,10 @@ def test_timed_pipes_count_each_component_alone(monkeypatch):
 
 def _articles(sizes: list[int], files: list[str] | None = None) -> list[Article]:
     files = files or [f"a{i}.txt" for i in range(len(sizes))]
-    return [Article(doc_id=f"d{i}", path=f, format="jsonl" if ":" in f else "txt", text="x" * n)
-            for i, (n, f) in enumerate(zip(sizes, files))]
+    return [
+        Article(doc_id=f"d{i}", path=f, format="jsonl" if ":" in f else "txt", text="x" * n)
+        for i, (n, f) in enumerate(zip(sizes, files))
+    ]
 
 
 def test_batches_are_capped_by_count_and_by_text():
@@ -116,10 +119,16 @@ def test_choose_n_process():
 
 
 def test_cache_entry_round_trip_and_torn_entries(tmp_path):
-    res = results.ArticleResult(doc_id="d", key="k", records={
-        "documents": [{"doc_id": "d", "text": "a\nb\u2028c"}],
-        "entities": [{"start": 5, "end": 6, "text": "x"}, {"start": 1, "end": 2, "text": "line\nbreak"}],
-        "dates": []}, errors=[{"path": "p", "stage": "quotes", "message": "m", "severity": "error"}])
+    res = results.ArticleResult(
+        doc_id="d",
+        key="k",
+        records={
+            "documents": [{"doc_id": "d", "text": "a\nb\u2028c"}],
+            "entities": [{"start": 5, "end": 6, "text": "x"}, {"start": 1, "end": 2, "text": "line\nbreak"}],
+            "dates": [],
+        },
+        errors=[{"path": "p", "stage": "quotes", "message": "m", "severity": "error"}],
+    )
     store = cache.ResultCache(tmp_path)
     store.put(res)
     assert store.has("d", "k") and not store.has("d", "other") and not store.has("e", "k")
@@ -138,9 +147,11 @@ def test_no_change_rerun_skips_spacy_and_repairs_touched_outputs(tmp_path):
     out = tmp_path / "out"
     first = extract(corpus, out, Settings(n_process=1), progress=False)
     before = {p.name: p.read_bytes() for p in out.glob("*.jsonl")}
-    probe = ("import sys; from pipeline.run import extract; from pipeline.settings import Settings; "
-             f"s = extract({str(corpus)!r}, {str(out)!r}, Settings(n_process=1), progress=False); "
-             "print(s.processed, s.cached, 'spacy' in sys.modules)")
+    probe = (
+        "import sys; from pipeline.run import extract; from pipeline.settings import Settings; "
+        f"s = extract({str(corpus)!r}, {str(out)!r}, Settings(n_process=1), progress=False); "
+        "print(s.processed, s.cached, 'spacy' in sys.modules)"
+    )
     run = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT)
     if fingerprint.pipeline_fingerprint(Settings()) != first.pipeline_version:
         pytest.skip("the package's files changed during the test (someone is editing them)")

@@ -1,4 +1,5 @@
 """The Dask engine: a 2-worker LocalCluster gives the very outputs of a local run."""
+
 from __future__ import annotations
 
 import shutil
@@ -6,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from pipeline.ingest import read_corpus
 from pipeline.run import cache, pool, results
 from pipeline.run.extract import extract
-from pipeline.ingest import read_corpus
 from pipeline.settings import Settings
 
 distributed = pytest.importorskip("distributed")
@@ -31,8 +32,9 @@ def _worker_state() -> dict:
 
 @pytest.fixture(scope="module")
 def cluster():
-    cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
-                                       silence_logs=40)
+    cluster = distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=40
+    )
     try:
         yield cluster
     finally:
@@ -80,15 +82,21 @@ def test_dask_outputs_equal_local_outputs(cluster, corpus, tmp_path, monkeypatch
 
     monkeypatch.setattr(cache.ResultCache, "put", spy)
     out = tmp_path / "dask"
-    summary = extract(corpus, out, Settings(n_process=1), engine="dask", scheduler=cluster.scheduler_address,
-                             progress=False)
+    summary = extract(
+        corpus, out, Settings(n_process=1), engine="dask", scheduler=cluster.scheduler_address, progress=False
+    )
     assert summary.processed == 4 and summary.errors == 0
     if summary.pipeline_version != first.pipeline_version:
         pytest.skip("the package's files changed between the two runs (someone is editing them)")
     for name in OUTPUT_FILES:
         assert (out / f"{name}.jsonl").read_bytes() == (local / f"{name}.jsonl").read_bytes(), name
     # plain records came back: serialised cache entries, no spaCy objects
-    assert sorted(r.doc_id for r in seen) == ["brief-black-sea", "brief-energy-truce", "geneva-statement", "istanbul-talks-2025"]
+    assert sorted(r.doc_id for r in seen) == [
+        "brief-black-sea",
+        "brief-energy-truce",
+        "geneva-statement",
+        "istanbul-talks-2025",
+    ]
     assert all(isinstance(r.blob, str) and not r.records for r in seen)
 
     with distributed.Client(cluster.scheduler_address) as client:

@@ -1,4 +1,5 @@
 """End to end: a temporary corpus through `extract`, offsets, reruns, interruptions, pandas."""
+
 from __future__ import annotations
 
 import json
@@ -8,10 +9,10 @@ from pathlib import Path
 import pytest
 
 import pipeline
+from pipeline.core.files import atomic_write_text, read_jsonl
 from pipeline.run import cache, process
 from pipeline.run.extract import extract
 from pipeline.settings import Settings
-from pipeline.core.files import atomic_write_text, read_jsonl
 
 ROOT = Path(__file__).resolve().parents[2]
 OUTPUT_FILES = ["documents", "entities", "dates", "quotes", "memoranda", "provisions", "errors"]
@@ -49,7 +50,7 @@ def test_every_output_is_written_with_valid_offsets(corpus, tmp_path):
         assert recs or kind in ("provisions", "memoranda"), kind
         for r in recs:
             body = docs[r["doc_id"]]["text"]
-            assert body[r["start"]:r["end"]] == r["text"], (kind, r)
+            assert body[r["start"] : r["end"]] == r["text"], (kind, r)
             for prefix in ("speaker", "cue"):
                 if r.get(f"{prefix}_start") is not None:
                     assert 0 <= r[f"{prefix}_start"] < r[f"{prefix}_end"] <= len(body)
@@ -64,7 +65,9 @@ def test_rerun_reprocesses_nothing_and_changes_nothing(corpus, tmp_path):
     second = _run(corpus, out)
     assert second.processed == 0 and second.cached == 4
     assert _snapshot(out) == before
-    (corpus / "geneva-statement.txt").write_text((corpus / "geneva-statement.txt").read_text() + "\nA new closing line.\n")
+    (corpus / "geneva-statement.txt").write_text(
+        (corpus / "geneva-statement.txt").read_text() + "\nA new closing line.\n"
+    )
     third = _run(corpus, out)
     assert third.processed == 1
 

@@ -2,7 +2,8 @@
 
 The ``timex`` component finds candidates with a spaCy Matcher compiled once from
 ``data/dates/patterns.yaml`` (a small notation over the word lists of ``data/dates/lexicon.yaml``),
-run only on windows around trigger tokens (a numpy prefilter), and a PhraseMatcher over the lexicon's fixed expressions ("now", "recently", "daily"), keeps the
+run only on windows around trigger tokens (a numpy prefilter), and a PhraseMatcher over the
+lexicon's fixed expressions ("now", "recently", "daily"), keeps the
 longest non-overlapping ones, widens them with modifiers ("early", "at least", "the end of",
 "or so"), and asks the normaliser (:mod:`pipeline.timex`) for type, value and mod. The context
 it passes is the publication date (``doc._.article["date"]``), the tense of the governing verb
@@ -13,6 +14,7 @@ following day", "the quarter"). Durations followed by "of / after / before" + an
 provisions stage. Results: ``doc.spans["timex"]`` with ``span._.timex`` (a dict of the
 :class:`DateRecord` fields).
 """
+
 from __future__ import annotations
 
 import logging
@@ -91,8 +93,15 @@ def _verb_tense(tok) -> str | None:
 
 # ---------------------------------------------------------------- the component
 
-ANCHOR_PREPS = {"of": None, "after": "after", "before": "before", "following": "after", "from": "after",
-                "since": "after", "prior": "before"}
+ANCHOR_PREPS = {
+    "of": None,
+    "after": "after",
+    "before": "before",
+    "following": "after",
+    "from": "after",
+    "since": "after",
+    "prior": "before",
+}
 STOP_ANCHOR = {",", ";", ":", ".", "(", ")", "—", "–", "and", "but", "or", "which", "when", "while"}
 
 
@@ -101,8 +110,13 @@ class TimexFinder(GuardedComponent):
 
     stage, component = "dates", "timex"
 
-    def __init__(self, nlp: Language, patterns_path: str | None = None, lexicon_path: str | None = None,
-                 use_model_entities: bool = True):
+    def __init__(
+        self,
+        nlp: Language,
+        patterns_path: str | None = None,
+        lexicon_path: str | None = None,
+        use_model_entities: bool = True,
+    ):
         self.lex = load_lexicon(lexicon_path)
         self.ambiguous = set(self.lex.ambiguous_months)
         self._init_matchers(nlp, load_patterns(patterns_path, lexicon_path))
@@ -210,9 +224,13 @@ class TimexFinder(GuardedComponent):
             taken = {i for s in found for i in range(s.start, s.end)}
             model_spans = doc.spans[MODEL_SPANS] if MODEL_SPANS in doc.spans else doc.ents
             for ent in model_spans:
-                if ent.label_ in ("DATE", "TIME") and not any(i in taken for i in range(ent.start, ent.end)) \
-                        and self._plausible(ent) and not any(t.lower_ in ("old", "-old") for t in ent) \
-                        and not (ent[0].lower_ == "the" and ent[-1].lower_ in self.plural_units):
+                if (
+                    ent.label_ in ("DATE", "TIME")
+                    and not any(i in taken for i in range(ent.start, ent.end))
+                    and self._plausible(ent)
+                    and not any(t.lower_ in ("old", "-old") for t in ent)
+                    and not (ent[0].lower_ == "the" and ent[-1].lower_ in self.plural_units)
+                ):
                     found.append(ent)  # the model's spans, where no rule matched ("the days of" is not one)
             found.sort(key=lambda s: s.start)
         return found
@@ -222,7 +240,9 @@ class TimexFinder(GuardedComponent):
         first, last = span[0], span[-1]
         if len(span) == 1:
             low = first.lower_.rstrip(".")
-            if low in self.ambiguous and (not first.is_title or first.tag_ not in ("NNP", "NNPS") or len(low) <= 3 and low != "may"):
+            if low in self.ambiguous and (
+                not first.is_title or first.tag_ not in ("NNP", "NNPS") or len(low) <= 3 and low != "may"
+            ):
                 return False
             if first.like_num and re.fullmatch(r"\d{4}", first.text):
                 nxt = first.nbor(1) if first.i + 1 < len(span.doc) else None
@@ -231,7 +251,11 @@ class TimexFinder(GuardedComponent):
                     return False
                 if nxt is not None and nxt.lower_ in self.not_year_before:
                     return False
-                if nxt is not None and nxt.tag_ == "NNS" and not (prev is not None and prev.pos_ in ("DET", "PRON", "ADJ", "PART")):
+                if (
+                    nxt is not None
+                    and nxt.tag_ == "NNS"
+                    and not (prev is not None and prev.pos_ in ("DET", "PRON", "ADJ", "PART"))
+                ):
                     return False  # "2000 troops"; but "the 1992 protests"
         doc = span.doc
         if last.lower_ in ("of", "on", "at", "in", "for"):
@@ -240,13 +264,22 @@ class TimexFinder(GuardedComponent):
             return False  # "the transition period": only "the latest period", "the year-ago period" are dates
         if self._an_age(span):
             return False
-        after = [t.lower_ for t in doc[span.end: span.end + 2]]
+        after = [t.lower_ for t in doc[span.end : span.end + 2]]
         if after[:1] == ["old"] or after == ["-", "old"] or after[:1] == ["-old"]:
             return False  # an age: "a 6-year-old boy", "52 years old"
-        if len(span) <= 2 and first.lower_ in ("a", "an") and last.lower_ in self.rate_units and span.start > 0 and \
-                (doc[span.start - 1].pos_ in ("NUM", "NOUN", "PROPN", "SYM") or doc[span.start - 1].like_num):
+        if (
+            len(span) <= 2
+            and first.lower_ in ("a", "an")
+            and last.lower_ in self.rate_units
+            and span.start > 0
+            and (doc[span.start - 1].pos_ in ("NUM", "NOUN", "PROPN", "SYM") or doc[span.start - 1].like_num)
+        ):
             return False  # a rate: "$1.76 a year", "four flights a week"
-        if last.lower_ in ("quarter", "half", "quarters", "halves", "thirds") and after[:1] == ["of"] and not any(t.lower_ in ("the", "first", "second", "third", "fourth", "last") for t in span):
+        if (
+            last.lower_ in ("quarter", "half", "quarters", "halves", "thirds")
+            and after[:1] == ["of"]
+            and not any(t.lower_ in ("the", "first", "second", "third", "fourth", "last") for t in span)
+        ):
             return False  # a fraction: "more than a quarter of the market"
         if last.lower_ == "second" and len(span) <= 2 and (len(span) == 1 or first.lower_ in ("a", "the")):
             return False  # an ordinal: "a second group"
@@ -284,8 +317,12 @@ class TimexFinder(GuardedComponent):
             ends = pre.get(start, [])
             if start > 0 and doc[start - 1].text == "-" and doc[start - 1].whitespace_ == "":
                 ends = ends + pre.get(start - 1, [])  # "mid-November", "early-1990s"
-            options = [(s, label) for s, label in ends if s < start and
-                       (label == "PRE" and not weekday or label == "THE" and modified or label == "QUANTITY" and numeric)]
+            options = [
+                (s, label)
+                for s, label in ends
+                if s < start
+                and (label == "PRE" and not weekday or label == "THE" and modified or label == "QUANTITY" and numeric)
+            ]
             if not options:
                 break
             start = min(s for s, _ in options)
@@ -312,19 +349,30 @@ class TimexFinder(GuardedComponent):
             return False
         prev = doc[span.start - 1] if span.start > 0 else None
         nxt = doc[span.end] if span.end < len(doc) else None
-        names_a_day = any(t.lower_.rstrip(".") in self.lex.weekdays or t.lower_.rstrip(".") in self.lex.months for t in span)
+        names_a_day = any(
+            t.lower_.rstrip(".") in self.lex.weekdays or t.lower_.rstrip(".") in self.lex.months for t in span
+        )
         ambiguous = len(span) == 1 and span[0].lower_ in self.ambiguous  # "March for Life"
         after = doc[span.end + 1] if span.end + 1 < len(doc) else None
-        named_event = bool(nxt is not None and nxt.lower_ in ("for", "of", "with") and after is not None and after.is_title)
+        named_event = bool(
+            nxt is not None and nxt.lower_ in ("for", "of", "with") and after is not None and after.is_title
+        )
         if named_event and (ambiguous or not names_a_day):
             return True
-        if ambiguous and prev is not None and prev.is_title and prev.pos_ == "PROPN" and not prev.is_sent_start \
-                and not (nxt is not None and nxt.like_num):
+        if (
+            ambiguous
+            and prev is not None
+            and prev.is_title
+            and prev.pos_ == "PROPN"
+            and not prev.is_sent_start
+            and not (nxt is not None and nxt.like_num)
+        ):
             return True  # "the Bataan Death March"
         if span[0].is_sent_start or prev is None:
             return False
-        if not names_a_day and (prev.is_title and not prev.is_sent_start and prev.pos_ == "PROPN" or
-                                prev.text in ('"', "“", "``", "'", "‘")):
+        if not names_a_day and (
+            prev.is_title and not prev.is_sent_start and prev.pos_ == "PROPN" or prev.text in ('"', "“", "``", "'", "‘")
+        ):
             return True  # "High Noon", "VOA Today", '"This Week"'
         if names_a_day and prev.text in ('"', "“", "``", "'", "‘") and nxt is not None and nxt.is_title:
             return True
@@ -332,8 +380,13 @@ class TimexFinder(GuardedComponent):
 
     def _reporting_year(self, doc: Doc, span: Span, timex: Timex) -> Timex:
         """'the year ended March 31' is a reporting period: a duration (TimeBank), not this year."""
-        if span.end < len(doc) and doc[span.end].lower_ in self.period_end and span[-1].lower_ == "year" \
-                and span[0].lower_ == "the" and timex.type == "DATE":
+        if (
+            span.end < len(doc)
+            and doc[span.end].lower_ in self.period_end
+            and span[-1].lower_ == "year"
+            and span[0].lower_ == "the"
+            and timex.type == "DATE"
+        ):
             return Timex("DURATION", "P1Y")
         return timex
 
@@ -348,8 +401,12 @@ class TimexFinder(GuardedComponent):
     @staticmethod
     def _adjectival(span: Span) -> bool:
         """A hyphenated duration used as an adjective: 'a two-year contract'."""
-        return len(span) >= 3 and span[-2].text in ("-", "–") and span.end < len(span.doc) and \
-            span.doc[span.end].pos_ in ("NOUN", "PROPN", "ADJ")
+        return (
+            len(span) >= 3
+            and span[-2].text in ("-", "–")
+            and span.end < len(span.doc)
+            and span.doc[span.end].pos_ in ("NOUN", "PROPN", "ADJ")
+        )
 
     def _outside_mod(self, doc: Doc, span: Span) -> tuple[bool, str | None, str | None]:
         """A modifier word just before the span that stays outside it ('within', 'about')."""
@@ -374,7 +431,9 @@ class TimexFinder(GuardedComponent):
         dct = _parse_date(article.get("date"))
         pre: dict[int, list[tuple[int, str]]] = {}
         for match_id, s, e in self.premods(doc):
-            pre.setdefault(e, []).append((s, "THE" if match_id == self.the_id else "QUANTITY" if match_id == self.quantity_id else "PRE"))
+            pre.setdefault(e, []).append(
+                (s, "THE" if match_id == self.the_id else "QUANTITY" if match_id == self.quantity_id else "PRE")
+            )
         post = {s: e for _, s, e in self.postmods(doc)}
         ctx = Context(dct=dct)
         out: list[Span] = []
@@ -426,14 +485,24 @@ class TimexFinder(GuardedComponent):
         """Drop punctuation and possessives at the edges of a span."""
         start, end = span.start, span.end
         doc = span.doc
-        while start < end and (doc[start].is_punct or doc[start].is_space or
-                               doc[start].lower_ in ("a", "an") and start + 1 < end and doc[start + 1].like_num
-                               and doc[start + 1].lower_ not in ("hundred", "thousand", "dozen", "million")):
+        while start < end and (
+            doc[start].is_punct
+            or doc[start].is_space
+            or doc[start].lower_ in ("a", "an")
+            and start + 1 < end
+            and doc[start + 1].like_num
+            and doc[start + 1].lower_ not in ("hundred", "thousand", "dozen", "million")
+        ):
             start += 1
         while end > start and (doc[end - 1].is_space or doc[end - 1].is_punct or doc[end - 1].text in ("'s", "’s")):
             end -= 1
-        if end - start >= 3 and doc[start].lower_ == "the" and doc[end - 2].text in ("-", "–") and end < len(doc) \
-                and doc[end].pos_ in ("NOUN", "PROPN", "ADJ", "NUM"):
+        if (
+            end - start >= 3
+            and doc[start].lower_ == "the"
+            and doc[end - 2].text in ("-", "–")
+            and end < len(doc)
+            and doc[end].pos_ in ("NOUN", "PROPN", "ADJ", "NUM")
+        ):
             start += 1  # a hyphenated modifier: "the [third-quarter] results"
         return Span(doc, start, end) if end > start else None
 
@@ -448,9 +517,19 @@ class TimexFinder(GuardedComponent):
             ctx.ref = p
 
     def _record(self, doc: Doc, span: Span, timex: Timex, before: str | None = None) -> dict:
-        info = {"type": timex.type, "value": timex.value, "mod": timex.mod, "anchor": timex.anchor,
-                "relative": timex.relative, "range_start": timex.range_start, "range_end": timex.range_end,
-                "anchor_text": None, "anchor_start": None, "anchor_end": None, "relation": None}
+        info = {
+            "type": timex.type,
+            "value": timex.value,
+            "mod": timex.mod,
+            "anchor": timex.anchor,
+            "relative": timex.relative,
+            "range_start": timex.range_start,
+            "range_end": timex.range_end,
+            "anchor_text": None,
+            "anchor_start": None,
+            "anchor_end": None,
+            "relation": None,
+        }
         if timex.type == "DURATION":
             info.update(self._event_anchor(doc, span, before))
         return info
@@ -532,6 +611,7 @@ def timex_model_spans(doc: Doc) -> Doc:
 
 
 @Language.factory("timex", default_config={"patterns_path": None, "lexicon_path": None, "use_model_entities": True})
-def make_timex(nlp: Language, name: str, patterns_path: str | None, lexicon_path: str | None,
-               use_model_entities: bool) -> TimexFinder:
+def make_timex(
+    nlp: Language, name: str, patterns_path: str | None, lexicon_path: str | None, use_model_entities: bool
+) -> TimexFinder:
     return TimexFinder(nlp, patterns_path, lexicon_path, use_model_entities)

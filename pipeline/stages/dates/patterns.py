@@ -5,6 +5,7 @@ macros (``MONTH``: the words of a lexicon section); :func:`load_patterns` expand
 plain token patterns, and :func:`group_patterns` groups them by a word they cannot match without,
 so that the component runs only the groups whose words occur near a trigger.
 """
+
 from __future__ import annotations
 
 import itertools
@@ -57,7 +58,7 @@ def _expand(rule: str) -> list[list[str]]:
                 depth += tokens[j] == "("
                 depth -= tokens[j].startswith(")")
                 j += 1
-            inner, close = tokens[i + 1: j - 1], tokens[j - 1]
+            inner, close = tokens[i + 1 : j - 1], tokens[j - 1]
             alts = _split_top(inner)
             if all(len(a) == 1 and a[0].islower() and a[0][-1] not in "?+*" for a in alts) and "(" not in inner:
                 # a choice of single words is one token pattern: fewer Matcher patterns, faster
@@ -117,7 +118,13 @@ def _needed_words(pattern: list[dict]) -> frozenset[str] | None:
         if el.get("OP") in ("?", "*") or set(el) - {"OP"} != {"LOWER"}:
             continue
         value = el["LOWER"]
-        words = [value] if isinstance(value, str) else value.get("IN") if isinstance(value, dict) and set(value) == {"IN"} else None
+        words = (
+            [value]
+            if isinstance(value, str)
+            else value.get("IN")
+            if isinstance(value, dict) and set(value) == {"IN"}
+            else None
+        )
         if not words:
             continue
         common = sum(w in STOP_WORDS or not w.replace(".", "").replace("'", "").isalnum() for w in words)

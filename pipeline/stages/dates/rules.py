@@ -1,6 +1,7 @@
 """The rule files of the dates stage: ``data/dates/lexicon.yaml`` (the words of temporal
 expressions: months, units, numbers, modifiers, fixed expressions, holidays) and
 ``data/dates/patterns.yaml`` (the Matcher rules in the pattern notation of :mod:`.patterns`)."""
+
 from __future__ import annotations
 
 from functools import lru_cache
@@ -52,6 +53,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
 
 
 # ---------------------------------------------------------------- patterns.yaml
+
 
 class Triggers(RuleModel):
     """Which tokens can be part of a match (see ``triggers`` in patterns.yaml)."""

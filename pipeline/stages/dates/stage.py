@@ -1,4 +1,5 @@
 """The dates stage: its components and the records function (Doc -> DateRecord)."""
+
 from __future__ import annotations
 
 from spacy.tokens import Doc
@@ -20,4 +21,9 @@ def extract_dates(doc: Doc) -> dict[str, list[DateRecord]]:
     return {"dates": records}
 
 
-STAGE = Stage(name="dates", components=[("timex_model_spans", {}, {"after": "ner"}), ("timex", {})], outputs={"dates": DateRecord}, extract=extract_dates)
+STAGE = Stage(
+    name="dates",
+    components=[("timex_model_spans", {}, {"after": "ner"}), ("timex", {})],
+    outputs={"dates": DateRecord},
+    extract=extract_dates,
+)

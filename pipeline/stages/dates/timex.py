@@ -14,6 +14,7 @@ anaphoric (relative to the last date mentioned); bare weekdays, months and month
 past for past-tense verbs and forward for future ones. Without a publication date, relative
 expressions keep X's in the value, as TimeML does.
 """
+
 from __future__ import annotations
 
 import calendar
@@ -25,6 +26,7 @@ from typing import Any
 from .rules import Lexicon, load_lexicon  # noqa: F401  (load_lexicon: the normaliser's default lexicon)
 
 # ---------------------------------------------------------------- values
+
 
 @dataclass(frozen=True)
 class Point:
@@ -61,9 +63,18 @@ class Point:
 
 def unresolved(gran: str, extra: str = "") -> str:
     """The TimeML value of a relative expression with no reference date."""
-    return {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX",
-            "quarter": "XXXX-QX", "half": "XXXX-HX", "season": f"XXXX-{extra or 'XX'}", "year": "XXXX",
-            "decade": "XXX", "century": "XX"}.get(gran, "XXXX-XX-XX")
+    return {
+        "day": "XXXX-XX-XX",
+        "week": "XXXX-WXX",
+        "weekend": "XXXX-WXX-WE",
+        "month": "XXXX-XX",
+        "quarter": "XXXX-QX",
+        "half": "XXXX-HX",
+        "season": f"XXXX-{extra or 'XX'}",
+        "year": "XXXX",
+        "decade": "XXX",
+        "century": "XX",
+    }.get(gran, "XXXX-XX-XX")
 
 
 def add_months(d: date, n: int) -> date:
@@ -98,8 +109,17 @@ def shift(p: Point, unit: str, n: int) -> Point:
     return replace(p, d=d)
 
 
-UNIT_GRAN = {"D": "day", "W": "week", "WE": "weekend", "M": "month", "Q": "quarter", "H": "half",
-             "Y": "year", "DE": "decade", "CE": "century"}
+UNIT_GRAN = {
+    "D": "day",
+    "W": "week",
+    "WE": "weekend",
+    "M": "month",
+    "Q": "quarter",
+    "H": "half",
+    "Y": "year",
+    "DE": "decade",
+    "CE": "century",
+}
 GRAN_ORDER = ["day", "weekend", "week", "month", "quarter", "half", "season", "year", "decade", "century"]
 
 
@@ -157,6 +177,7 @@ def _num(n: float) -> str:
 
 # ---------------------------------------------------------------- context and result
 
+
 @dataclass
 class Context:
     """What the normaliser knows beyond the words."""
@@ -192,9 +213,38 @@ FRACTION_RE = re.compile(r"^(\d+)/(\d+)$")
 ISO_RE = re.compile(r"^(\d{4})-(\d\d)-(\d\d)$")
 NUMERIC_DATE_RE = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{2}|\d{4})$")
 AMPM = {"am": "am", "a.m": "am", "a.m.": "am", "pm": "pm", "p.m": "pm", "p.m.": "pm"}
-TIMEZONES = {"est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "gmt", "utc", "bst", "cet", "cest",
-             "eet", "eest", "msk", "et", "pt", "ct", "local", "time", "eastern", "central", "mountain", "pacific",
-             "daylight", "standard", "kyiv", "moscow", "european"}
+TIMEZONES = {
+    "est",
+    "edt",
+    "cst",
+    "cdt",
+    "mst",
+    "mdt",
+    "pst",
+    "pdt",
+    "gmt",
+    "utc",
+    "bst",
+    "cet",
+    "cest",
+    "eet",
+    "eest",
+    "msk",
+    "et",
+    "pt",
+    "ct",
+    "local",
+    "time",
+    "eastern",
+    "central",
+    "mountain",
+    "pacific",
+    "daylight",
+    "standard",
+    "kyiv",
+    "moscow",
+    "european",
+}
 GLUE = {"the", "of", "in", "on", ",", "'s", "'", "’s", "s", "at", "a", "an", "and", "its", "their"}
 
 
@@ -228,7 +278,10 @@ def mod_phrases(lex: Lexicon) -> list[tuple[tuple[str, ...], str]]:
         lex.__dict__["_mod_phrases"] = cached
     return cached
 
-def mod_phrases_by_first(lex: Lexicon) -> tuple[dict[str, list[tuple[tuple[str, ...], str]]], list[tuple[tuple[str, ...], str]]]:
+
+def mod_phrases_by_first(
+    lex: Lexicon,
+) -> tuple[dict[str, list[tuple[tuple[str, ...], str]]], list[tuple[tuple[str, ...], str]]]:
     """:func:`mod_phrases` by first word (in the same order), and those that start with 'or'
     ("or so", "or more"): the only ones that can match at the front or at the end of words."""
     cached = lex.__dict__.get("_mod_phrases_by_first")
@@ -245,8 +298,8 @@ def _join_iso(words: list[str]) -> list[str]:
     """'2025', '-', '06', '-', '03' (as the tokenizer splits an ISO date) -> '2025-06-03'."""
     i = 0
     while i + 4 < len(words):
-        if words[i + 1] == "-" == words[i + 3] and ISO_RE.match("".join(words[i:i + 5])):
-            words = words[:i] + ["".join(words[i:i + 5])] + words[i + 5:]
+        if words[i + 1] == "-" == words[i + 3] and ISO_RE.match("".join(words[i : i + 5])):
+            words = words[:i] + ["".join(words[i : i + 5])] + words[i + 5 :]
         i += 1
     return words
 
@@ -330,7 +383,7 @@ def _holiday_at(words: list[str], i: int, lex: Lexicon) -> tuple[str, int] | Non
     """The holiday name (lexicon key) starting at word i and its length in words."""
     for k in (4, 3, 2, 1):
         if i + k <= len(words):
-            key = " ".join(words[i:i + k]).replace(" 's", "'s").replace(" '", "'")
+            key = " ".join(words[i : i + k]).replace(" 's", "'s").replace(" '", "'")
             if key in lex.holidays and not (k == 1 and key in ("new", "may")):
                 return key, k
     return None
@@ -355,9 +408,28 @@ class _Reader:
     that reads it wins, so the order of ``HANDLERS`` matters (a clock time before a number, a
     number before a month day, an ordinal before a unit)."""
 
-    HANDLERS = ("_phrase", "_clock", "_calendar_token", "_decade", "_ordinal_token", "_fraction", "_digits",
-                "_number_word", "_vague", "_number_range", "_month", "_weekday", "_season", "_quarter",
-                "_ordinal_word", "_deictic", "_part_of_day", "_unit", "_offset", "_other")
+    HANDLERS = (
+        "_phrase",
+        "_clock",
+        "_calendar_token",
+        "_decade",
+        "_ordinal_token",
+        "_fraction",
+        "_digits",
+        "_number_word",
+        "_vague",
+        "_number_range",
+        "_month",
+        "_weekday",
+        "_season",
+        "_quarter",
+        "_ordinal_word",
+        "_deictic",
+        "_part_of_day",
+        "_unit",
+        "_offset",
+        "_other",
+    )
 
     def __init__(self, words: list[str], lex: Lexicon, dct_year: int | None):
         self.r = Reading(words=list(words))
@@ -533,8 +605,13 @@ class _Reader:
             else:
                 r.year2 = int(v)
             return 1
-        if r.month is not None and 1 <= v <= 31 and v == int(v) and nxt not in self.lex.units and \
-                (r.day is None or prev in ("-", "to", "and", "through", "until", "till")):
+        if (
+            r.month is not None
+            and 1 <= v <= 31
+            and v == int(v)
+            and nxt not in self.lex.units
+            and (r.day is None or prev in ("-", "to", "and", "through", "until", "till"))
+        ):
             if r.day is None:
                 r.day = int(v)
             else:
@@ -558,12 +635,18 @@ class _Reader:
         r, w, nxt, lex = self.r, self.w, self.nxt, self.lex
         if w in ("a", "an") and nxt == "half" and self.at(-1) == "and" and self.i > 0:
             return 1  # "a minute and a half": the half is added to the number before
-        if w not in lex.numbers or (w in ("a", "an") and (nxt in ("few", "couple", "while", "later", "dozen") or not nxt)):
+        if w not in lex.numbers or (
+            w in ("a", "an") and (nxt in ("few", "couple", "while", "later", "dozen") or not nxt)
+        ):
             return 0
         v = lex.numbers[w]
         multipliers = ("half", "couple", "dozen", "hundred", "thousand")
-        if w in ("a", "an") and (nxt not in lex.units and nxt not in multipliers + ("quarter", "-", "fortnight", "decade")
-                                 or nxt in lex.numbers and nxt not in multipliers):
+        if w in ("a", "an") and (
+            nxt not in lex.units
+            and nxt not in multipliers + ("quarter", "-", "fortnight", "decade")
+            or nxt in lex.numbers
+            and nxt not in multipliers
+        ):
             return 1  # an article, not "one": "a two-year truce"
         prev = self.at(-1) if self.i > 0 else ""
         if w in ("hundred", "thousand", "dozen"):
@@ -603,8 +686,9 @@ class _Reader:
 
     def _vague(self) -> int:
         """'several', 'few', 'many' before a unit: a number without a value."""
-        if self.w in self.lex.vague_numbers and (self.nxt in self.lex.units or self.nxt in ("of", "more", "-")
-                                                  or self.nxt in self.lex.vague_numbers):
+        if self.w in self.lex.vague_numbers and (
+            self.nxt in self.lex.units or self.nxt in ("of", "more", "-") or self.nxt in self.lex.vague_numbers
+        ):
             self.flush()
             self.r.numbers.append(None)
             return 1
@@ -613,8 +697,12 @@ class _Reader:
     def _number_range(self) -> int:
         """'to' / 'or' between two numbers: 'two to three weeks'."""
         r, nxt = self.r, self.nxt
-        if self.w in ("to", "or") and (self.pending is not None or (r.numbers and r.numbers[-1] is not None)) and nxt \
-                and (NUM_RE.match(nxt) or nxt in self.lex.numbers):
+        if (
+            self.w in ("to", "or")
+            and (self.pending is not None or (r.numbers and r.numbers[-1] is not None))
+            and nxt
+            and (NUM_RE.match(nxt) or nxt in self.lex.numbers)
+        ):
             self.flush()
             return 1
         return 0
@@ -647,8 +735,12 @@ class _Reader:
         """'quarter' as a fiscal quarter (after an ordinal, a year, 'fiscal' or 'last'), 'half',
         'century' after an ordinal; otherwise 'quarter' is a unit ('three quarters')."""
         r, w = self.r, self.w
-        if w in ("quarter", "quarters") and (r.ordinal is not None or r.year is not None or r.fiscal or
-                                             (r.relative is not None and not r.numbers and self.pending is None)):
+        if w in ("quarter", "quarters") and (
+            r.ordinal is not None
+            or r.year is not None
+            or r.fiscal
+            or (r.relative is not None and not r.numbers and self.pending is None)
+        ):
             self.flush()
             r.quarter, r.unit_plural = "Q", w == "quarters"
             return 1
@@ -702,7 +794,9 @@ class _Reader:
         self.flush()
         u = self.lex.units[w]
         if r.unit and r.unit_plural and not r.numbers and w.endswith("s") and self.at(-1) in ("or", "to"):
-            r.unit2 = duration_value(None, u["code"], bool(u.get("time")))  # "weeks or months": the first unit, the range kept
+            r.unit2 = duration_value(
+                None, u["code"], bool(u.get("time"))
+            )  # "weeks or months": the first unit, the range kept
             return 1
         r.unit, r.unit_time = u["code"], bool(u.get("time"))
         r.unit_plural = w.endswith("s") or w in ("centuries", "millennia")
@@ -714,8 +808,9 @@ class _Reader:
     def _offset(self) -> int:
         """'ago', 'earlier', 'later' after a quantity; a relative word ('last', 'next')."""
         r, w = self.r, self.w
-        if w in self.lex.offset_words and (r.unit or r.numbers or self.pending is not None or r.weekday is not None
-                                           or r.deictic is not None):
+        if w in self.lex.offset_words and (
+            r.unit or r.numbers or self.pending is not None or r.weekday is not None or r.deictic is not None
+        ):
             self.flush()
             r.offset, r.offset_word = self.lex.offset_words[w], w
             return 1
@@ -741,10 +836,47 @@ class _Reader:
         return 1
 
 
-IGNORED = {"latest", "recent", "most", "corresponding", "comparable", "year-ago", "same", "term", "more", "additional",
-           "other", "long", "old", "full", "entire", "whole", "calendar", "trading", "business", "working", "straight",
-           "consecutive", "another", "further", "week-long", "-", "–", "/", "to", "or", "through", "until", "till",
-           "and", "'", "o", "early", "late", "mid"}
+IGNORED = {
+    "latest",
+    "recent",
+    "most",
+    "corresponding",
+    "comparable",
+    "year-ago",
+    "same",
+    "term",
+    "more",
+    "additional",
+    "other",
+    "long",
+    "old",
+    "full",
+    "entire",
+    "whole",
+    "calendar",
+    "trading",
+    "business",
+    "working",
+    "straight",
+    "consecutive",
+    "another",
+    "further",
+    "week-long",
+    "-",
+    "–",
+    "/",
+    "to",
+    "or",
+    "through",
+    "until",
+    "till",
+    "and",
+    "'",
+    "o",
+    "early",
+    "late",
+    "mid",
+}
 
 
 # the handlers as plain functions, looked up once rather than bound for every expression read
@@ -756,15 +888,28 @@ def _spelled_year(r: Reading) -> None:
     if r.year is not None or r.clock is not None:
         return
     nums = [x for x in r.numbers if x is not None]
-    if len(nums) == 2 and len(r.numbers) == 2 and nums[0] in (19, 20) and 10 <= nums[1] < 100 and \
-            (r.unit is None or (r.unit == "Y" and r.the)):
+    if (
+        len(nums) == 2
+        and len(r.numbers) == 2
+        and nums[0] in (19, 20)
+        and 10 <= nums[1] < 100
+        and (r.unit is None or (r.unit == "Y" and r.the))
+    ):
         r.year, r.numbers, r.unit = int(nums[0] * 100 + nums[1]), [], None
-    elif len(nums) == 1 and len(r.numbers) == 1 and r.unit == "Y" and r.the and 1000 <= nums[0] <= 2100 \
-            and "year" in r.words and r.words.index("year") < len(r.words) - 1:
+    elif (
+        len(nums) == 1
+        and len(r.numbers) == 1
+        and r.unit == "Y"
+        and r.the
+        and 1000 <= nums[0] <= 2100
+        and "year" in r.words
+        and r.words.index("year") < len(r.words) - 1
+    ):
         r.year, r.numbers, r.unit = int(nums[0]), [], None
 
 
 # ---------------------------------------------------------------- resolution helpers
+
 
 def resolve_weekday(dct: date, wd: int, tense: str | None, direction: int | None) -> date:
     """The weekday (1=Monday) nearest the publication date in the direction the text implies."""
@@ -839,6 +984,7 @@ def resolve_season(dct: date, season: str, direction: int | None) -> int:
     -1 ("last winter"): the latest one already over; +1 ("next summer"): the first one not yet
     begun; otherwise ("this summer") the one of the publication year, except that in January
     and February "this winter" is the one that began the December before."""
+
     def start(y: int) -> date:
         return date(y, SEASON_START[season], 1)
 
@@ -986,8 +1132,15 @@ def _decide(r: Reading, ctx: Context, lex: Lexicon) -> Timex | None:
     # SET: every week, each Thursday, Tuesday nights, daily
     if r.every:
         return _set(r, lex)
-    if r.clock is None and r.pod and r.unit is None and len(r.numbers) == 1 and r.numbers[0] and \
-            1 <= r.numbers[0] <= 12 and r.numbers[0] == int(r.numbers[0]):
+    if (
+        r.clock is None
+        and r.pod
+        and r.unit is None
+        and len(r.numbers) == 1
+        and r.numbers[0]
+        and 1 <= r.numbers[0] <= 12
+        and r.numbers[0] == int(r.numbers[0])
+    ):
         r.clock, r.numbers = (int(r.numbers[0]), 0), []  # "4 in the morning"
     # clock times
     if r.clock is not None:
@@ -1047,8 +1200,9 @@ def _year_ago(r: Reading, ctx: Context) -> Timex | None:
     if r.ordinal and r.quarter == "Q" and 1 <= r.ordinal <= 4:
         base = Point(date(base.d.year, 3 * r.ordinal - 2, 1), "quarter")
     p = shift(base, "Y", -1)
-    return Timex("DATE", p.value(), point=p, relative=True, anchor=ctx.dct.isoformat() if ctx.dct else None,
-                 anaphoric=True)
+    return Timex(
+        "DATE", p.value(), point=p, relative=True, anchor=ctx.dct.isoformat() if ctx.dct else None, anaphoric=True
+    )
 
 
 def _set(r: Reading, lex: Lexicon) -> Timex | None:
@@ -1176,8 +1330,11 @@ def _month(r: Reading, ctx: Context) -> Timex:
         y = dct.year + rel["direction"]  # "July last year"
     elif rel and rel.get("anaphoric") and ctx.ref is not None:
         base = ctx.ref.d
-        y = base.year + (1 if rel["direction"] > 0 and r.month <= base.month else 0) - \
-            (1 if rel["direction"] < 0 and r.month >= base.month else 0)
+        y = (
+            base.year
+            + (1 if rel["direction"] > 0 and r.month <= base.month else 0)
+            - (1 if rel["direction"] < 0 and r.month >= base.month else 0)
+        )
     else:
         y = resolve_month(dct, r.month, ctx.tense, rel["direction"] if rel and not rel.get("anaphoric") else None)
     p = Point(date(y, r.month, 1), "month")
@@ -1215,7 +1372,9 @@ def _quarter(r: Reading, ctx: Context) -> Timex | None:
         return Timex("DURATION", f"P{_num(3 * n)}M")
     if r.ordinal is None:
         if r.relative is not None and dct:
-            base = ctx.quarter if (r.relative.get("anaphoric") and ctx.quarter) else coarsen(Point(dct, "day"), "quarter")
+            base = (
+                ctx.quarter if (r.relative.get("anaphoric") and ctx.quarter) else coarsen(Point(dct, "day"), "quarter")
+            )
             p = shift(coarsen(base, "quarter"), "Q", r.relative["direction"])
             return Timex("DATE", p.value(), point=p, relative=True, anchor=dct.isoformat())
         p = reporting_quarter(ctx) if code == "Q" and r.year is None else None
@@ -1237,8 +1396,14 @@ def _quarter(r: Reading, ctx: Context) -> Timex | None:
     else:
         return Timex("DATE", f"XXXX-{code}{k}", relative=True)
     p = Point(date(y, month, 1), "quarter" if code == "Q" else "half")
-    return Timex("DATE", p.value(), point=p, relative=r.year is None, anchor=dct.isoformat() if dct and r.year is None else None,
-                 sets_quarter=code == "Q")
+    return Timex(
+        "DATE",
+        p.value(),
+        point=p,
+        relative=r.year is None,
+        anchor=dct.isoformat() if dct and r.year is None else None,
+        sets_quarter=code == "Q",
+    )
 
 
 def _weekday(r: Reading, ctx: Context) -> Timex:
@@ -1331,8 +1496,14 @@ def _unit_offset(r: Reading, ctx: Context) -> Timex:
     else:
         p = shift(base, "W" if unit == "WE" else unit, k)
     p = coarsen(p, gran)
-    return Timex("DATE", p.value(), point=p, relative=True, anaphoric=anaphoric,
-                 anchor=ctx.ref.value() if anaphoric and ctx.ref else anchor_s)
+    return Timex(
+        "DATE",
+        p.value(),
+        point=p,
+        relative=True,
+        anaphoric=anaphoric,
+        anchor=ctx.ref.value() if anaphoric and ctx.ref else anchor_s,
+    )
 
 
 def _unit_relative(r: Reading, ctx: Context) -> Timex:
@@ -1368,8 +1539,9 @@ def _unit_relative(r: Reading, ctx: Context) -> Timex:
         p = Point(start, "weekend")
         return Timex("DATE", p.value(), point=p, relative=True, anchor=anchor_s)
     p = coarsen(shift(coarsen(base, gran), unit, direction), gran)
-    return Timex("DATE", p.value(), point=p, relative=True, anchor=base.value() if anaphoric else anchor_s,
-                 anaphoric=anaphoric)
+    return Timex(
+        "DATE", p.value(), point=p, relative=True, anchor=base.value() if anaphoric else anchor_s, anaphoric=anaphoric
+    )
 
 
 def _relative_day(ctx: Context, direction: int, anaphoric: bool) -> Timex:
@@ -1377,8 +1549,13 @@ def _relative_day(ctx: Context, direction: int, anaphoric: bool) -> Timex:
     ref = ctx.ref
     if anaphoric and ref is not None and ref.gran in ("month", "week") and direction == 0:
         # "that day" after "in October": the day is known only to the month
-        return Timex("DATE", ref.value() + "-XX" if ref.gran == "month" else "XXXX-XX-XX",
-                     relative=True, anchor=ref.value(), anaphoric=True)
+        return Timex(
+            "DATE",
+            ref.value() + "-XX" if ref.gran == "month" else "XXXX-XX-XX",
+            relative=True,
+            anchor=ref.value(),
+            anaphoric=True,
+        )
     if anaphoric and ref is not None:
         p = shift(Point(ref.d, "day"), "D", direction)
         return Timex("DATE", p.value(), point=p, relative=True, anchor=ref.value(), anaphoric=True)

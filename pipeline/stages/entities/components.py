@@ -24,6 +24,7 @@ Two spaCy components run after the statistical NER:
 Results are spaCy spans in ``doc.ents`` with the Span extensions ``canonical``, ``kb_id``,
 ``role``, ``affiliation`` and ``ent_source``; :func:`extract_entities` turns them into records.
 """
+
 from __future__ import annotations
 
 import re
@@ -47,7 +48,26 @@ PLACE = {"GPE", "LOC", "FAC"}
 OTHER_NAMED = {"EVENT", "LAW", "PRODUCT", "WORK_OF_ART", "LANGUAGE"}
 AFFILIATION_LABELS = {"GPE", "NORP", "ORG"}
 DETERMINERS = {"the", "a", "an"}
-CONNECTORS = {"of", "for", "and", "the", "de", "da", "del", "der", "von", "van", "al", "el", "bin", "ibn", "la", "le", "du", "&"}
+CONNECTORS = {
+    "of",
+    "for",
+    "and",
+    "the",
+    "de",
+    "da",
+    "del",
+    "der",
+    "von",
+    "van",
+    "al",
+    "el",
+    "bin",
+    "ibn",
+    "la",
+    "le",
+    "du",
+    "&",
+}
 POSSESSIVE = {"'s", "’s", "'", "’"}
 QUOTE_PUNCT = set("\"'“”‘’«»()[]{}*_|•·,.;:!?") | {"--", "—", "–", "-", "...", "…"}
 NAMED = NAME_LABELS | OTHER_NAMED
@@ -62,6 +82,7 @@ TRAILING_POSSESSIVE = re.compile(r"['’]s?$")
 BYLINE_PART = re.compile(r"[^,&]+?(?=\s*(?:,|&|\band\b|$))")
 
 # ================================================================ component 1: gazetteer + model
+
 
 def _paths(paths) -> tuple[str, ...] | None:
     if paths is None:
@@ -86,8 +107,12 @@ class EntityGazetteer(GuardedComponent):
                 continue
             eid, _, norp = key.partition("|")
             label = "NORP" if norp else self.gaz.entities[eid].label
-            wrapped = [" ".join(words[:k]) + "\n" + " ".join(words[k:])
-                       for f in forms if 1 < len(words := f.split()) <= 4 for k in range(1, len(words))]
+            wrapped = [
+                " ".join(words[:k]) + "\n" + " ".join(words[k:])
+                for f in forms
+                if 1 < len(words := f.split()) <= 4
+                for k in range(1, len(words))
+            ]
             self.matcher.add(key, list(nlp.tokenizer.pipe(forms + wrapped)))
             self.key_label[nlp.vocab.strings[key]] = (key, label)
 
@@ -113,8 +138,12 @@ class EntityGazetteer(GuardedComponent):
         low = tok.lower_
         if tok.is_punct or tok.is_space or low in POSSESSIVE or low in DETERMINERS or low == "and":
             return True
-        if low in self.rules.role_words or low in self.rules.honorifics or low in self.rules.place_suffixes \
-                or low in self.rules.generic_words:
+        if (
+            low in self.rules.role_words
+            or low in self.rules.honorifics
+            or low in self.rules.place_suffixes
+            or low in self.rules.generic_words
+        ):
             return True
         return tok.is_lower and low not in CONNECTORS
 
@@ -156,8 +185,12 @@ class EntityGazetteer(GuardedComponent):
         out, start = [], ent.start
         for t in ent:  # a paragraph break or a sentence start ends a name; a hard wrap does not
             text = t.text
-            if "\n" in text and ("\n\n" in text or t.i + 1 < len(doc) and doc[t.i + 1].is_sent_start) \
-                    or text in CUT_TOKENS or t.like_url:
+            if (
+                "\n" in text
+                and ("\n\n" in text or t.i + 1 < len(doc) and doc[t.i + 1].is_sent_start)
+                or text in CUT_TOKENS
+                or t.like_url
+            ):
                 out.append((start, t.i))
                 start = t.i + 1
         out.append((start, ent.end))
@@ -168,12 +201,14 @@ class EntityGazetteer(GuardedComponent):
     def in_url(doc: Doc, ent: Span) -> bool:
         """True when the entity is part of a web address ("x.com/PeteHegseth/status/...")."""
         start, end, stop = ent.start, ent.end, URL_STOP
-        while start > 0 and not doc[start - 1].whitespace_ and doc[start - 1].text not in stop and ent.start - start < 12:
+        while (
+            start > 0 and not doc[start - 1].whitespace_ and doc[start - 1].text not in stop and ent.start - start < 12
+        ):
             start -= 1
         while end < len(doc) and not doc[end - 1].whitespace_ and doc[end].text not in stop and end - ent.end < 12:
             end += 1
         # the tokens' texts are a subsequence of the body's slice: without ':' or '.' there, no address
-        window = doc_text(doc)[doc[start].idx: doc[end - 1].idx + len(doc[end - 1])]
+        window = doc_text(doc)[doc[start].idx : doc[end - 1].idx + len(doc[end - 1])]
         if ":" not in window and "." not in window:
             return False
         chunk = "".join(t.text for t in doc[start:end])
@@ -183,18 +218,30 @@ class EntityGazetteer(GuardedComponent):
         """Fix the model's label from the shape of the name (given names, village names, facilities)."""
         rules, words = self.rules, [t.text for t in span]
         lower = {w.lower() for w in words}
-        if doc_text(span.doc)[span.start_char:span.end_char].lower() in rules.products or words[0].lower() in rules.products:
+        if (
+            doc_text(span.doc)[span.start_char : span.end_char].lower() in rules.products
+            or words[0].lower() in rules.products
+        ):
             return "PRODUCT"
         if label == "ORG" and lower & rules.facility_words and not lower & rules.not_facility_words:
             return "FAC"
         if label == "PERSON" and len(words) == 1 and (len(words[0]) >= 3 and words[0].isupper() or _acronym(words[0])):
             return "ORG"  # "JATEC", "KhPG": an acronym, not a person
-        if label in {"ORG", "GPE", "LOC", "FAC", "NORP"} and 2 <= len(words) <= 3 and words[0] in self.gaz.first_names \
-                and all(w[:1].isupper() for w in words) and not lower & rules.org_words:
+        if (
+            label in {"ORG", "GPE", "LOC", "FAC", "NORP"}
+            and 2 <= len(words) <= 3
+            and words[0] in self.gaz.first_names
+            and all(w[:1].isupper() for w in words)
+            and not lower & rules.org_words
+        ):
             return "PERSON"
         if label in {"PERSON", "ORG", "NORP"} and words[0] not in self.gaz.first_names and len(words) <= 3:
             last = words[-1]
-            if last in rules.toponym_words or len(last) >= rules.toponym_min_length and rules.toponym.search(last.lower()):
+            if (
+                last in rules.toponym_words
+                or len(last) >= rules.toponym_min_length
+                and rules.toponym.search(last.lower())
+            ):
                 return "GPE"
         return label
 
@@ -204,8 +251,14 @@ class EntityGazetteer(GuardedComponent):
         while start < end:
             tok = doc[start]
             low = tok.lower_
-            if not (tok.is_punct or tok.is_space or low in DETERMINERS or low in rules.honorifics
-                    or label == "PERSON" and (low in rules.role_words or tok.is_lower or tok.ent_type_ == "NORP")):
+            if not (
+                tok.is_punct
+                or tok.is_space
+                or low in DETERMINERS
+                or low in rules.honorifics
+                or label == "PERSON"
+                and (low in rules.role_words or tok.is_lower or tok.ent_type_ == "NORP")
+            ):
                 break
             start += 1
         while end > start:
@@ -216,7 +269,7 @@ class EntityGazetteer(GuardedComponent):
         if start >= end:
             return None
         span = doc[start:end]
-        text = doc_text(doc)[span.start_char:span.end_char]
+        text = doc_text(doc)[span.start_char : span.end_char]
         low = text.lower()
         if not any(c.isalpha() for c in text) or low in rules.noise or all(t.is_lower for t in span if t.is_alpha):
             return None
@@ -236,22 +289,32 @@ class EntityGazetteer(GuardedComponent):
         if start == 0:
             return start
         prev = doc[start - 1]
-        if prev.is_title and prev.is_alpha and len(prev) > 1 and prev.pos_ == "PROPN" and not prev.ent_type_ \
-                and not prev.is_sent_start and prev.whitespace_ == " " and prev.lower_ not in self.rules.role_words \
-                and prev.lower_ not in self.rules.honorifics and prev.lower_ not in self.rules.noise:
+        if (
+            prev.is_title
+            and prev.is_alpha
+            and len(prev) > 1
+            and prev.pos_ == "PROPN"
+            and not prev.ent_type_
+            and not prev.is_sent_start
+            and prev.whitespace_ == " "
+            and prev.lower_ not in self.rules.role_words
+            and prev.lower_ not in self.rules.honorifics
+            and prev.lower_ not in self.rules.noise
+        ):
             return start - 1
         return start
 
     @staticmethod
     def _edge_lines(doc: Doc, n: int, window: int = 160) -> list[tuple[int, str]]:
         """The first and last n non-empty lines with their offsets (windows of the cached body text)."""
+
         def lines_of(start_tok: int, end_tok: int, skip_first: bool) -> list[tuple[int, str]]:
             if end_tok <= start_tok:
                 return []
             base = doc[start_tok].idx
             out, pos = [], base
             last = doc[end_tok - 1]
-            parts = doc_text(doc)[base: last.idx + len(last)].split("\n")
+            parts = doc_text(doc)[base : last.idx + len(last)].split("\n")
             for k, line in enumerate(parts):
                 if line.strip() and not (skip_first and k == 0):
                     out.append((pos, line))
@@ -260,10 +323,14 @@ class EntityGazetteer(GuardedComponent):
 
         if len(doc) <= 2 * window:
             every = lines_of(0, len(doc), False)
-            return every[:n] + every[max(n, len(every) - n):]
+            return every[:n] + every[max(n, len(every) - n) :]
         head = lines_of(0, window, False)[:-1][:n]  # the last line of the window may be cut
         tail_start = len(doc) - window
-        tail = lines_of(tail_start, len(doc), doc[tail_start - 1].text.count("\n") == 0 and "\n" not in doc[tail_start - 1].whitespace_)
+        tail = lines_of(
+            tail_start,
+            len(doc),
+            doc[tail_start - 1].text.count("\n") == 0 and "\n" not in doc[tail_start - 1].whitespace_,
+        )
         return head + tail[-n:]
 
     def bylines(self, doc: Doc) -> list[Span]:
@@ -281,8 +348,11 @@ class EntityGazetteer(GuardedComponent):
                 for part in BYLINE_PART.finditer(m.group("name")):
                     name = part.group(0).strip()
                     words = name.split()
-                    if not (2 <= len(words) <= 4) or any(w.lower().strip(".") in self.rules.byline_stopwords for w in words) \
-                            or not all(w[:1].isupper() for w in words):
+                    if (
+                        not (2 <= len(words) <= 4)
+                        or any(w.lower().strip(".") in self.rules.byline_stopwords for w in words)
+                        or not all(w[:1].isupper() for w in words)
+                    ):
                         continue
                     s = lead + m.start("name") + part.start() + (len(part.group(0)) - len(part.group(0).lstrip()))
                     span = doc.char_span(s, s + len(name), label="PERSON", alignment_mode="contract")
@@ -324,6 +394,7 @@ def make_entity_gazetteer(nlp: Language, name: str, gazetteer_paths, rules_path)
 
 # ================================================================ component 2: canonical names, roles
 
+
 class Mention:
     __slots__ = ("span", "label", "key", "entity", "cluster", "boiler", "name", "full")
 
@@ -350,7 +421,7 @@ class EntityCanonical(GuardedComponent):
 
     def clean_text(self, span: Span) -> str:
         """The span's text on one line, without a leading 'the' or a trailing possessive."""
-        return _clean_text(doc_text(span.doc)[span.start_char:span.end_char])
+        return _clean_text(doc_text(span.doc)[span.start_char : span.end_char])
 
     def person_words(self, text: str) -> list[str]:
         words = text.split()
@@ -372,8 +443,11 @@ class EntityCanonical(GuardedComponent):
     def process(self, doc: Doc) -> Doc:
         ents = list(doc.ents)
         boiler = [(s.start_char, s.end_char) for s in doc.spans.get("boilerplate", [])]
-        mentions = [Mention(e, any(a <= e.start_char and e.end_char <= b for a, b in boiler))
-                    for e in ents if e.label_ in LABELS]
+        mentions = [
+            Mention(e, any(a <= e.start_char and e.end_char <= b for a, b in boiler))
+            for e in ents
+            if e.label_ in LABELS
+        ]
         if not mentions:
             return doc
         self.link_known(mentions)
@@ -474,12 +548,23 @@ class EntityCanonical(GuardedComponent):
                 acronyms.setdefault(_initials(text), m.cluster)
         for m in mentions:  # "Center for Countering Disinformation (CCD)": the acronym in brackets
             doc, end = m.span.doc, m.span.end
-            if m.label == "ORG" and len(m.span) > 1 and end + 2 < len(doc) and doc[end].text == "(" \
-                    and doc[end + 2].text == ")" and _acronym(doc[end + 1].text):
+            if (
+                m.label == "ORG"
+                and len(m.span) > 1
+                and end + 2 < len(doc)
+                and doc[end].text == "("
+                and doc[end + 2].text == ")"
+                and _acronym(doc[end + 1].text)
+            ):
                 acronyms.setdefault(doc[end + 1].text, m.cluster)
         for m in mentions:
-            if isinstance(m.cluster, tuple) and m.cluster[0] == "name" and len(m.span) == 1 and _acronym(m.span.text) \
-                    and m.span.text in acronyms:
+            if (
+                isinstance(m.cluster, tuple)
+                and m.cluster[0] == "name"
+                and len(m.span) == 1
+                and _acronym(m.span.text)
+                and m.span.text in acronyms
+            ):
                 m.cluster = acronyms[m.span.text]
                 m.entity = self.gaz.entities.get(m.cluster) if isinstance(m.cluster, str) else None
 
@@ -506,7 +591,9 @@ class EntityCanonical(GuardedComponent):
             person = any(m.label == "PERSON" and m.full for m in ms)
             labels[cluster] = "PERSON" if person else max(count, key=lambda lab: (count[lab], lab == ms[0].label))
             if labels[cluster] == "PERSON":
-                best = max((m.name for m in ms if m.name), key=lambda n: (len(n.split()), len(n)), default=ms[0].span.text)
+                best = max(
+                    (m.name for m in ms if m.name), key=lambda n: (len(n.split()), len(n)), default=ms[0].span.text
+                )
             else:
                 texts = Counter(m.name or self.clean_text(m.span) for m in ms)
                 if labels[cluster] == "ORG":  # the full name over its acronym
@@ -514,7 +601,11 @@ class EntityCanonical(GuardedComponent):
                 else:
                     best = max(texts, key=lambda t: (texts[t], -len(t)))
                 if labels[cluster] in PLACE:  # "Pokrovsk district" and "Pokrovsk": the bare name
-                    bare = [t for t in texts if len(t.split()) < len(best.split()) and self.place_key(t) == self.place_key(best)]
+                    bare = [
+                        t
+                        for t in texts
+                        if len(t.split()) < len(best.split()) and self.place_key(t) == self.place_key(best)
+                    ]
                     best = bare[0] if bare else best
             canon[cluster] = (best, None)
         return labels, canon
@@ -558,7 +649,7 @@ class EntityCanonical(GuardedComponent):
         for m in mentions:
             if m.label == "NORP":
                 continue
-            span = doc[m.span.start:m.span.end]
+            span = doc[m.span.start : m.span.end]
             if span[0].ent_type_ != "PERSON":
                 continue
             role, aff = self.role_before(doc, span, ent_at_end)
@@ -611,8 +702,11 @@ class EntityCanonical(GuardedComponent):
                 aff = aff or e
                 prev = doc[e.start - 1] if e.start > 0 else None
                 before = doc[e.start - 2] if e.start > 1 else None
-                if prev is not None and prev.lower_ in ("of", "for", "the") and (
-                        start is not None or before is not None and self._is_role_word(before)):
+                if (
+                    prev is not None
+                    and prev.lower_ in ("of", "for", "the")
+                    and (start is not None or before is not None and self._is_role_word(before))
+                ):
                     i = e.start - 1  # "head of the Russian delegation", "Minister ... of Ukraine"
                     continue
                 break
@@ -622,7 +716,9 @@ class EntityCanonical(GuardedComponent):
                 continue
             break
         if start is None:  # "Ukrainian Khrystyna ...": a demonym right before the name
-            return None, self.affiliation_of(aff) if aff is not None and aff.end == person.start and aff.label_ == "NORP" else None
+            return None, self.affiliation_of(
+                aff
+            ) if aff is not None and aff.end == person.start and aff.label_ == "NORP" else None
         role, aff_name = self._role_text(doc, start, person.start, aff)
         return (role, aff_name) if role else (None, None)
 
@@ -655,7 +751,7 @@ class EntityCanonical(GuardedComponent):
                 i += 1
                 continue
             break
-        nxt = next((t for t in doc[end:end + 3] if not t.is_space), None) if start is not None else None
+        nxt = next((t for t in doc[end : end + 3] if not t.is_space), None) if start is not None else None
         if start is None or nxt is not None and nxt.ent_type_ == "PERSON":
             return None, None  # no role, or the title of the next person ("Kushner, Secretary Driscoll")
         role, aff_name = self._role_text(doc, start, end, aff)
@@ -665,11 +761,22 @@ class EntityCanonical(GuardedComponent):
         heads = self.rules.role_heads
 
         def trim(start: int, end: int) -> tuple[int, int]:
-            while start < end and (doc[start].is_stop or doc[start].is_punct or doc[start].is_space) \
-                    and doc[start].lower_ not in heads:
+            while (
+                start < end
+                and (doc[start].is_stop or doc[start].is_punct or doc[start].is_space)
+                and doc[start].lower_ not in heads
+            ):
                 start += 1
-            while end > start and (doc[end - 1].is_stop or doc[end - 1].is_punct or doc[end - 1].is_space
-                                   or doc[end - 1].lower_ in POSSESSIVE) and doc[end - 1].lower_ not in heads:
+            while (
+                end > start
+                and (
+                    doc[end - 1].is_stop
+                    or doc[end - 1].is_punct
+                    or doc[end - 1].is_space
+                    or doc[end - 1].lower_ in POSSESSIVE
+                )
+                and doc[end - 1].lower_ not in heads
+            ):
                 end -= 1
             return start, end
 
@@ -683,7 +790,7 @@ class EntityCanonical(GuardedComponent):
             return None, self.affiliation_of(aff) if aff is not None else None
         role = re.sub(r"\s+", " ", words.text).strip()
         if aff is not None and role.startswith(aff.text + " "):  # the affiliation is not part of the title
-            role = role[len(aff.text):].strip(" '’s")
+            role = role[len(aff.text) :].strip(" '’s")
         return role, self.affiliation_of(aff) if aff is not None else None
 
 

@@ -11,6 +11,7 @@ Everything the entity components know about names lives in ``data/entities/``:
 This module turns them into plain lookup structures (no spaCy objects), cached per set of paths,
 so that every process reads them once and the components stay small.
 """
+
 from __future__ import annotations
 
 import itertools
@@ -32,12 +33,21 @@ GAZETTEER_DIR = DATA / "gazetteer"
 RULES_PATH = DATA / "rules.yaml"
 
 Label = Literal["PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "LAW"]
-KIND = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place", "NORP": "group",
-        "EVENT": "event", "LAW": "law"}
+KIND = {
+    "PERSON": "person",
+    "ORG": "org",
+    "GPE": "place",
+    "LOC": "place",
+    "FAC": "place",
+    "NORP": "group",
+    "EVENT": "event",
+    "LAW": "law",
+}
 ROMAN = re.compile(r"^[IVX]+$")
 
 
 # ---------------------------------------------------------------- file schemas
+
 
 class GazetteerEntry(RuleModel):
     """One line of a gazetteer file."""
@@ -94,6 +104,7 @@ class RulesFile(RuleModel):
 
 
 # ---------------------------------------------------------------- loaded forms
+
 
 @dataclass(frozen=True)
 class Entity:
@@ -179,6 +190,7 @@ class Gazetteer:
 
 # ---------------------------------------------------------------- helpers
 
+
 def _words(entries: list[str]) -> frozenset[str]:
     """Lowercased tokens of a list of (possibly multi-word) terms."""
     out = set()
@@ -209,13 +221,15 @@ def load_rules(path: str | None = None) -> Rules:
         not_facility_words=frozenset(s.lower() for s in spec.not_facility_words),
         noise=frozenset(s.lower() for s in spec.noise),
         not_persons=frozenset(s.lower() for s in spec.not_persons),
-        variants=variants, byline_lines=spec.byline_lines,
+        variants=variants,
+        byline_lines=spec.byline_lines,
         bylines=[re.compile(p, re.M) for p in spec.bylines],
         byline_stopwords=frozenset(s.lower() for s in spec.byline_stopwords),
         first_names=frozenset(spec.first_names),
         org_words=frozenset(w.lower() for w in spec.org_words),
         toponym=re.compile("(?:" + "|".join(sorted(map(re.escape, spec.toponym_endings), key=len, reverse=True)) + ")$")
-        if spec.toponym_endings else re.compile(r"(?!x)x"),
+        if spec.toponym_endings
+        else re.compile(r"(?!x)x"),
         toponym_words=frozenset(spec.toponym_words),
         toponym_min_length=spec.toponym_min_length,
         products=frozenset(p.lower() for p in spec.products),
@@ -249,8 +263,12 @@ def entry_forms(entry: GazetteerEntry, label: str, rules: Rules) -> list[str]:
     if entry.type == "country" and " " not in entry.name:
         forms.append(f"Republic of {entry.name}")
     if entry.oblast:
-        forms += [f"{f} {s}" for f in (entry.name, *entry.aliases) if " " not in f
-                  for s in ("region", "Region", "Oblast", "oblast", "province", "Province")]
+        forms += [
+            f"{f} {s}"
+            for f in (entry.name, *entry.aliases)
+            if " " not in f
+            for s in ("region", "Region", "Oblast", "oblast", "province", "Province")
+        ]
     if label == "PERSON" and entry.surname:
         last = entry.name.split()[-1]
         if len(last) > 2 and not ROMAN.match(last):
@@ -311,8 +329,9 @@ def load_gazetteer(paths: tuple[str, ...] | None = None, rules_path: str | None 
                 if len(last) > 2 and not ROMAN.match(last):
                     surname_keys.setdefault(rules.name_key(last), eid)
     first = frozenset(e.name.split()[0] for e in entities.values() if e.label == "PERSON" and " " in e.name)
-    return Gazetteer(entities, patterns, frozenset(model_only), person_keys, surname_keys, name_keys,
-                     first | rules.first_names)
+    return Gazetteer(
+        entities, patterns, frozenset(model_only), person_keys, surname_keys, name_keys, first | rules.first_names
+    )
 
 
 def _is_initial(word: str) -> bool:

@@ -1,4 +1,5 @@
 """The entities stage: its components and the records function (Doc -> EntityRecord)."""
+
 from __future__ import annotations
 
 from spacy.tokens import Doc
@@ -23,14 +24,28 @@ def extract_entities(doc: Doc) -> dict[str, list[EntityRecord]]:
         if ent.label_ not in LABELS or any(a <= start and end <= b for a, b in boiler):
             continue
         ext = ent._
-        records.append(EntityRecord(doc_id=doc_id, start=start, end=end, text=text[start:end],
-                                    sentence=sentence_index(doc, start), label=ent.label_,
-                                    canonical=ext.canonical or SPACES.sub(" ", text[start:end]),
-                                    kb_id=ext.kb_id, kb_name=ext.kb_name, role=ext.role, affiliation=ext.affiliation,
-                                    source=ext.ent_source or "model"))
+        records.append(
+            EntityRecord(
+                doc_id=doc_id,
+                start=start,
+                end=end,
+                text=text[start:end],
+                sentence=sentence_index(doc, start),
+                label=ent.label_,
+                canonical=ext.canonical or SPACES.sub(" ", text[start:end]),
+                kb_id=ext.kb_id,
+                kb_name=ext.kb_name,
+                role=ext.role,
+                affiliation=ext.affiliation,
+                source=ext.ent_source or "model",
+            )
+        )
     return {"entities": records}
 
 
-STAGE = Stage(name="entities",
-              components=[("entity_gazetteer", {}), ("entity_canonical", {})],
-              outputs={"entities": EntityRecord}, extract=extract_entities)
+STAGE = Stage(
+    name="entities",
+    components=[("entity_gazetteer", {}), ("entity_canonical", {})],
+    outputs={"entities": EntityRecord},
+    extract=extract_entities,
+)

@@ -21,6 +21,7 @@ memorandum's, overridden by cues). Results go to ``doc.spans["memoranda"]`` and
 ``doc.spans["provisions"]`` with the record fields in ``span._.memorandum`` / ``span._.provision``;
 :func:`extract_provisions` turns them into records.
 """
+
 from __future__ import annotations
 
 import logging
@@ -46,22 +47,23 @@ Modality = Literal["demand", "offer", "commitment", "condition"]
 
 # ---------------------------------------------------------------- matching
 
+
 @dataclass
 class Frame:
     """Where content starts and ends, whose it is, and how to read it."""
 
     memo: Memo
-    start: int                  # first content token
-    end: int                    # token after the content
-    kind: str                   # content, agreement, refusal, list, bullet, modal, complement
+    start: int  # first content token
+    end: int  # token after the content
+    kind: str  # content, agreement, refusal, list, bullet, modal, complement
     modality: str | None
     status: str
     cue: Token | None = None
     section: str | None = None
     item: str | None = None
-    need_trigger: bool = True   # prose frames keep only provisions with a category trigger
+    need_trigger: bool = True  # prose frames keep only provisions with a category trigger
     tail_start: int | None = None
-    si: int = -1                # index of its sentence
+    si: int = -1  # index of its sentence
 
 
 class ProvisionFinder(GuardedComponent):
@@ -77,19 +79,44 @@ class ProvisionFinder(GuardedComponent):
         doc_words = list(self.data.doc_kind) + list(self.data.part_kind) + ["document", "text", "paper"]
         # only words that can open a frame on their own; document-only verbs ("includes", "says") need a
         # document in the sentence or one named just before, checked per sentence
-        verbs = set(c.party_verbs) | set(c.agreement_verbs) | set(c.refusal_verbs) | set(c.party_object_verbs) | \
-            set(c.party_goal_verbs) | set(c.truce_verbs) | set(c.condition_verbs) | {"call"}
+        verbs = (
+            set(c.party_verbs)
+            | set(c.agreement_verbs)
+            | set(c.refusal_verbs)
+            | set(c.party_object_verbs)
+            | set(c.party_goal_verbs)
+            | set(c.truce_verbs)
+            | set(c.condition_verbs)
+            | {"call"}
+        )
         verbs = {v.split()[0] for v in verbs}  # "rule out": its verb
         words = {f for w in doc_words for f in self._forms(w)} | {f for v in verbs for f in self._forms(v)}
         words |= {f for w in c.position_nouns for f in self._forms(w)}
-        words |= {"agreed", "sought", "wanted", "drew", "laid", "put", "set", "signed", "reached", "struck", "under", ":"}
+        words |= {
+            "agreed",
+            "sought",
+            "wanted",
+            "drew",
+            "laid",
+            "put",
+            "set",
+            "signed",
+            "reached",
+            "struck",
+            "under",
+            ":",
+        }
         self.trigger.add("TRIGGER", [nlp.make_doc(w) for w in sorted(words)])
         for label, cat in self.data.categories.categories.items():
             for strength, phrases in (("strong", cat.strong), ("weak", cat.weak)):
                 pats = [nlp.make_doc(f) for p in phrases for f in self._forms(p)]
                 if pats:
                     self.categories.add(f"{label}|{strength}", pats)
-        self.cat_ids = {nlp.vocab.strings[f"{lab}|{s}"]: (lab, s) for lab in self.data.categories.categories for s in ("strong", "weak")}
+        self.cat_ids = {
+            nlp.vocab.strings[f"{lab}|{s}"]: (lab, s)
+            for lab in self.data.categories.categories
+            for s in ("strong", "weak")
+        }
         self.under = phrase_tokens(c.under_phrases)
         self.exchange = phrase_tokens(c.exchange_phrases)
         self.self_deciding = set(self.data.parties.self_deciding)
@@ -125,7 +152,7 @@ class ProvisionFinder(GuardedComponent):
         self._text = doc_text(doc)  # Doc.text is rebuilt on every access: the cached copy
         self._mention_memo: dict[int, Memo] = {}
         found: list[tuple[Segment, Frame]] = []
-        bullets: dict | None = None   # the open bullet list: {"memo", "status", "modality", "need_trigger"}
+        bullets: dict | None = None  # the open bullet list: {"memo", "status", "modality", "need_trigger"}
         sents = list(doc.sents)
         si = -1  # index of the sentence among the article's prose sentences: "the sentence before" skips boilerplate
         for sent in sents:
@@ -150,8 +177,18 @@ class ProvisionFinder(GuardedComponent):
                     memo = bullets.get("memo")
                     if memo is not None:
                         start = sent.start + b_skip
-                        frames = [Frame(memo, start, sent.end, "bullet", bullets["modality"], memo.status,
-                                        need_trigger=bullets["need_trigger"], item=b_item)]
+                        frames = [
+                            Frame(
+                                memo,
+                                start,
+                                sent.end,
+                                "bullet",
+                                bullets["modality"],
+                                memo.status,
+                                need_trigger=bullets["need_trigger"],
+                                item=b_item,
+                            )
+                        ]
             intro = self._list_intro(doc, sent, frames, state, si)
             if intro is not None:
                 bullets = intro
@@ -168,9 +205,14 @@ class ProvisionFinder(GuardedComponent):
         a refusal of something named just before rejects the other party's provisions of the last two sentences."""
         refusal = self._refusals
         for verb in sent:
-            phrasal = any(c.dep_ == "prt" and (verb.lemma_.lower(), c.lower_) in self._phrasal_refusals for c in verb.children)
-            if not (verb.lemma_.lower() in refusal or phrasal) or verb.pos_ not in ("VERB", "AUX") or \
-                    any(c.dep_ == "neg" for c in verb.children):
+            phrasal = any(
+                c.dep_ == "prt" and (verb.lemma_.lower(), c.lower_) in self._phrasal_refusals for c in verb.children
+            )
+            if (
+                not (verb.lemma_.lower() in refusal or phrasal)
+                or verb.pos_ not in ("VERB", "AUX")
+                or any(c.dep_ == "neg" for c in verb.children)
+            ):
                 continue
             obj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and c.i != verb.i), None)
             if obj is None:
@@ -182,49 +224,68 @@ class ProvisionFinder(GuardedComponent):
                     if fr.si >= si - 2 and fr.memo is named and named.kind != "agreement":
                         fr.status = "rejected"
                 continue
-            subj = self._subject(verb) if obj.dep_ == "dobj" else next((c for c in verb.children if c.dep_ == "agent"), None)
+            subj = (
+                self._subject(verb)
+                if obj.dep_ == "dobj"
+                else next((c for c in verb.children if c.dep_ == "agent"), None)
+            )
             refuser = state.subject_party(subj) if subj is not None else None
             if not refuser:
                 continue
             # not "this condition": the refused thing restated ("ruled out a withdrawal from the Donbas") rejects the
             # other side's provision of the same strong category read just before, when that frame gave one provision
-            labels = set() if back else self._strong_labels(sent.doc[obj.left_edge.i:obj.right_edge.i + 1])
+            labels = set() if back else self._strong_labels(sent.doc[obj.left_edge.i : obj.right_edge.i + 1])
             if not back and not labels:
                 continue
             for seg, fr in found:
-                if fr.si < si - 2 or not fr.memo.party or fr.memo.kind == "agreement" or refuser in split_party(fr.memo.party):
+                if (
+                    fr.si < si - 2
+                    or not fr.memo.party
+                    or fr.memo.kind == "agreement"
+                    or refuser in split_party(fr.memo.party)
+                ):
                     continue
-                if back or sum(f is fr for _, f in found) == 1 and labels & self._strong_labels(sent.doc[seg.start:seg.end]):
+                if (
+                    back
+                    or sum(f is fr for _, f in found) == 1
+                    and labels & self._strong_labels(sent.doc[seg.start : seg.end])
+                ):
                     fr.status = "rejected"
 
     @staticmethod
     def _stray_line(sent: Span) -> bool:
         """'Advertisement', 'Read more' on a line of its own between two paragraphs: not a sentence of the text."""
         words = [t for t in sent if not (t.is_space or t.is_punct)]
-        return len(words) <= 2 and not any(t.text in (".", "!", "?") for t in sent) and "\n" in sent.text_with_ws[-2:] + \
-            (sent.doc[sent.start - 1].text if sent.start > 0 else "\n")
+        return (
+            len(words) <= 2
+            and not any(t.text in (".", "!", "?") for t in sent)
+            and "\n" in sent.text_with_ws[-2:] + (sent.doc[sent.start - 1].text if sent.start > 0 else "\n")
+        )
 
     # ------------------------------------------------------------ lines and bullets
 
     def _starts_line(self, doc: Doc, sent: Span) -> bool:
         text = self._text
-        return sent.start_char == 0 or "\n" in text[max(0, sent.start_char - 3): sent.start_char] or \
-            text[max(0, sent.start_char - 200):sent.start_char].rstrip(" \t").endswith("\n")
+        return (
+            sent.start_char == 0
+            or "\n" in text[max(0, sent.start_char - 3) : sent.start_char]
+            or text[max(0, sent.start_char - 200) : sent.start_char].rstrip(" \t").endswith("\n")
+        )
 
     def _bullet(self, doc: Doc, sent: Span) -> tuple[bool, str | None, int]:
         """Is the sentence a bullet line? Its number, and how many tokens the marker takes."""
         text = self._text
         line_start = text.rfind("\n", 0, sent.start_char) + 1
-        if text[line_start:sent.start_char].strip():
+        if text[line_start : sent.start_char].strip():
             return False, None, 0
-        if not BULLET_LINE.match(text[line_start: line_start + 12]):
+        if not BULLET_LINE.match(text[line_start : line_start + 12]):
             return False, None, 0
         label, skip = marker_label(doc, sent.start, sent.end)
         return True, label, skip
 
     def _list_intro(self, doc: Doc, sent: Span, frames: list[Frame], state: ArticleMemoranda, si: int) -> dict | None:
         """An introduction ending in a colon opens a list whose bullets are provisions of its memorandum."""
-        if not self._text[sent.start_char:sent.end_char].rstrip().endswith(":"):
+        if not self._text[sent.start_char : sent.end_char].rstrip().endswith(":"):
             return None
         memo = None
         for f in frames:
@@ -234,8 +295,11 @@ class ProvisionFinder(GuardedComponent):
         if memo is None or memo.kind != "agreement":
             # "the points on which both delegations agreed:": the list is what the parties agreed
             for tok in sent:
-                if tok.lemma_.lower() in ("agree", "commit", "sign") and tok.pos_ in ("VERB", "AUX") and \
-                        not any(c.dep_ == "neg" for c in tok.children):
+                if (
+                    tok.lemma_.lower() in ("agree", "commit", "sign")
+                    and tok.pos_ in ("VERB", "AUX")
+                    and not any(c.dep_ == "neg" for c in tok.children)
+                ):
                     subj = self._subject(tok)
                     party = state.subject_party(subj) if subj is not None else None
                     if party and party not in self.self_deciding:
@@ -247,8 +311,12 @@ class ProvisionFinder(GuardedComponent):
             memo = state.active
         if memo is not None and not memo.party:
             memo = None
-        return {"memo": memo, "status": memo.status if memo else "agreed", "modality": "commitment" if memo is None or memo.kind == "agreement" else "demand",
-                "need_trigger": False}
+        return {
+            "memo": memo,
+            "status": memo.status if memo else "agreed",
+            "modality": "commitment" if memo is None or memo.kind == "agreement" else "demand",
+            "need_trigger": False,
+        }
 
     # ------------------------------------------------------------ frames of one sentence
 
@@ -267,8 +335,12 @@ class ProvisionFinder(GuardedComponent):
         active, active_si = self._prev_active
         if active is not None and active_si >= si - 3 and not active.position:
             for tok in sent:
-                if tok.i not in mentions and tok.lemma_.lower() in ("document", "text", "paper") and tok.pos_ == "NOUN" and \
-                        any(c.lower_ in ("the", "this") for c in tok.lefts):
+                if (
+                    tok.i not in mentions
+                    and tok.lemma_.lower() in ("document", "text", "paper")
+                    and tok.pos_ == "NOUN"
+                    and any(c.lower_ in ("the", "this") for c in tok.lefts)
+                ):
                     mentions[tok.i] = active  # "The document also opposes ...": the document named just before
         self._mention_memo.update(mentions)
         colon = self._colon_frame(doc, sent, si, state, mentions)
@@ -285,7 +357,9 @@ class ProvisionFinder(GuardedComponent):
             elif lemma in data.cues.refusal_verbs:
                 fr = self._refusal_frame(doc, tok, sent, si, state, mentions)
                 if fr is None and lemma in data.cues.content_verbs:
-                    fr = self._content_frame(doc, tok, sent, si, state, mentions)  # "the document opposes the use of ..."
+                    fr = self._content_frame(
+                        doc, tok, sent, si, state, mentions
+                    )  # "the document opposes the use of ..."
             elif lemma in data.cues.condition_verbs:
                 out.extend(self._condition_frames(doc, tok, sent, si, state))
                 fr = None
@@ -307,7 +381,9 @@ class ProvisionFinder(GuardedComponent):
                 if lead is not None:
                     out.insert(0, lead)
         for tok_i, memo in mentions.items():
-            fr = self._complement_frame(doc, doc[tok_i], memo, sent) or self._relative_frame(doc, doc[tok_i], memo, sent)
+            fr = self._complement_frame(doc, doc[tok_i], memo, sent) or self._relative_frame(
+                doc, doc[tok_i], memo, sent
+            )
             if fr is not None:
                 head = doc[tok_i].head
                 if doc[tok_i].dep_ == "dobj" and head.lemma_.lower() in data.cues.refusal_verbs:
@@ -318,8 +394,13 @@ class ProvisionFinder(GuardedComponent):
         if not out:
             out.extend(self._part_for_frames(doc, sent, si, state, mentions))
         for fr in out:  # "Putin rejected a peace plan ... that called for X": X is rejected
-            if fr.kind != "agreement" and any(m is fr.memo and doc[i].dep_ == "dobj" and doc[i].head.lemma_.lower() in data.cues.refusal_verbs
-                                              and not any(c.dep_ == "neg" for c in doc[i].head.children) for i, m in mentions.items()):
+            if fr.kind != "agreement" and any(
+                m is fr.memo
+                and doc[i].dep_ == "dobj"
+                and doc[i].head.lemma_.lower() in data.cues.refusal_verbs
+                and not any(c.dep_ == "neg" for c in doc[i].head.children)
+                for i, m in mentions.items()
+            ):
                 fr.status = "rejected"
         out = self._bound(out)
         if out:  # the memorandum the sentence is about, not one named inside its content, is the one "it" means next
@@ -328,7 +409,8 @@ class ProvisionFinder(GuardedComponent):
 
     @staticmethod
     def _bound(frames: list[Frame]) -> list[Frame]:
-        """'the second section proposed X, and the third section outlined Y': X ends where the next frame's clause starts."""
+        """'the second section proposed X, and the third section outlined Y': X ends where the next
+        frame's clause starts."""
         frames = sorted(frames, key=lambda f: f.start)
         for a, b in zip(frames, frames[1:]):
             if b.cue is None or b.kind == "complement":
@@ -352,11 +434,21 @@ class ProvisionFinder(GuardedComponent):
         """'the memorandum demands that ...' tagged as a compound noun 'memorandum demands': the word after a
         document mention, a content verb's third person, followed by 'that' or 'for' or parsed as the
         mention's head ("Ukraine's blueprint envisages X" with 'envisages' read as a noun)."""
-        if not (tok.tag_ == "NNS" and tok.i > 0 and tok.i - 1 in mentions and tok.lower_[:-1] in self.data.cues.content_verbs):
+        if not (
+            tok.tag_ == "NNS"
+            and tok.i > 0
+            and tok.i - 1 in mentions
+            and tok.lower_[:-1] in self.data.cues.content_verbs
+        ):
             return False
         prev = tok.doc[tok.i - 1]
-        return tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ in ("that", "for") or \
-            prev.head.i == tok.i and prev.dep_ in ("nsubj", "compound") and tok.dep_ == "ROOT"
+        return (
+            tok.i + 1 < len(tok.doc)
+            and tok.doc[tok.i + 1].lower_ in ("that", "for")
+            or prev.head.i == tok.i
+            and prev.dep_ in ("nsubj", "compound")
+            and tok.dep_ == "ROOT"
+        )
 
     @staticmethod
     def _inside_quote_of_other(tok: Token) -> bool:
@@ -367,12 +459,15 @@ class ProvisionFinder(GuardedComponent):
         decides the status of what came before it."""
         refusal = self._refusals
         for fr in frames:
-
             end = content_end(doc, fr.start, fr.end, self.data)
             if end < fr.end:
-                tail = doc[end:fr.end]
-                if any(t.lemma_.lower() in refusal or t.lemma_.lower() in ("accept", "agree") and
-                       any(c.dep_ == "neg" or c.lower_ == "never" for c in t.children) for t in tail):
+                tail = doc[end : fr.end]
+                if any(
+                    t.lemma_.lower() in refusal
+                    or t.lemma_.lower() in ("accept", "agree")
+                    and any(c.dep_ == "neg" or c.lower_ == "never" for c in t.children)
+                    for t in tail
+                ):
                     fr.status = "rejected"  # "..., a condition Kyiv says it will never accept"
         return frames
 
@@ -400,7 +495,13 @@ class ProvisionFinder(GuardedComponent):
         """'The initiative went through several drafts, calling for X', 'The proposal may be a turning point,
         allowing for X': a participle clause after a comma whose main clause has a document as subject says what
         the document contains; that subject is returned."""
-        if verb.tag_ != "VBG" or verb.dep_ != "advcl" or verb.head.i > verb.i or verb.i == 0 or verb.doc[verb.i - 1].text != ",":
+        if (
+            verb.tag_ != "VBG"
+            or verb.dep_ != "advcl"
+            or verb.head.i > verb.i
+            or verb.i == 0
+            or verb.doc[verb.i - 1].text != ","
+        ):
             return None
         subj = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None and (subj.i in mentions or any(t.i in mentions for t in subj.subtree if t.i <= subj.i)):
@@ -410,20 +511,33 @@ class ProvisionFinder(GuardedComponent):
     @staticmethod
     def _opposed_to(verb: Token) -> bool:
         """'The paper was opposed to any first use of chemical arms': 'be opposed to' is the stance 'oppose'."""
-        return verb.lemma_.lower() == "oppose" and verb.i + 1 < len(verb.doc) and verb.doc[verb.i + 1].lower_ == "to" and \
-            any(c.dep_ in ("auxpass", "aux") and c.lemma_ == "be" for c in verb.children)
+        return (
+            verb.lemma_.lower() == "oppose"
+            and verb.i + 1 < len(verb.doc)
+            and verb.doc[verb.i + 1].lower_ == "to"
+            and any(c.dep_ in ("auxpass", "aux") and c.lemma_ == "be" for c in verb.children)
+        )
 
     def _said_by_document(self, verb: Token, mentions: dict[int, Memo]) -> bool:
         """Is a document (or a part of one, or 'it') the subject of this verb?"""
         subj = self._subject(verb)
-        return subj is not None and (subj.i in mentions or subj.lemma_.lower() in self.data.part_kind or
-                                     subj.lower_ in ("it", "which") or any(t.i in mentions for t in subj.subtree))
+        return subj is not None and (
+            subj.i in mentions
+            or subj.lemma_.lower() in self.data.part_kind
+            or subj.lower_ in ("it", "which")
+            or any(t.i in mentions for t in subj.subtree)
+        )
 
     def _as_content(self, verb: Token) -> tuple[int, int] | None:
         """', as Moscow has demanded,': the demand is the phrase just before the comma (tokens [start, end))."""
         doc = verb.doc
         mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ == "as" and c.i < verb.i), None)
-        if mark is None or any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children) or mark.i < 2 or doc[mark.i - 1].text != ",":
+        if (
+            mark is None
+            or any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children)
+            or mark.i < 2
+            or doc[mark.i - 1].text != ","
+        ):
             return None
         if verb.dep_ == "advcl" and verb.head.i < mark.i and verb.head.left_edge.i < mark.i - 1:
             return verb.head.left_edge.i, mark.i - 1  # "Handing over the region, as Moscow has demanded, ..."
@@ -435,24 +549,41 @@ class ProvisionFinder(GuardedComponent):
         return node.left_edge.i, node.right_edge.i + 1
 
     def _object_then_to(self, verb: Token) -> bool:
-        """'pressing Ukraine to withdraw', 'fighting for Ukraine to give up': a party as object, then a to-infinitive."""
+        """'pressing Ukraine to withdraw', 'fighting for Ukraine to give up': a party as object, then a
+        to-infinitive."""
         doc = verb.doc
         for c in verb.children:
             if c.i < verb.i:
                 continue
-            if c.dep_ in ("advcl", "xcomp", "ccomp") and any(x.lower_ == "for" and x.dep_ == "mark" for x in c.children) and \
-                    any(x.lower_ == "to" for x in c.children) and any(x.dep_ == "nsubj" and party_of_token(x, self.data) for x in c.children):
+            if (
+                c.dep_ in ("advcl", "xcomp", "ccomp")
+                and any(x.lower_ == "for" and x.dep_ == "mark" for x in c.children)
+                and any(x.lower_ == "to" for x in c.children)
+                and any(x.dep_ == "nsubj" and party_of_token(x, self.data) for x in c.children)
+            ):
                 return True  # "fighting for Ukraine to give up ..." parsed as a clause
-            if c.dep_ in ("ccomp", "xcomp") and any(x.lower_ == "to" and x.dep_ == "aux" for x in c.children) and \
-                    any(x.dep_ == "nsubj" and party_of_token(x, self.data) for x in c.children):
+            if (
+                c.dep_ in ("ccomp", "xcomp")
+                and any(x.lower_ == "to" and x.dep_ == "aux" for x in c.children)
+                and any(x.dep_ == "nsubj" and party_of_token(x, self.data) for x in c.children)
+            ):
                 return True  # "wants Ukraine to recognise ..." parsed with Ukraine as the clause subject
-            obj = c if c.dep_ == "dobj" else next((x for x in c.children if x.dep_ == "pobj"), None) \
-                if c.dep_ == "prep" and c.lower_ in ("for", "on") else None
+            obj = (
+                c
+                if c.dep_ == "dobj"
+                else next((x for x in c.children if x.dep_ == "pobj"), None)
+                if c.dep_ == "prep" and c.lower_ in ("for", "on")
+                else None
+            )
             if obj is None or not party_of_token(obj, self.data):
                 continue
             nxt = obj.right_edge.i + 1 if obj.right_edge.i > obj.i else obj.i + 1
-            if nxt < len(doc) and doc[nxt].lower_ == "to" or any(x.dep_ in ("xcomp", "ccomp") and x.i > obj.i for x in verb.children) \
-                    or any(x.lower_ == "to" for x in obj.subtree if x.i > obj.i):
+            if (
+                nxt < len(doc)
+                and doc[nxt].lower_ == "to"
+                or any(x.dep_ in ("xcomp", "ccomp") and x.i > obj.i for x in verb.children)
+                or any(x.lower_ == "to" for x in obj.subtree if x.i > obj.i)
+            ):
                 return True
         return False
 
@@ -466,7 +597,10 @@ class ProvisionFinder(GuardedComponent):
         (its = the subject of the verb the noun depends on), also through "which" of a relative clause."""
         if noun.lower_ in ("which", "that") and noun.head.dep_ == "relcl":
             noun = noun.head.head
-        if noun.lemma_.lower() not in self.data.cues.position_nouns and noun.lower_ not in self.data.cues.position_nouns:
+        if (
+            noun.lemma_.lower() not in self.data.cues.position_nouns
+            and noun.lower_ not in self.data.cues.position_nouns
+        ):
             return None
         for c in noun.children:
             if c.dep_ != "poss":
@@ -482,7 +616,9 @@ class ProvisionFinder(GuardedComponent):
                 return state.subject_party(subj) if subj is not None else None
         return None
 
-    def _part_of(self, subj: Token, si: int, state: ArticleMemoranda, mentions: dict[int, Memo]) -> tuple[Memo | None, str | None]:
+    def _part_of(
+        self, subj: Token, si: int, state: ArticleMemoranda, mentions: dict[int, Memo]
+    ) -> tuple[Memo | None, str | None]:
         """'The second section of the Russian memorandum' -> (memorandum, '2'); 'It' -> (active, its section)."""
         data = self.data
         lemma = subj.lemma_.lower()
@@ -537,7 +673,9 @@ class ProvisionFinder(GuardedComponent):
         dobj = [c for c in right if c.dep_ == "dobj"]
         nxt = doc[verb.i + 1] if verb.i + 1 < end else None
         if nxt is not None and nxt.lower_ == "for" and nxt.head.i == verb.i and nxt.dep_ in ("prep", "prt"):
-            i = verb.i + 2  # "calling for a ceasefire, an exchange of ...": the parser may take a later item for the object
+            i = (
+                verb.i + 2
+            )  # "calling for a ceasefire, an exchange of ...": the parser may take a later item for the object
         elif dobj and clause and party_of_token(dobj[0], self.data) and clause[0].i > dobj[0].i:
             i = dobj[0].right_edge.i + 1
         elif clause and not dobj:
@@ -545,31 +683,55 @@ class ProvisionFinder(GuardedComponent):
         elif dobj:
             i = dobj[0].left_edge.i
         else:
-            preps = [c for c in right if c.dep_ in ("prep", "prt", "mark") and c.lower_ in ("for", "on", "upon", "out", "forward")]
+            preps = [
+                c
+                for c in right
+                if c.dep_ in ("prep", "prt", "mark") and c.lower_ in ("for", "on", "upon", "out", "forward")
+            ]
             i = preps[0].i + 1 if preps else verb.i + 1
         particles = set(self.data.cues.particles) | {"to"}
-        while i < end and (doc[i].lower_ in particles or doc[i].pos_ == "ADV" and doc[i].lower_ != "not" or doc[i].dep_ == "prt"
-                           or doc[i].lower_ in ("on", "upon") or doc[i].tag_ in ("RB",)):
+        while i < end and (
+            doc[i].lower_ in particles
+            or doc[i].pos_ == "ADV"
+            and doc[i].lower_ != "not"
+            or doc[i].dep_ == "prt"
+            or doc[i].lower_ in ("on", "upon")
+            or doc[i].tag_ in ("RB",)
+        ):
             i += 1
         return i
 
-    def _content_frame(self, doc: Doc, verb: Token, sent: Span, si: int, state: ArticleMemoranda,
-                       mentions: dict[int, Memo]) -> Frame | None:
+    def _content_frame(
+        self, doc: Doc, verb: Token, sent: Span, si: int, state: ArticleMemoranda, mentions: dict[int, Memo]
+    ) -> Frame | None:
         data = self.data
         lemma = verb.lower_[:-1] if self._noun_tagged_verb(verb, mentions) else verb.lemma_.lower()
         if any(c.dep_ == "neg" for c in verb.children) or verb.dep_ == "amod":
             return None
         progressive = any(c.dep_ == "aux" and c.lemma_ == "be" for c in verb.children)
         participle_of = self._participle_document(verb, mentions)
-        if verb.tag_ == "VBG" and not progressive and not (verb.dep_ == "acl" and verb.head.i in mentions) and participle_of is None \
-                or verb.lower_ == "including":
+        if (
+            verb.tag_ == "VBG"
+            and not progressive
+            and not (verb.dep_ == "acl" and verb.head.i in mentions)
+            and participle_of is None
+            or verb.lower_ == "including"
+        ):
             return None  # "..., including X": a sub-list, not a verb of content
-        if verb.tag_ == "VBN" and (verb.dep_ == "acl" or any(c.dep_ == "auxpass" for c in verb.children)) and not self._opposed_to(verb):
+        if (
+            verb.tag_ == "VBN"
+            and (verb.dep_ == "acl" or any(c.dep_ == "auxpass" for c in verb.children))
+            and not self._opposed_to(verb)
+        ):
             return None  # "the memorandum put forward by the other side": passive
-        if lemma == "call" and not any(c.lower_ in ("for", "on") for c in verb.children if c.i == verb.i + 1 or c.dep_ in ("prep", "prt", "mark")):
+        if lemma == "call" and not any(
+            c.lower_ in ("for", "on") for c in verb.children if c.i == verb.i + 1 or c.dep_ in ("prep", "prt", "mark")
+        ):
             if not (verb.i + 1 < sent.end and doc[verb.i + 1].lower_ in ("for", "on")):
                 return None
-        if lemma in ("set", "lay", "put") and not (verb.i + 1 < sent.end and doc[verb.i + 1].lower_ in ("out", "forward")):
+        if lemma in ("set", "lay", "put") and not (
+            verb.i + 1 < sent.end and doc[verb.i + 1].lower_ in ("out", "forward")
+        ):
             return None
         if lemma == "provide" and not (verb.i + 1 < sent.end and doc[verb.i + 1].lower_ == "for"):
             return None
@@ -583,8 +745,11 @@ class ProvisionFinder(GuardedComponent):
         memo, section = self._part_of(subj, si, state, mentions)
         if subj.i in mentions:
             memo = mentions[subj.i]
-        elif subj.lemma_.lower() not in data.part_kind and subj.pos_ != "PRON" and any(
-                t.i in mentions and t.i < verb.i for t in subj.subtree):
+        elif (
+            subj.lemma_.lower() not in data.part_kind
+            and subj.pos_ != "PRON"
+            and any(t.i in mentions and t.i < verb.i for t in subj.subtree)
+        ):
             memo = next(mentions[t.i] for t in subj.subtree if t.i in mentions and t.i < verb.i)
         frame_kind = "content"
         need_trigger = True
@@ -592,19 +757,31 @@ class ProvisionFinder(GuardedComponent):
             owner = self._position_owner(subj, state) if lemma in ("include", "contain") else None
             if owner:
                 party = owner  # "its minimum demands, which include X", "Russia's conditions include X"
-            elif lemma in data.cues.party_verbs or lemma in data.cues.party_object_verbs and self._object_then_to(verb) or \
-                    lemma in data.cues.party_goal_verbs and self._tied_to_talks(verb):
+            elif (
+                lemma in data.cues.party_verbs
+                or lemma in data.cues.party_object_verbs
+                and self._object_then_to(verb)
+                or lemma in data.cues.party_goal_verbs
+                and self._tied_to_talks(verb)
+            ):
                 party = state.subject_party(subj)
             else:
                 return None
             if not party or subj.lower_ in ("we", "i", "you") or party in self.self_deciding:
                 return None  # an alliance's own calls ("NATO calls on Russia to ...") are no position at a table
-            if verb.dep_ == "relcl" and not any(c.dep_ in ("dobj", "ccomp", "xcomp") or c.dep_ in ("prep", "prt") and
-                                                c.lower_ in ("for", "on") for c in verb.children):
-                return None  # "the sacrifices the Kremlin is demanding of them": the demand is the noun before, not what follows
+            if verb.dep_ == "relcl" and not any(
+                c.dep_ in ("dobj", "ccomp", "xcomp") or c.dep_ in ("prep", "prt") and c.lower_ in ("for", "on")
+                for c in verb.children
+            ):
+                # "the sacrifices the Kremlin is demanding of them": the demand is the noun before, not what follows
+                return None
             clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
-            if clause is not None and clause.tag_ == "VBD" or clause is not None and any(
-                    c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in clause.children):
+            if (
+                clause is not None
+                and clause.tag_ == "VBD"
+                or clause is not None
+                and any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in clause.children)
+            ):
                 return None  # "Minsk insisted that Belarus was a peaceful nation": an assertion, not a demand
             kind = "demands" if data.cues.content_verbs.get(lemma) == "demand" else "proposal"
             memo = state.position(party, kind, (subj.idx, subj.idx + len(subj)), si)
@@ -613,29 +790,54 @@ class ProvisionFinder(GuardedComponent):
             return None  # "It said ..." of an unnamed statement: whose clauses, is not known
         elif lemma in ("say", "state", "read", "mention") and memo.kind not in DOC_SPEAKING:
             return None
-        elif lemma in ("say", "state", "read", "mention") and subj.pos_ == "PRON" and \
-                getattr(self, "_prev_active", (None, -10))[1] < si - 1:
+        elif (
+            lemma in ("say", "state", "read", "mention")
+            and subj.pos_ == "PRON"
+            and getattr(self, "_prev_active", (None, -10))[1] < si - 1
+        ):
             return None  # "It said ...": a document only when it was named in the sentence before
         status = memo.status
         before = self._as_content(verb)
         if before is not None:  # "ceding the rest of the region, as Moscow has demanded, would not be accepted"
-            head = doc[before[0]:before[1]].root
-            if head.head.lemma_.lower() in ("accept", "agree") and any(c.dep_ == "neg" or c.lower_ == "never" for c in head.head.children):
+            head = doc[before[0] : before[1]].root
+            if head.head.lemma_.lower() in ("accept", "agree") and any(
+                c.dep_ == "neg" or c.lower_ == "never" for c in head.head.children
+            ):
                 status = "rejected"
-            return Frame(memo, before[0], before[1], frame_kind, data.cues.content_verbs.get(lemma, "demand"), status, cue=verb,
-                         section=section, need_trigger="strong" if frame_kind == "position" else need_trigger)
+            return Frame(
+                memo,
+                before[0],
+                before[1],
+                frame_kind,
+                data.cues.content_verbs.get(lemma, "demand"),
+                status,
+                cue=verb,
+                section=section,
+                need_trigger="strong" if frame_kind == "position" else need_trigger,
+            )
         start = self._content_start(verb, sent.end)
         if start >= sent.end - 1:
             return None
         first = doc[start]
-        if first.tag_ == "VBG" and first.lemma_.lower() in set(data.documents.presenting_verbs) | set(data.cues.content_verbs):
+        if first.tag_ == "VBG" and first.lemma_.lower() in set(data.documents.presenting_verbs) | set(
+            data.cues.content_verbs
+        ):
             return None  # "would include outlining a range of provisions": a description, not the content
         status = memo.status
         modality = data.cues.content_verbs.get(lemma, "demand")
         if memo.kind == "agreement":
             modality = "commitment"
-        return Frame(memo, start, sent.end, frame_kind, modality, status, cue=verb, section=section,
-                     need_trigger="strong" if frame_kind == "position" else need_trigger)
+        return Frame(
+            memo,
+            start,
+            sent.end,
+            frame_kind,
+            modality,
+            status,
+            cue=verb,
+            section=section,
+            need_trigger="strong" if frame_kind == "position" else need_trigger,
+        )
 
     # -- agreements: "the two sides agreed to ...", "reached an agreement to ..."
 
@@ -667,7 +869,9 @@ class ProvisionFinder(GuardedComponent):
             for c in right:
                 if c.dep_ == "xcomp":
                     start = c.i  # the verb: "agreed on Tuesday to halt strikes" starts at "halt"
-                    while start - 1 > verb.i and doc[start - 1].dep_ in ("neg", "advmod") and doc[start - 1].head.i == c.i:
+                    while (
+                        start - 1 > verb.i and doc[start - 1].dep_ in ("neg", "advmod") and doc[start - 1].head.i == c.i
+                    ):
                         start -= 1
                     break
                 if c.dep_ == "ccomp" and any(a.tag_ == "MD" or a.lower_ == "to" for a in c.children):
@@ -702,21 +906,35 @@ class ProvisionFinder(GuardedComponent):
         if memo.kind == "agreement" and memo.start == memo.end:
             memo.start, memo.end = verb.idx, verb.idx + len(verb)
         end = sent.end
-        if verb.dep_ not in ("ROOT", "conj") and verb.head.dep_ != "ROOT" or verb.dep_ in ("csubj", "nsubj", "pcomp", "advcl"):
-            end = min(sent.end, max(t.i for t in verb.subtree) + 1)  # embedded: the complement ends with the verb's phrase
+        if (
+            verb.dep_ not in ("ROOT", "conj")
+            and verb.head.dep_ != "ROOT"
+            or verb.dep_ in ("csubj", "nsubj", "pcomp", "advcl")
+        ):
+            end = min(
+                sent.end, max(t.i for t in verb.subtree) + 1
+            )  # embedded: the complement ends with the verb's phrase
         return Frame(memo, start, end, "agreement", "commitment", "agreed", cue=verb, need_trigger=True)
 
     def _condition_frames(self, doc: Doc, verb: Token, sent: Span, si: int, state: ArticleMemoranda) -> list[Frame]:
-        """"Kyiv conditioned any pull-back on security guarantees", "he predicated the withdrawal on a demilitarised
+        """ "Kyiv conditioned any pull-back on security guarantees", "he predicated the withdrawal on a demilitarised
         zone": what a party makes its concession depend on is its demand (the "on" phrase; "on X and on Y" gives two
         contents). Passive or negated: nothing."""
-        if any(c.dep_ in ("neg", "auxpass") for c in verb.children) or verb.dep_ in ("amod", "acl") or verb.tag_ == "VBN" \
-                and not any(c.dep_ == "aux" for c in verb.children):
+        if (
+            any(c.dep_ in ("neg", "auxpass") for c in verb.children)
+            or verb.dep_ in ("amod", "acl")
+            or verb.tag_ == "VBN"
+            and not any(c.dep_ == "aux" for c in verb.children)
+        ):
             return []
-        prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "upon") and c.i > verb.i), None)
+        prep = next(
+            (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "upon") and c.i > verb.i), None
+        )
         obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
         if prep is None and obj is not None:  # the parser hung "on X" on the object's last noun
-            prep = next((t for t in obj.subtree if t.dep_ == "prep" and t.lower_ in ("on", "upon") and t.i > obj.i), None)
+            prep = next(
+                (t for t in obj.subtree if t.dep_ == "prep" and t.lower_ in ("on", "upon") and t.i > obj.i), None
+            )
         pobj = next((x for x in prep.children if x.dep_ == "pobj"), None) if prep is not None else None
         if pobj is None:
             return []
@@ -732,19 +950,35 @@ class ProvisionFinder(GuardedComponent):
         while end + 1 < sent.end and doc[end].lower_ in ("and", "or"):
             nxt = doc[end + 1]
             if nxt.lower_ not in ("on", "upon"):  # "on X and Y": the parser may hang Y on the object before "on"
-                nxt = next((t for t in doc[end + 1:min(sent.end, end + 6)] if t.dep_ == "conj" and t.head.i in heads), None)
+                nxt = next(
+                    (t for t in doc[end + 1 : min(sent.end, end + 6)] if t.dep_ == "conj" and t.head.i in heads), None
+                )
             if nxt is None:
                 break
             end = max(t.i for t in nxt.subtree) + 1  # "on X and on Y" (the parser hangs "on Y" anywhere)
         end = min(end, sent.end)
-        cuts = [pobj.left_edge.i] + [t.i + 1 for t in doc[pobj.right_edge.i + 1:end]
-                                     if t.lower_ in ("on", "upon") and doc[t.i - 1].lower_ in ("and", "or", ",")]
+        cuts = [pobj.left_edge.i] + [
+            t.i + 1
+            for t in doc[pobj.right_edge.i + 1 : end]
+            if t.lower_ in ("on", "upon") and doc[t.i - 1].lower_ in ("and", "or", ",")
+        ]
         bounds = cuts[1:] + [end]
-        return [Frame(memo, a, b - 2 if k < len(cuts) - 1 else b, "position", "condition", memo.status, cue=verb,
-                      need_trigger="strong") for k, (a, b) in enumerate(zip(cuts, bounds))]
+        return [
+            Frame(
+                memo,
+                a,
+                b - 2 if k < len(cuts) - 1 else b,
+                "position",
+                "condition",
+                memo.status,
+                cue=verb,
+                need_trigger="strong",
+            )
+            for k, (a, b) in enumerate(zip(cuts, bounds))
+        ]
 
     def _announced_truce(self, doc: Doc, verb: Token, sent: Span, si: int, state: ArticleMemoranda) -> Frame | None:
-        """"Armenia and Azerbaijan announced an immediate ceasefire", "the two countries declared a truce": two
+        """ "Armenia and Azerbaijan announced an immediate ceasefire", "the two countries declared a truce": two
         parties or more announcing a truce together have agreed to it. One party announcing one ("Russia declared
         a unilateral Easter truce") is not an agreement, and neither is a wished or denied announcement."""
         if any(c.dep_ == "neg" for c in verb.children) or verb.dep_ in ("amod", "acl") or not self._reported(verb):
@@ -760,11 +994,19 @@ class ProvisionFinder(GuardedComponent):
         memo = state.agreement(party, verb.idx, sent, si)
         if memo.kind == "agreement" and memo.start == memo.end:
             memo.start, memo.end = verb.idx, verb.idx + len(verb)
-        return Frame(memo, obj.left_edge.i, min(obj.right_edge.i + 1, sent.end), "agreement", "commitment", "agreed",
-                     cue=verb, need_trigger=True)
+        return Frame(
+            memo,
+            obj.left_edge.i,
+            min(obj.right_edge.i + 1, sent.end),
+            "agreement",
+            "commitment",
+            "agreed",
+            cue=verb,
+            need_trigger=True,
+        )
 
     def _passive_agreement(self, doc: Doc, verb: Token, sent: Span, si: int, state: ArticleMemoranda) -> Frame | None:
-        """"A ceasefire was agreed in October", "a prisoner exchange was agreed between Russia and Ukraine": the
+        """ "A ceasefire was agreed in October", "a prisoner exchange was agreed between Russia and Ukraine": the
         subject is the provision; the parties are those of "between X and Y", else the parties at the table.
         Only a subject with a strong category trigger ("the deal was agreed" says nothing)."""
         if verb.lemma_.lower() != "agree" or not any(c.dep_ == "auxpass" for c in verb.children):
@@ -774,7 +1016,7 @@ class ProvisionFinder(GuardedComponent):
         subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
         if subj is None or subj.pos_ not in ("NOUN", "PROPN") or subj.lower_ in ("it", "this", "that"):
             return None
-        if not self._strong_trigger(doc[subj.left_edge.i:subj.right_edge.i + 1]):
+        if not self._strong_trigger(doc[subj.left_edge.i : subj.right_edge.i + 1]):
             return None
         party = None
         for c in verb.children:
@@ -788,8 +1030,16 @@ class ProvisionFinder(GuardedComponent):
         memo = state.agreement(party, verb.idx, sent, si)
         if memo.kind == "agreement" and memo.start == memo.end:
             memo.start, memo.end = verb.idx, verb.idx + len(verb)
-        return Frame(memo, subj.left_edge.i, subj.right_edge.i + 1, "agreement", "commitment", "agreed", cue=verb,
-                     need_trigger=True)
+        return Frame(
+            memo,
+            subj.left_edge.i,
+            subj.right_edge.i + 1,
+            "agreement",
+            "commitment",
+            "agreed",
+            cue=verb,
+            need_trigger=True,
+        )
 
     @staticmethod
     def _reported(verb: Token) -> bool:
@@ -811,16 +1061,20 @@ class ProvisionFinder(GuardedComponent):
 
     # -- refusals: "Russia rejected a full 30-day ceasefire"
 
-    def _refusal_frame(self, doc: Doc, verb: Token, sent: Span, si: int, state: ArticleMemoranda,
-                       mentions: dict[int, Memo]) -> Frame | None:
+    def _refusal_frame(
+        self, doc: Doc, verb: Token, sent: Span, si: int, state: ArticleMemoranda, mentions: dict[int, Memo]
+    ) -> Frame | None:
         if verb.dep_ in ("amod", "acl") or any(c.dep_ == "neg" for c in verb.children):
             return None
         dobj = [c for c in verb.children if c.dep_ in ("dobj", "xcomp") and c.i > verb.i]
         if not dobj:
             return None
         obj = dobj[0]
-        if obj.pos_ == "PRON" or obj.lemma_.lower() in self.data.cues.header_nouns or any(
-                c.lower_ in ("such", "this", "these", "those", "that", "any") for c in obj.lefts):
+        if (
+            obj.pos_ == "PRON"
+            or obj.lemma_.lower() in self.data.cues.header_nouns
+            or any(c.lower_ in ("such", "this", "these", "those", "that", "any") for c in obj.lefts)
+        ):
             return None  # "rejected this condition", "any such land concessions": refers back, no new content
         # the proposer: a party named in the object ("the U.S. proposal"), else the other side of the table
         memo = next((mentions[t.i] for t in obj.subtree if t.i in mentions), None)
@@ -852,36 +1106,49 @@ class ProvisionFinder(GuardedComponent):
 
     # -- lists: "the memorandum had four provisions: 1) ...", "One point is explicit: ..."
 
-    def _colon_frame(self, doc: Doc, sent: Span, si: int, state: ArticleMemoranda, mentions: dict[int, Memo]) -> Frame | None:
+    def _colon_frame(
+        self, doc: Doc, sent: Span, si: int, state: ArticleMemoranda, mentions: dict[int, Memo]
+    ) -> Frame | None:
         colon = next((t for t in sent if t.text == ":"), None)
         if colon is None:
             return None
         owned = False
-        before = doc[sent.start:colon.i]
+        before = doc[sent.start : colon.i]
         memo = None
         for t in before:
             if t.i in mentions and not mentions[t.i].generic:
                 memo = mentions[t.i]
-        near = doc[max(sent.start, colon.i - 3):colon.i]
-        header = any(t.lemma_.lower() in self.data.cues.header_nouns or t.lemma_.lower() in self.data.part_kind for t in near)
+        near = doc[max(sent.start, colon.i - 3) : colon.i]
+        header = any(
+            t.lemma_.lower() in self.data.cues.header_nouns or t.lemma_.lower() in self.data.part_kind for t in near
+        )
         active, active_si = getattr(self, "_prev_active", (state.active, state.active_sentence))
         part = any(t.lemma_.lower() in self.data.part_kind for t in near)
         if memo is None and part and active is not None and active_si >= si - 1:
             memo = active  # "One point is explicit: ..." after the plan was named
         if memo is None:
             # "he set out his terms: Ukraine must ...": a party's own terms, demands or conditions
-            owner = next((self._position_owner(t, state) for t in reversed(near) if t.lemma_.lower() in self.data.cues.position_nouns
-                          or t.lower_ in self.data.cues.position_nouns), None)
+            owner = next(
+                (
+                    self._position_owner(t, state)
+                    for t in reversed(near)
+                    if t.lemma_.lower() in self.data.cues.position_nouns or t.lower_ in self.data.cues.position_nouns
+                ),
+                None,
+            )
             if owner and owner not in self.self_deciding:
                 memo = state.position(owner, "demands", (colon.idx, colon.idx + 1), si)
                 header = owned = True
         if memo is None or not memo.party:
             return None
-        if not header and not any((t.lemma_.lower() in self.data.cues.content_verbs or t.lemma_.lower() in ("have", "list", "contain"))
-                                  and self._said_by_document(t, mentions) for t in before):
+        if not header and not any(
+            (t.lemma_.lower() in self.data.cues.content_verbs or t.lemma_.lower() in ("have", "list", "contain"))
+            and self._said_by_document(t, mentions)
+            for t in before
+        ):
             return None  # "the fiction produced by that framework: that ...": the document says nothing here
         start = colon.i + 1
-        rest = [t for t in doc[start:sent.end] if not (t.is_space or t.is_punct)]
+        rest = [t for t in doc[start : sent.end] if not (t.is_space or t.is_punct)]
         if len(rest) < 2:
             return None  # the list follows on the next lines
         section = None
@@ -891,15 +1158,27 @@ class ProvisionFinder(GuardedComponent):
                     if c.lower_ in self.data.documents.ordinals:
                         section = self.data.documents.ordinals[c.lower_]
         modality = "commitment" if memo.kind == "agreement" else "demand"
-        return Frame(memo, start, sent.end, "list", modality, memo.status, cue=colon, section=section, need_trigger=owned)
+        return Frame(
+            memo, start, sent.end, "list", modality, memo.status, cue=colon, section=section, need_trigger=owned
+        )
 
     # -- "Under the plan, Ukraine would ...", "The plan would cap ..."
 
-    def _modal_frame(self, doc: Doc, sent: Span, si: int, state: ArticleMemoranda, mentions: dict[int, Memo]) -> Frame | None:
+    def _modal_frame(
+        self, doc: Doc, sent: Span, si: int, state: ArticleMemoranda, mentions: dict[int, Memo]
+    ) -> Frame | None:
         root = sent.root
-        modal = [c for c in root.children if c.tag_ == "MD" and c.lower_ in self.data.cues.modals or c.lower_ in self.data.cues.modals]
+        modal = [
+            c
+            for c in root.children
+            if c.tag_ == "MD" and c.lower_ in self.data.cues.modals or c.lower_ in self.data.cues.modals
+        ]
         if not modal:  # "China will (i) modify ...": the parser hung the modal on the list marker
-            modal = [t for t in doc[max(sent.start, root.i - 5):root.i] if t.tag_ == "MD" and t.lower_ in self.data.cues.modals]
+            modal = [
+                t
+                for t in doc[max(sent.start, root.i - 5) : root.i]
+                if t.tag_ == "MD" and t.lower_ in self.data.cues.modals
+            ]
         if not modal:
             return None
         memo = None
@@ -925,8 +1204,16 @@ class ProvisionFinder(GuardedComponent):
                 start = subj.left_edge.i  # "In return, Russia would agree to ...", "The United States will (i) ..."
         if memo is None or start is None or memo.kind in ("demands",):
             return None
-        return Frame(memo, start, sent.end, "modal", "commitment" if memo.kind == "agreement" else "demand", memo.status,
-                     cue=modal[0] if modal else root, need_trigger=True)
+        return Frame(
+            memo,
+            start,
+            sent.end,
+            "modal",
+            "commitment" if memo.kind == "agreement" else "demand",
+            memo.status,
+            cue=modal[0] if modal else root,
+            need_trigger=True,
+        )
 
     @staticmethod
     def _list_marker(tok: Token) -> bool:
@@ -945,7 +1232,9 @@ class ProvisionFinder(GuardedComponent):
         if subj.lower_ in ("it", "they"):
             return active
         party = state.subject_party(subj)
-        if party is None and any(c.dep_ == "poss" and (c.pos_ == "PRON" or party_of_token(c, self.data)) for c in subj.children):
+        if party is None and any(
+            c.dep_ == "poss" and (c.pos_ == "PRON" or party_of_token(c, self.data)) for c in subj.children
+        ):
             return active  # "its army would be capped", "Ukraine's army would be ..."
         if party and (set(split_party(party)) & set(split_party(active.party)) or active.kind != "agreement"):
             return active
@@ -959,7 +1248,7 @@ class ProvisionFinder(GuardedComponent):
                 i += 1
             if all(i + k < sent.end and doc[i + k].lower_ == w for k, w in enumerate(words)):
                 start = i + len(words)
-                comma = next((t.i for t in doc[start:fr.start] if t.text == ","), None)
+                comma = next((t.i for t in doc[start : fr.start] if t.text == ","), None)
                 if comma is not None and comma - start >= 1:
                     return Frame(fr.memo, start, comma, "modal", fr.modality, fr.status, cue=doc[i], need_trigger=True)
         return None
@@ -979,8 +1268,16 @@ class ProvisionFinder(GuardedComponent):
                 start = i + 2
             else:
                 continue
-            return Frame(memo, start, sent.end, "content", "commitment" if memo.kind == "agreement" else "demand",
-                         memo.status, cue=doc[i], need_trigger=True)
+            return Frame(
+                memo,
+                start,
+                sent.end,
+                "content",
+                "commitment" if memo.kind == "agreement" else "demand",
+                memo.status,
+                cue=doc[i],
+                need_trigger=True,
+            )
         return None
 
     # -- "a U.S. proposal to turn the Donbas into ...", "an agreement to exchange ..."
@@ -991,18 +1288,46 @@ class ProvisionFinder(GuardedComponent):
         for c in head.children:
             if c.i < head.i:
                 continue
-            if c.dep_ in ("acl", "relcl") and c.tag_ == "VB" and any(x.lower_ == "to" for x in c.lefts) or \
-                    c.dep_ == "acl" and c.tag_ == "VBG" and c.i == head.i + 1 and c.lemma_.lower() not in self.data.cues.content_verbs \
-                    and memo.kind in ("agreement", "plan", "proposal", "draft"):
+            if (
+                c.dep_ in ("acl", "relcl")
+                and c.tag_ == "VB"
+                and any(x.lower_ == "to" for x in c.lefts)
+                or c.dep_ == "acl"
+                and c.tag_ == "VBG"
+                and c.i == head.i + 1
+                and c.lemma_.lower() not in self.data.cues.content_verbs
+                and memo.kind in ("agreement", "plan", "proposal", "draft")
+            ):
                 start = c.i  # "a proposal to turn ...", "an agreement granting ..."
                 end = self._verb_list_end(doc, c, sent)
-                return Frame(memo, start, end, "complement", "demand" if memo.kind != "agreement" else "commitment",
-                             memo.status, cue=head, need_trigger=True)
-            if c.dep_ == "prep" and c.lower_ == "for" and memo.kind in ("proposal", "plan", "demands") and c.i == head.i + 1:
+                return Frame(
+                    memo,
+                    start,
+                    end,
+                    "complement",
+                    "demand" if memo.kind != "agreement" else "commitment",
+                    memo.status,
+                    cue=head,
+                    need_trigger=True,
+                )
+            if (
+                c.dep_ == "prep"
+                and c.lower_ == "for"
+                and memo.kind in ("proposal", "plan", "demands")
+                and c.i == head.i + 1
+            ):
                 pobj = [x for x in c.children if x.dep_ == "pobj"]
                 if pobj:
-                    return Frame(memo, pobj[0].left_edge.i, pobj[0].right_edge.i + 1, "complement", "demand",
-                                 memo.status, cue=head, need_trigger=True)
+                    return Frame(
+                        memo,
+                        pobj[0].left_edge.i,
+                        pobj[0].right_edge.i + 1,
+                        "complement",
+                        "demand",
+                        memo.status,
+                        cue=head,
+                        need_trigger=True,
+                    )
         return None
 
     # -- "Russia's demand for Ukraine to hand over X", "another US demand - for Ukraine to hold elections"
@@ -1025,11 +1350,21 @@ class ProvisionFinder(GuardedComponent):
         """The content after a position noun other than "for": a clause ("its insistence that Ukraine hold
         elections") or an example list ("maximalist demands, such as X, Y and Z"). (start, end) or None."""
         w = doc[j]
-        if w.lower_ == "that" and w.dep_ == "mark" and w.head.i > j and w.head.pos_ in ("VERB", "AUX") \
-                and any(c.dep_ in ("nsubj", "nsubjpass") for c in w.head.children):
+        if (
+            w.lower_ == "that"
+            and w.dep_ == "mark"
+            and w.head.i > j
+            and w.head.pos_ in ("VERB", "AUX")
+            and any(c.dep_ in ("nsubj", "nsubjpass") for c in w.head.children)
+        ):
             return j + 1, max(t.i for t in w.head.subtree if t.i < sent.end) + 1
-        prep = doc[j + 1] if w.lower_ == "such" and j + 1 < sent.end and doc[j + 1].lower_ == "as" else \
-            w if w.lower_ == "including" else None
+        prep = (
+            doc[j + 1]
+            if w.lower_ == "such" and j + 1 < sent.end and doc[j + 1].lower_ == "as"
+            else w
+            if w.lower_ == "including"
+            else None
+        )
         if prep is None:
             return None
         pobj = next((x for x in prep.children if x.dep_ == "pobj"), None)
@@ -1051,8 +1386,9 @@ class ProvisionFinder(GuardedComponent):
             return state.subject_party(subj) if subj is not None and subj.pos_ != "PRON" else None
         return None
 
-    def _position_for_frames(self, doc: Doc, sent: Span, si: int, state: ArticleMemoranda,
-                             mentions: dict[int, Memo]) -> list[Frame]:
+    def _position_for_frames(
+        self, doc: Doc, sent: Span, si: int, state: ArticleMemoranda, mentions: dict[int, Memo]
+    ) -> list[Frame]:
         """A party's position noun followed by "for": "for Ukraine to cede X" (a clause) or "for neutrality"
         (a noun phrase). The content starts after "for"; like every position it needs a category trigger."""
         nouns = self.data.cues.position_nouns
@@ -1071,7 +1407,7 @@ class ProvisionFinder(GuardedComponent):
             owner = self._noun_owner(noun, state) or (self._list_owner(noun, state) if content else None)
             if not owner or owner in self.self_deciding:
                 continue
-            to = next((t for t in doc[j + 1:min(sent.end, j + 7)] if t.lower_ == "to" and t.head.tag_ == "VB"), None)
+            to = next((t for t in doc[j + 1 : min(sent.end, j + 7)] if t.lower_ == "to" and t.head.tag_ == "VB"), None)
             if content is not None:
                 j, end = content[0] - 1, content[1]
             elif to is not None:
@@ -1084,13 +1420,19 @@ class ProvisionFinder(GuardedComponent):
             if end <= j + 1:
                 continue
             memo = state.position(owner, "demands", (noun.idx, noun.idx + len(noun)), si)
-            status = "rejected" if noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_.lower() in self.data.cues.refusal_verbs \
-                and not any(c.dep_ == "neg" for c in noun.head.children) else memo.status
+            status = (
+                "rejected"
+                if noun.dep_ in ("dobj", "nsubjpass")
+                and noun.head.lemma_.lower() in self.data.cues.refusal_verbs
+                and not any(c.dep_ == "neg" for c in noun.head.children)
+                else memo.status
+            )
             out.append(Frame(memo, j + 1, end, "position", "demand", status, cue=noun, need_trigger=True))
         return out
 
-    def _part_for_frames(self, doc: Doc, sent: Span, si: int, state: ArticleMemoranda,
-                         mentions: dict[int, Memo]) -> list[Frame]:
+    def _part_for_frames(
+        self, doc: Doc, sent: Span, si: int, state: ArticleMemoranda, mentions: dict[int, Memo]
+    ) -> list[Frame]:
         """A document's items named with their content: "its provisions for X, alongside Y", "the plan's
         clauses on X". Each "for"/"on" phrase is one content; a phrase after a comma or "alongside",
         "including" starts the next; "for the east of Ukraine" right after one extends it."""
@@ -1117,16 +1459,34 @@ class ProvisionFinder(GuardedComponent):
             nxt = max(x.right_edge.i for x in groups[-1]) + 1
             if nxt < sent.end - 1 and doc[nxt].text == ",":
                 nxt += 1
-            if nxt < sent.end and doc[nxt].lower_ in ("alongside", "including", "besides") and doc[nxt].dep_ == "prep" \
-                    and doc[nxt] not in preps and any(x.dep_ == "pobj" for x in doc[nxt].children):
+            if (
+                nxt < sent.end
+                and doc[nxt].lower_ in ("alongside", "including", "besides")
+                and doc[nxt].dep_ == "prep"
+                and doc[nxt] not in preps
+                and any(x.dep_ == "pobj" for x in doc[nxt].children)
+            ):
                 groups.append([doc[nxt]])  # the parser hung "alongside Y" on the verb
             for g in groups:
-                first = g[0] if g[0].lower_ not in ("for", "on", "alongside", "including", "besides") else \
-                    next(x for x in g[0].children if x.dep_ == "pobj")
+                first = (
+                    g[0]
+                    if g[0].lower_ not in ("for", "on", "alongside", "including", "besides")
+                    else next(x for x in g[0].children if x.dep_ == "pobj")
+                )
                 start = first.left_edge.i
                 end = max(x.right_edge.i for x in g) + 1
-                out.append(Frame(memo, start, end, "content", "commitment" if memo.kind == "agreement" else "demand",
-                                 memo.status, cue=noun, need_trigger=True))
+                out.append(
+                    Frame(
+                        memo,
+                        start,
+                        end,
+                        "content",
+                        "commitment" if memo.kind == "agreement" else "demand",
+                        memo.status,
+                        cue=noun,
+                        need_trigger=True,
+                    )
+                )
         return out
 
     @staticmethod
@@ -1134,8 +1494,13 @@ class ProvisionFinder(GuardedComponent):
         """End of 'a proposal to halt the fighting, rebuild the port, prevent X and advance Y': bare verbs after a comma
         that the parser hung elsewhere (a conjunct of the main verb) go on the list of the infinitive."""
         end = verb.right_edge.i + 1
-        while end + 1 < sent.end and doc[end].text == "," and doc[end + 1].tag_ in ("VB", "VBP") and \
-                doc[end + 1].dep_ == "conj" and not (verb.i <= doc[end + 1].head.i < end):
+        while (
+            end + 1 < sent.end
+            and doc[end].text == ","
+            and doc[end + 1].tag_ in ("VB", "VBP")
+            and doc[end + 1].dep_ == "conj"
+            and not (verb.i <= doc[end + 1].head.i < end)
+        ):
             end = max(end + 2, doc[end + 1].right_edge.i + 1)
         return end
 
@@ -1149,33 +1514,53 @@ class ProvisionFinder(GuardedComponent):
         return out
 
     def _split_topics(self, doc: Doc, seg: Segment) -> list[Segment]:
-        """'de-escalation and security guarantees', 'neutrality and non-nuclear status': two noun phrases joined by
-        'and' ('or' offers alternatives of one clause) whose strong triggers name different categories are two provisions (the parser's coordination
-        is not trusted; the categories are)."""
+        """'de-escalation and security guarantees', 'neutrality and non-nuclear status': two noun phrases
+        joined by 'and' ('or' offers alternatives of one clause) whose strong triggers name different
+        categories are two provisions (the parser's coordination is not trusted; the categories are)."""
         depth = 0
         for i in range(seg.start + 1, seg.end - 1):
             t = doc[i]
             depth += t.text in ("(", "[") and 1 or t.text in (")", "]") and -1 or 0
-            comma = t.text == "," and doc[i + 1].lower_ not in ("and", "or")  # "a ceasefire, security guarantees and ..."
-            if depth or not (t.lower_ == "and" or comma) or doc[i - 1].text == "," or doc[i + 1].pos_ in ("VERB", "AUX", "ADP"):
+            comma = t.text == "," and doc[i + 1].lower_ not in (
+                "and",
+                "or",
+            )  # "a ceasefire, security guarantees and ..."
+            if (
+                depth
+                or not (t.lower_ == "and" or comma)
+                or doc[i - 1].text == ","
+                or doc[i + 1].pos_ in ("VERB", "AUX", "ADP")
+            ):
                 continue
-            left, right = self._strong_labels(doc[seg.start:i]), self._strong_labels(doc[i + 1:seg.end])
-            if left and right and not left & right and doc[i - 1].pos_ in ("NOUN", "PROPN") and \
-                    not any(x.tag_ in self.FINITE for x in doc[i + 1:seg.end]) and \
-                    (not comma or not any(x.pos_ in ("VERB", "AUX") and x.tag_ != "VBN" for x in doc[seg.start:i])):
+            left, right = self._strong_labels(doc[seg.start : i]), self._strong_labels(doc[i + 1 : seg.end])
+            if (
+                left
+                and right
+                and not left & right
+                and doc[i - 1].pos_ in ("NOUN", "PROPN")
+                and not any(x.tag_ in self.FINITE for x in doc[i + 1 : seg.end])
+                and (not comma or not any(x.pos_ in ("VERB", "AUX") and x.tag_ != "VBN" for x in doc[seg.start : i]))
+            ):
                 return [Segment(seg.start, i, seg.item)] + self._split_topics(doc, Segment(i + 1, seg.end, seg.item))
         return [seg]
 
     FINITE = ("VBZ", "VBP", "VBD", "MD")
 
     def _strong_labels(self, span: Span) -> set[str]:
-        return {self.cat_ids[m][0] for m, _, _ in self._category_matches(span) if self.cat_ids.get(m, ("", ""))[1] == "strong"}
+        return {
+            self.cat_ids[m][0]
+            for m, _, _ in self._category_matches(span)
+            if self.cat_ids.get(m, ("", ""))[1] == "strong"
+        }
 
     def _category_matches(self, span: Span) -> list[tuple[int, int, int]]:
         """Trigger matches in a span, without a noun trigger used as a verb ('the network remains offline')."""
         nouns_only = self._nouns_only
-        return [(m, s, e) for m, s, e in self.categories(span)
-                if not (e - s == 1 and span.doc[s].lower_ in nouns_only and span.doc[s].pos_ in ("VERB", "AUX"))]
+        return [
+            (m, s, e)
+            for m, s, e in self.categories(span)
+            if not (e - s == 1 and span.doc[s].lower_ in nouns_only and span.doc[s].pos_ in ("VERB", "AUX"))
+        ]
 
     def category(self, span: Span) -> tuple[str | None, bool]:
         """(label, found a trigger): the first strong trigger in the provision, else the first weak one."""
@@ -1193,22 +1578,35 @@ class ProvisionFinder(GuardedComponent):
                 return best[strength][2], True
         return self.data.categories.fallback, False
 
-    def _spans(self, doc: Doc, state: ArticleMemoranda, found: list[tuple[Segment, Frame]]) -> tuple[list[Span], list[Span]]:
+    def _spans(
+        self, doc: Doc, state: ArticleMemoranda, found: list[tuple[Segment, Frame]]
+    ) -> tuple[list[Span], list[Span]]:
         taken: list[tuple[int, int]] = []
         seen: set[str] = set()
         prov_spans: list[Span] = []
         for seg, fr in found:
-            span = self._cut_markup(doc[seg.start:seg.end])
+            span = self._cut_markup(doc[seg.start : seg.end])
             if span is None or not span.text.strip() or in_boilerplate(doc, span.start_char, span.end_char):
                 continue
             if any(not (span.end_char <= a or span.start_char >= b) for a, b in taken):
                 continue
             norm = re.sub(r"[^a-z0-9]+", " ", span.text.lower()).strip()
-            if norm in seen or len(norm) >= 20 and any((norm in x or x in norm) and min(len(x), len(norm)) >= 0.7 * max(len(x), len(norm))
-                                                       for x in seen if len(x) >= 20):
+            if (
+                norm in seen
+                or len(norm) >= 20
+                and any(
+                    (norm in x or x in norm) and min(len(x), len(norm)) >= 0.7 * max(len(x), len(norm))
+                    for x in seen
+                    if len(x) >= 20
+                )
+            ):
                 continue  # the same clause again (a subtitle repeated in the body): reported once, where first read
-            if any(t.i in self._mention_memo and self._mention_memo[t.i] is not fr.memo and not self._mention_memo[t.i].generic
-                   for t in span[:4]):
+            if any(
+                t.i in self._mention_memo
+                and self._mention_memo[t.i] is not fr.memo
+                and not self._mention_memo[t.i].generic
+                for t in span[:4]
+            ):
                 continue  # "..., as well as the Minsk agreements which ...": another document, not this one's clause
             seen.add(norm)
             category, triggered = self.category(span)
@@ -1218,8 +1616,13 @@ class ProvisionFinder(GuardedComponent):
                 continue
             taken.append((span.start_char, span.end_char))
             fr.memo.n_provisions += 1
-            span._.provision = {"memo": fr.memo, "frame": fr, "category": category, "item": seg.item or fr.item,
-                                **self.details(doc, span, fr, state)}
+            span._.provision = {
+                "memo": fr.memo,
+                "frame": fr,
+                "category": category,
+                "item": seg.item or fr.item,
+                **self.details(doc, span, fr, state),
+            }
             prov_spans.append(span)
         memo_spans = []
         for memo in state.memos:
@@ -1249,8 +1652,9 @@ class ProvisionFinder(GuardedComponent):
         if not topic:
             return False
         words = set(cues.negotiation_words)
-        return any(mention_head(t, self.data) or t.lower_ in words for t in head) and \
-            not (self._strong_labels(span) - {"RECONSTRUCTION_ECONOMY", "NEGOTIATION_PROCESS", self.data.categories.fallback})
+        return any(mention_head(t, self.data) or t.lower_ in words for t in head) and not (
+            self._strong_labels(span) - {"RECONSTRUCTION_ECONOMY", "NEGOTIATION_PROCESS", self.data.categories.fallback}
+        )
 
     @staticmethod
     def _worth_listing(memo: Memo) -> bool:
@@ -1273,19 +1677,27 @@ class ProvisionFinder(GuardedComponent):
         """A provision ends before a footnote or link in crawled markup ('...voting.[[xi]](https://...')."""
         text = span.text
         glued = re.search(r"\.\d{1,3}\s+[A-Z]", text)  # "... remains offline.12 Ukraine's ministry": a footnote number
-        cut = min((i for i in (text.find("[["), text.find("]("), text.find("http"), glued.start() if glued else -1) if i > 0),
-                  default=-1)
+        cut = min(
+            (i for i in (text.find("[["), text.find("]("), text.find("http"), glued.start() if glued else -1) if i > 0),
+            default=-1,
+        )
         if cut < 0:
             return span
-        out = span.doc.char_span(span.start_char, span.start_char + len(text[:cut].rstrip(" .,;:[(")), alignment_mode="contract")
+        out = span.doc.char_span(
+            span.start_char, span.start_char + len(text[:cut].rstrip(" .,;:[(")), alignment_mode="contract"
+        )
         return out if out is not None and len(out) else None
 
     # ------------------------------------------------------------ fields of a provision
 
     def details(self, doc: Doc, span: Span, fr: Frame, state: ArticleMemoranda | None = None) -> dict:
         """Actor, conditions, deadline and status of one provision."""
-        return {"actor": self.actor(span, fr, state), "conditions": self.conditions(span), "deadline": self.deadline(doc, span),
-                "status": self.status(span, fr)}
+        return {
+            "actor": self.actor(span, fr, state),
+            "conditions": self.conditions(span),
+            "deadline": self.deadline(doc, span),
+            "status": self.status(span, fr),
+        }
 
     def actor(self, span: Span, fr: Frame, state: ArticleMemoranda | None = None) -> str | None:
         """Who must act: the subject of the provision's own clause ('Ukraine withdraw ...', 'both sides will ...');
@@ -1305,11 +1717,17 @@ class ProvisionFinder(GuardedComponent):
         for i in range(span.start + 1, span.end):
             for words in self.cond_markers:
                 if all(i + k < span.end and doc[i + k].lower_ == w for k, w in enumerate(words)):
-                    if i > span.start and doc[i - 1].like_num or doc[i - 1].lower_ in ("days", "weeks", "months", "day", "week", "month"):
+                    if (
+                        i > span.start
+                        and doc[i - 1].like_num
+                        or doc[i - 1].lower_ in ("days", "weeks", "months", "day", "week", "month")
+                    ):
                         continue  # "within 30 days after ...": part of a deadline
                     if words[0] in ("after", "before", "until", "once") and not any(
-                            doc[j].tag_.startswith("VB") or doc[j].lemma_.lower() in ("ceasefire", "exchange", "signing", "end")
-                            for j in range(i + 1, min(span.end, i + 8))):
+                        doc[j].tag_.startswith("VB")
+                        or doc[j].lemma_.lower() in ("ceasefire", "exchange", "signing", "end")
+                        for j in range(i + 1, min(span.end, i + 8))
+                    ):
                         continue
                     end = span.end
                     for j in range(i + len(words), span.end):
@@ -1337,11 +1755,11 @@ class ProvisionFinder(GuardedComponent):
                 anchor = re.split(r",|;| and that | and | but ", anchor)[0].strip()
                 if anchor and span.start_char <= a_start < span.end_char:
                     return f"{value} {rel} {anchor}"
-            rest = doc[tok.end: span.end]
+            rest = doc[tok.end : span.end]
             if prev.lower_ == "within" and len(rest) > 1 and rest[0].lower_ in ("of", "after", "from", "following"):
                 anchor = rest[1:]
                 cut = next((t.i for t in anchor if t.text in (",", ";")), anchor.end)
-                return f"{value} after {doc[anchor.start:cut].text}"
+                return f"{value} after {doc[anchor.start : cut].text}"
             if prev.lower_ == "within":
                 return str(value)
             return f"{prev.lower_} {value}"
@@ -1358,8 +1776,22 @@ class ProvisionFinder(GuardedComponent):
 
 
 DOC_SPEAKING = {"memorandum", "plan", "proposal", "draft", "agreement", "declaration", "demands"}
-_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-                 "ten": 10, "thirty": 30, "sixty": 60, "ninety": 90, "hundred": 100}
+_NUMBER_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "thirty": 30,
+    "sixty": 60,
+    "ninety": 90,
+    "hundred": 100,
+}
 
 
 def _duration_value(text: str) -> str | None:

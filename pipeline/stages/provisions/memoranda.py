@@ -8,6 +8,7 @@ party joins the memorandum of that party and kind, a definite mention without on
 "it", "the memorandum") the last memorandum named. Ids are stable across articles: party slug, kind,
 and the date the document was presented (from the dates stage) or else a slug of its name.
 """
+
 from __future__ import annotations
 
 import re
@@ -35,15 +36,15 @@ class Memo:
     date: str | None = None
     status: str = "proposed"
     generic: bool = False
-    numbered: str | None = None            # "28-point"
+    numbered: str | None = None  # "28-point"
     mentions: list[tuple[int, int]] = field(default_factory=list)
-    section: str | None = None             # the part of it the text is talking about
+    section: str | None = None  # the part of it the text is talking about
     n_provisions: int = 0
-    position: bool = False                 # a party's demands or proposals stated in prose, not a document
-    proper: str | None = None              # a proper name in the mention: "Peace Formula", "Kuala Lumpur Peace Accords"
-    year: str | None = None                # the article's year: the id of an undated document or of a position
-    inferred: bool = False                 # an agreement known from a verb ("the two sides agreed to ..."), not named
-    plural: bool = False                   # named in the plural ("handed each other written proposals"): several documents
+    position: bool = False  # a party's demands or proposals stated in prose, not a document
+    proper: str | None = None  # a proper name in the mention: "Peace Formula", "Kuala Lumpur Peace Accords"
+    year: str | None = None  # the article's year: the id of an undated document or of a position
+    inferred: bool = False  # an agreement known from a verb ("the two sides agreed to ..."), not named
+    plural: bool = False  # named in the plural ("handed each other written proposals"): several documents
 
     @property
     def compat(self) -> str:
@@ -68,6 +69,7 @@ class Memo:
 
 
 # ---------------------------------------------------------------- helpers on tokens
+
 
 def party_of_token(tok: Token, data: RuleData) -> str | None:
     """Party named by one token, its entity or its hyphenated parts ('U.S.-proposed', 'Russian-drafted')."""
@@ -126,13 +128,33 @@ def timex_values(doc: Doc, start_char: int, end_char: int) -> list[tuple[int, di
             if isinstance(tx, dict):
                 out.append((s.start_char, {**tx, "text": s.text, "start": s.start_char, "end": s.end_char}))
             else:
-                out.append((s.start_char, {"type": s.label_ or "DATE", "value": None, "text": s.text,
-                                           "start": s.start_char, "end": s.end_char}))
+                out.append(
+                    (
+                        s.start_char,
+                        {
+                            "type": s.label_ or "DATE",
+                            "value": None,
+                            "text": s.text,
+                            "start": s.start_char,
+                            "end": s.end_char,
+                        },
+                    )
+                )
     if not spans:
         for ent in doc.ents:
             if ent.label_ in ("DATE", "TIME") and ent.start_char >= start_char and ent.end_char <= end_char:
-                out.append((ent.start_char, {"type": ent.label_, "value": None, "text": ent.text,
-                                             "start": ent.start_char, "end": ent.end_char}))
+                out.append(
+                    (
+                        ent.start_char,
+                        {
+                            "type": ent.label_,
+                            "value": None,
+                            "text": ent.text,
+                            "start": ent.start_char,
+                            "end": ent.end_char,
+                        },
+                    )
+                )
     return out
 
 
@@ -178,6 +200,7 @@ def day_date(doc: Doc, start_char: int, end_char: int, near: int, not_after: str
 
 # ---------------------------------------------------------------- mentions
 
+
 def mention_head(tok: Token, data: RuleData) -> str | None:
     """Kind of document if ``tok`` heads a document mention, else None."""
     if tok.pos_ not in ("NOUN", "PROPN"):
@@ -186,8 +209,12 @@ def mention_head(tok: Token, data: RuleData) -> str | None:
     kind = data.doc_kind.get(low) or data.doc_kind.get(lemma)
     if tok.dep_ == "compound" and tok.head.pos_ == "NOUN":
         nxt = tok.head
-        verb_like = nxt.i == tok.i + 1 and nxt.tag_ == "NNS" and nxt.i + 1 < len(tok.doc) and \
-            tok.doc[nxt.i + 1].lower_ in ("that", "for")
+        verb_like = (
+            nxt.i == tok.i + 1
+            and nxt.tag_ == "NNS"
+            and nxt.i + 1 < len(tok.doc)
+            and tok.doc[nxt.i + 1].lower_ in ("that", "for")
+        )
         if not verb_like:
             return None  # "deal talks", "plan details": not the head (but "the memorandum demands that ...")
     if kind is None and lemma in ("document", "text", "paper"):
@@ -217,7 +244,19 @@ def mention_span(tok: Token) -> tuple[int, int]:
     """Token range of a mention: its pre-modifiers and the head."""
     start = tok.i
     for c in left_mods(tok):
-        if c.dep_ in ("amod", "compound", "poss", "nmod", "nummod", "npadvmod", "det", "quantmod", "punct", "case", "advmod"):
+        if c.dep_ in (
+            "amod",
+            "compound",
+            "poss",
+            "nmod",
+            "nummod",
+            "npadvmod",
+            "det",
+            "quantmod",
+            "punct",
+            "case",
+            "advmod",
+        ):
             start = min(start, c.left_edge.i)
     return start, tok.i + 1
 
@@ -229,15 +268,18 @@ def is_generic(tok: Token, data: RuleData) -> bool:
         if c.lower_ in gen:
             return True
     for c in tok.lefts:
-        if c.dep_ == "det" and c.lower_ in ("a", "an") and not any(x.dep_ in ("poss", "nummod") or "-point" in x.text
-                                                                   for x in tok.lefts):
+        if (
+            c.dep_ == "det"
+            and c.lower_ in ("a", "an")
+            and not any(x.dep_ in ("poss", "nummod") or "-point" in x.text for x in tok.lefts)
+        ):
             return tok.dep_ in ("pobj", "attr") and tok.head.lower_ in ("toward", "towards", "for", "to")
     return False
 
 
 def numbered_name(tok: Token) -> str | None:
     """'28-point' of 'the 28-point plan', '10-point' of 'a 10-point peace formula'."""
-    toks = list(tok.doc[mention_span(tok)[0]: tok.i])
+    toks = list(tok.doc[mention_span(tok)[0] : tok.i])
     text = " ".join(t.text for t in toks)
     m = re.search(r"(\d{1,3})\s*-\s*point", text)
     return f"{m.group(1)}-point" if m else None
@@ -247,7 +289,7 @@ def mention_party(tok: Token, data: RuleData) -> str | None:
     """Party of a mention: its modifiers ('Russian', "Kyiv's", 'U.S.-proposed'), an 'of/by/from' phrase,
     or the subject of a presenting verb ('Russia presented a memorandum')."""
     s, e = mention_span(tok)
-    found = parties_in(tok.doc[s:e - 1], data)
+    found = parties_in(tok.doc[s : e - 1], data)
     for c in tok.rights:
         if c.dep_ == "prep" and c.lower_ in ("of", "by", "from"):
             for pobj in c.children:
@@ -279,7 +321,7 @@ def _possessor_named_before(tok: Token, data: RuleData) -> list[str]:
     sentence named before the mention who stands for a party."""
     if not any(c.dep_ == "poss" and c.lower_ in ("his", "her") for c in tok.children):
         return []
-    for t in reversed(tok.doc[tok.sent.start:tok.i]):
+    for t in reversed(tok.doc[tok.sent.start : tok.i]):
         if t.ent_type_ == "PERSON":
             p = party_of_token(t, data)
             if p:
@@ -300,15 +342,23 @@ def _agent_group(verb: Token) -> str | None:
 def proper_name(tok: Token, data: RuleData) -> str | None:
     """The capitalised words of a mention that are not a party: 'Peace Formula' of "Zelensky's Peace Formula"."""
     s, e = mention_span(tok)
-    words = [t.text for t in tok.doc[s:e] if (t.pos_ == "PROPN" or t.is_title and t.i != t.sent.start)
-             and not party_of_token(t, data) and t.dep_ not in ("det", "poss") and t.tag_ != "POS"]
+    words = [
+        t.text
+        for t in tok.doc[s:e]
+        if (t.pos_ == "PROPN" or t.is_title and t.i != t.sent.start)
+        and not party_of_token(t, data)
+        and t.dep_ not in ("det", "poss")
+        and t.tag_ != "POS"
+    ]
     # a capitalised head alone ("this Accord", "the Treaty") names nothing; a capitalised modifier does ("Minsk")
     return " ".join(words) if len(words) >= 2 or (words and words[-1] != tok.text) else None
 
 
 def mention_name(tok: Token) -> str:
     s, e = mention_span(tok)
-    for t in tok.doc[s:tok.i]:  # crawled markup in the modifiers ("Fried ](https://...): “ deal"): keep what follows it
+    for t in tok.doc[
+        s : tok.i
+    ]:  # crawled markup in the modifiers ("Fried ](https://...): “ deal"): keep what follows it
         if t.like_url or "](" in t.text or t.text in (":", "“", "”", '"', ")", "]"):
             s = t.i + 1
     toks = [t for t in tok.doc[s:e] if not (t.dep_ == "det" or t.tag_ in ("PRP$",) or t.lower_ in ("the", "a", "an"))]
@@ -316,6 +366,7 @@ def mention_name(tok: Token) -> str:
 
 
 # ---------------------------------------------------------------- the article's memoranda
+
 
 class ArticleMemoranda:
     """The memoranda of one article, resolved as the article is read."""
@@ -392,7 +443,8 @@ class ArticleMemoranda:
         return self._party_counts
 
     def subject_party(self, subj: Token) -> str | None:
-        """Party of a subject phrase: names in it, joint words ('both sides'), or a pronoun continuing the last joint party."""
+        """Party of a subject phrase: names in it, joint words ('both sides'), or a pronoun continuing the
+        last joint party."""
         toks = list(subj.subtree)
         found = parties_in(toks, self.data)
         for c in subj.conjuncts:
@@ -400,8 +452,21 @@ class ArticleMemoranda:
         if found:
             return joint_party(found)
         words = {t.lower_ for t in toks}
-        heads = {"side", "party", "delegation", "negotiator", "team", "both", "leader", "president", "country", "nation",
-                 "government", "signatory", "two"}
+        heads = {
+            "side",
+            "party",
+            "delegation",
+            "negotiator",
+            "team",
+            "both",
+            "leader",
+            "president",
+            "country",
+            "nation",
+            "government",
+            "signatory",
+            "two",
+        }
         joint = set(self.data.parties.joint)
         if words & joint and (subj.lemma_.lower() in heads or subj.lower_ in joint):  # "the Parties" (lemma 'Parties')
             return self.negotiating_parties(subj.idx)
@@ -442,20 +507,35 @@ class ArticleMemoranda:
         numbered = numbered_name(tok)
         s, e = mention_span(tok)
         start, end = self.doc[s].idx, tok.idx + len(tok)
-        definite = any(c.lower_ in ("the", "this", "that", "these", "those", "its", "their") or c.dep_ == "poss"
-                       for c in left_mods(tok))
+        definite = any(
+            c.lower_ in ("the", "this", "that", "these", "those", "its", "their") or c.dep_ == "poss"
+            for c in left_mods(tok)
+        )
         memo = None
         if generic and not party and not numbered:
             return None
-        if not (party or numbered or definite or tok.lower_ in self.data.documents.anaphora or kind == "draft" and not generic
-                or self._specific(tok)):
+        if not (
+            party
+            or numbered
+            or definite
+            or tok.lower_ in self.data.documents.anaphora
+            or kind == "draft"
+            and not generic
+            or self._specific(tok)
+        ):
             return None  # "a longer-term ceasefire agreement": not (yet) a document of the article; "a draft" is one
         compat = "document" if kind in DOCUMENT_KINDS else kind
         if party or numbered:
             for m in reversed(self.memos):
                 if m.position or m.compat != compat and not (numbered and m.numbered == numbered):
                     continue
-                if party and m.party == party or numbered and m.numbered == numbered and (not party or not m.party or m.party == party):
+                if (
+                    party
+                    and m.party == party
+                    or numbered
+                    and m.numbered == numbered
+                    and (not party or not m.party or m.party == party)
+                ):
                     memo = m
                     break
                 if party and m.party is None and m is self.active and definite:
@@ -468,9 +548,14 @@ class ArticleMemoranda:
                 if last is not None and last.party and not last.numbered:
                     memo = last
         elif definite or tok.lower_ in self.data.documents.anaphora:
-            same = self.active is not None and (self.active.kind == kind or kind != "declaration" and self.active.kind != "declaration")
-            if same and (self.active.compat == compat or kind in ("draft", "memorandum", "plan", "proposal")
-                         and self.active.compat == "document"):  # "the statement" is no earlier proposal
+            same = self.active is not None and (
+                self.active.kind == kind or kind != "declaration" and self.active.kind != "declaration"
+            )
+            if same and (
+                self.active.compat == compat
+                or kind in ("draft", "memorandum", "plan", "proposal")
+                and self.active.compat == "document"
+            ):  # "the statement" is no earlier proposal
                 memo = self.active
             else:
                 for m in reversed(self.memos):
@@ -481,15 +566,31 @@ class ArticleMemoranda:
             proper = proper_name(tok, data)
             if party is None and not proper and not generic and kind in ("agreement", "draft"):
                 party = self.negotiating_parties(start)  # "the draft treaty", "the agreement": the sides at the table
-            memo = Memo(kind=kind, party=party, name=mention_name(tok), start=start, end=end, generic=generic,
-                        numbered=numbered, status="agreed" if kind == "agreement" else "proposed",
-                        proper=proper, year=self._year(), plural=tok.tag_ in ("NNS", "NNPS"))
+            memo = Memo(
+                kind=kind,
+                party=party,
+                name=mention_name(tok),
+                start=start,
+                end=end,
+                generic=generic,
+                numbered=numbered,
+                status="agreed" if kind == "agreement" else "proposed",
+                proper=proper,
+                year=self._year(),
+                plural=tok.tag_ in ("NNS", "NNPS"),
+            )
             self.memos.append(memo)
         if numbered and not memo.numbered:
             memo.numbered = numbered
         name = mention_name(tok)
-        if len(name) > len(memo.name) and not memo.position and (party or numbered) and memo.kind != "agreement" or \
-                memo.name == memo.kind and name != memo.name:
+        if (
+            len(name) > len(memo.name)
+            and not memo.position
+            and (party or numbered)
+            and memo.kind != "agreement"
+            or memo.name == memo.kind
+            and name != memo.name
+        ):
             memo.name = name  # "Russian memorandum" names it better than "memorandum"
         memo.mentions.append((start, end))
         if memo.date is None and memo.compat == "document":
@@ -505,8 +606,11 @@ class ArticleMemoranda:
                 continue
             if c.dep_ == "acl" and c.tag_ == "VBN" and any(a.dep_ == "agent" for a in c.children):
                 return True
-            if c.dep_ == "relcl" and c.lemma_.lower() in self.data.cues.content_verbs and \
-                    any(x.lower_ in ("that", "which") for x in c.children if x.dep_ in ("nsubj", "nsubjpass")):
+            if (
+                c.dep_ == "relcl"
+                and c.lemma_.lower() in self.data.cues.content_verbs
+                and any(x.lower_ in ("that", "which") for x in c.children if x.dep_ in ("nsubj", "nsubjpass"))
+            ):
                 return True
         return False
 
@@ -527,8 +631,16 @@ class ArticleMemoranda:
                 return m
         if date is None:
             date = self.article_date
-        memo = Memo(kind="agreement", party=party, name=name or f"{party or 'unnamed'} agreement", start=at_char,
-                    end=at_char, date=date, status="agreed", inferred=True)
+        memo = Memo(
+            kind="agreement",
+            party=party,
+            name=name or f"{party or 'unnamed'} agreement",
+            start=at_char,
+            end=at_char,
+            date=date,
+            status="agreed",
+            inferred=True,
+        )
         self.memos.append(memo)
         if party and " and " in party:
             self.last_joint = party
@@ -541,7 +653,15 @@ class ArticleMemoranda:
             if m.kind == kind and m.party == party and m.name.endswith(("demands", "proposals", "offer")):
                 return m
         label = {"demands": f"{party} demands", "proposal": f"{party} proposals"}.get(kind, f"{party} {kind}")
-        memo = Memo(kind=kind, party=party, name=label, start=at[0], end=at[1], date=self.article_date, position=True,
-                    year=self._year())
+        memo = Memo(
+            kind=kind,
+            party=party,
+            name=label,
+            start=at[0],
+            end=at[1],
+            date=self.article_date,
+            position=True,
+            year=self._year(),
+        )
         self.memos.append(memo)
         return memo

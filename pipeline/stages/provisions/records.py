@@ -1,4 +1,5 @@
 """The provisions stage's records: memoranda reported by an article, and their provisions."""
+
 from __future__ import annotations
 
 from typing import Literal
@@ -21,7 +22,9 @@ class MemorandumRecord(SpanRecord):
     date: str | None = Field(default=None, description="Date presented or agreed (ISO), from the dates stage.")
     status: Status | None = None
     n_provisions: int = Field(default=0, description="Number of provisions this article reports for it.")
-    mentions: list[tuple[int, int]] = Field(default_factory=list, description="Offsets of every mention in the article.")
+    mentions: list[tuple[int, int]] = Field(
+        default_factory=list, description="Offsets of every mention in the article."
+    )
 
 
 class ProvisionRecord(SpanRecord):
@@ -32,13 +35,19 @@ class ProvisionRecord(SpanRecord):
     party: str | None = None
     section: str | None = None
     item: str | None = None
-    category: str | None = Field(default=None, description="One of the 22 category labels (data/provisions/categories.yaml).")
+    category: str | None = Field(
+        default=None, description="One of the 22 category labels (data/provisions/categories.yaml)."
+    )
     actor: str | None = Field(default=None, description="Who must act.")
     modality: Literal["demand", "offer", "commitment", "condition"] | None = None
     conditions: str | None = None
     deadline: str | None = None
     status: Status | None = None
-    frame: str | None = Field(default=None, description="How it was found: content, agreement, refusal, list, bullet, modal, complement.")
-    cue: str | None = Field(default=None, description="The verb or phrase that introduced it (calls for, agreed to, :).")
+    frame: str | None = Field(
+        default=None, description="How it was found: content, agreement, refusal, list, bullet, modal, complement."
+    )
+    cue: str | None = Field(
+        default=None, description="The verb or phrase that introduced it (calls for, agreed to, :)."
+    )
     sentence_start: int | None = Field(default=None, description="Start offset of the sentence it comes from.")
     sentence_end: int | None = None

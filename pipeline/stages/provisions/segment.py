@@ -18,6 +18,7 @@ the split is decided on the surface, token by token, with the tags as evidence:
 Every function works on token indices of one Doc and returns :class:`Segment` objects whose
 character offsets index the Doc text, so the provisions keep exact offsets.
 """
+
 from __future__ import annotations
 
 import re
@@ -39,15 +40,16 @@ BULLET_LINE = re.compile(r"^[ \t]*(?:[-*•·▪‣+]\s|\d{1,3}[.)]\s|\([a-z0-9]
 
 @dataclass
 class Segment:
-    start: int          # first token
-    end: int            # token after the last
+    start: int  # first token
+    end: int  # token after the last
     item: str | None = None
 
     def span(self, doc: Doc):
-        return doc[self.start:self.end]
+        return doc[self.start : self.end]
 
 
 # ---------------------------------------------------------------- helpers
+
 
 def _lower(tok: Token) -> str:
     return tok.lower_
@@ -96,7 +98,7 @@ def content_end(doc: Doc, start: int, end: int, data: RuleData) -> int:
             continue
         for words in by_first.get(low, ()):
             n = len(words)
-            if i + n > end or lows[j:j + n] != words:
+            if i + n > end or lows[j : j + n] != words:
                 continue
             if "but" in words and i + n < end and lows[j + n] in ("also", "only"):
                 continue  # "but also", "but only if Russia does the same" (a condition)
@@ -124,11 +126,14 @@ def _stoppers_by_first(data: RuleData) -> dict[str, list[list[str]]]:
 
 # ---------------------------------------------------------------- enumerations
 
+
 def _marker_at(doc: Doc, i: int, end: int) -> tuple[str, int] | None:
     """A list marker at token i: '1)', '(1)', 'a)', '2.' -> (label, tokens it spans)."""
     tok = doc[i]
     prev = doc[i - 1] if i > 0 else None
-    opens_item = prev is None or prev.text in {";", ":", ",", "and", "(", "\n"} or prev.is_space or prev.lower_ in ("and", "or")
+    opens_item = (
+        prev is None or prev.text in {";", ":", ",", "and", "(", "\n"} or prev.is_space or prev.lower_ in ("and", "or")
+    )
     if tok.text == "(" and i + 2 < end and MARKER.match(doc[i + 1].lower_) and doc[i + 2].text == ")":
         return doc[i + 1].lower_, 3
     if MARKER.match(tok.lower_) and i + 1 < end and doc[i + 1].text == ")" and (opens_item or i == 0):
@@ -136,14 +141,21 @@ def _marker_at(doc: Doc, i: int, end: int) -> tuple[str, int] | None:
     m = re.match(r"^(\d{1,2})[.)]$", tok.text)
     if m and (opens_item or i == 0):
         return m.group(1), 1
-    if re.match(r"^\d{1,2}$", tok.text) and i + 1 < end and doc[i + 1].text == "." and (opens_item or i == 0) \
-            and i + 2 < end and (doc[i + 2].is_title or doc[i + 2].is_space):
+    if (
+        re.match(r"^\d{1,2}$", tok.text)
+        and i + 1 < end
+        and doc[i + 1].text == "."
+        and (opens_item or i == 0)
+        and i + 2 < end
+        and (doc[i + 2].is_title or doc[i + 2].is_space)
+    ):
         return tok.text, 2
     return None
 
 
 def _sequence_ok(labels: list[str]) -> bool:
     """Markers must count up from 1 (or a, or i): '1) 2) 3)' is a list, '5) 9)' is not."""
+
     def rank(lab: str) -> int | None:
         if lab.isdigit():
             return int(lab)
@@ -151,6 +163,7 @@ def _sequence_ok(labels: list[str]) -> bool:
             return ord(lab) - ord("a") + 1
         roman = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
         return roman.get(lab)
+
     ranks = [rank(lab) for lab in labels]
     if None in ranks or len(ranks) < 2:
         return False
@@ -196,12 +209,14 @@ def marker_label(doc: Doc, start: int, end: int) -> tuple[str | None, int]:
 
 # ---------------------------------------------------------------- coordination
 
+
 def _is_verb_list(doc: Doc, start: int, j: int) -> bool:
     return any(doc[k].tag_.startswith("VB") for k in range(start, j))
 
 
-def _starts_new_item(doc: Doc, k: int, end: int, first: int, sep: set[str], data: RuleData, in_sublist: bool,
-                     seg_start: int) -> bool:
+def _starts_new_item(
+    doc: Doc, k: int, end: int, first: int, sep: set[str], data: RuleData, in_sublist: bool, seg_start: int
+) -> bool:
     """Does a new provision start at token k, after the separator tokens ``sep``?"""
     tok = doc[k]
     low = tok.lower_
@@ -209,18 +224,33 @@ def _starts_new_item(doc: Doc, k: int, end: int, first: int, sep: set[str], data
         return True
     first_tok = doc[first]
     # a repeat of the list's first word: "continued talks, continued work"; "by A or by B"
-    if low == first_tok.lower_ and (tok.is_alpha and not tok.is_stop and tok.pos_ != "PROPN" or tok.pos_ == "ADP") and k > first + 1:
+    if (
+        low == first_tok.lower_
+        and (tok.is_alpha and not tok.is_stop and tok.pos_ != "PROPN" or tok.pos_ == "ADP")
+        and k > first + 1
+    ):
         return True
     # a verb in a list of verbs: "end martial law, organize elections"
-    if tok.tag_ in VERB_TAGS and tok.dep_ not in ("aux", "auxpass") and low not in ("is", "are", "be", "was", "were") \
-            and _is_verb_list(doc, seg_start, k) and not _bare_verb_before(doc, k):
+    if (
+        tok.tag_ in VERB_TAGS
+        and tok.dep_ not in ("aux", "auxpass")
+        and low not in ("is", "are", "be", "was", "were")
+        and _is_verb_list(doc, seg_start, k)
+        and not _bare_verb_before(doc, k)
+    ):
         return True
     if tok.tag_ == "VBG" and first_tok.tag_ == "VBG" and low not in data.cues.sublist_markers:
         return True
     # a clause with its own subject: "and that Ukraine elect ...", "and Russia would ..."
-    if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.i > k and tok.head.tag_.startswith(("VB", "MD")) \
-            and any(doc[x].tag_.startswith("VB") for x in range(seg_start, k)) \
-            and not any(c.lower_ in SUBORDINATORS for c in tok.head.children if c.dep_ in ("mark", "advmod", "prep") and c.i < k):
+    if (
+        tok.dep_ in ("nsubj", "nsubjpass")
+        and tok.head.i > k
+        and tok.head.tag_.startswith(("VB", "MD"))
+        and any(doc[x].tag_.startswith("VB") for x in range(seg_start, k))
+        and not any(
+            c.lower_ in SUBORDINATORS for c in tok.head.children if c.dep_ in ("mark", "advmod", "prep") and c.i < k
+        )
+    ):
         return True
     if in_sublist:
         return False
@@ -236,8 +266,12 @@ def _starts_new_item(doc: Doc, k: int, end: int, first: int, sep: set[str], data
     if tok.tag_ in ("NNP", "NNPS") and k + 1 < end and doc[k + 1].tag_ == "POS" and not _after_possessive(doc, k):
         return True
     # a nominalisation: "termination of", "protection of", "preparation for"
-    if tok.tag_ in ("NN", "NNS") and any(low.endswith(s) for s in data.cues.nominal_suffixes) and len(low) > 5 \
-            and (k + 1 < end and doc[k + 1].lower_ in ("of", "for", "to", "on", "from", "with", "by", "in")):
+    if (
+        tok.tag_ in ("NN", "NNS")
+        and any(low.endswith(s) for s in data.cues.nominal_suffixes)
+        and len(low) > 5
+        and (k + 1 < end and doc[k + 1].lower_ in ("of", "for", "to", "on", "from", "with", "by", "in"))
+    ):
         return True
     return low not in data.cues.sublist_markers and _phrase_item(doc, k, end, seg_start, sep)
 
@@ -274,8 +308,12 @@ def _phrase_item(doc: Doc, k: int, end: int, seg_start: int, sep: set[str]) -> b
     p = j
     while p > seg_start and doc[p - 1].text not in (",", ";"):
         p -= 1
-    prev = [t for t in doc[p:j + 1] if not (t.is_punct or t.is_space)]
-    return nxt - k >= 3 and len(prev) >= 3 and any(doc[x].pos_ == "ADP" or doc[x].tag_ in ("NN", "NNS") for x in range(k + 1, nxt))
+    prev = [t for t in doc[p : j + 1] if not (t.is_punct or t.is_space)]
+    return (
+        nxt - k >= 3
+        and len(prev) >= 3
+        and any(doc[x].pos_ == "ADP" or doc[x].tag_ in ("NN", "NNS") for x in range(k + 1, nxt))
+    )
 
 
 def _new_main_clause(doc: Doc, sep_at: int, k: int) -> bool:
@@ -293,13 +331,12 @@ def _new_main_clause(doc: Doc, sep_at: int, k: int) -> bool:
     return verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in aux)  # ", and NATO has coordinated ..."
 
 
-
 def split_coordination(doc: Doc, start: int, end: int, data: RuleData) -> list[Segment]:
     """Split a run of tokens into provisions at coordination points (see the module docstring)."""
     if end - start < 2:
         return [Segment(start, end)]
     sublist = set(data.cues.sublist_markers)
-    cuts: list[tuple[int, int]] = []     # (end of previous segment, start of next)
+    cuts: list[tuple[int, int]] = []  # (end of previous segment, start of next)
     header_end: int | None = None
     seg_start = start
     in_sublist = False
@@ -375,6 +412,7 @@ def split_coordination(doc: Doc, start: int, end: int, data: RuleData) -> list[S
 
 # ---------------------------------------------------------------- headers
 
+
 def segment_head(doc: Doc, start: int, end: int) -> Token | None:
     """The syntactic head of a run of tokens: its first token whose head lies outside the run."""
     for t in doc[start:end]:
@@ -397,19 +435,28 @@ def _is_header(doc: Doc, start: int, end: int, data: RuleData) -> bool:
         if not objs:
             return False
         head = objs[0]
-        if any(c.i > head.i and c.i < end and (c.dep_ in ("acl", "relcl") or c.dep_ == "prep" and c.lower_ in ("for", "to"))
-               for c in head.children):
+        if any(
+            c.i > head.i
+            and c.i < end
+            and (c.dep_ in ("acl", "relcl") or c.dep_ == "prep" and c.lower_ in ("for", "to"))
+            for c in head.children
+        ):
             return False  # "develop measures for implementing X": the measures are said
     if head.pos_ not in ("NOUN", "NUM", "PRON", "ADJ"):
         return False
     return head.lemma_.lower() in header or head.lower_ in header
 
+
 def drop_relative_header(doc: Doc, seg: Segment, data: RuleData) -> Segment:
     """'a settlement in which the smaller state obtains X' -> 'the smaller state obtains X'."""
     for i in range(seg.start, min(seg.end - 1, seg.start + 12)):
         tok = doc[i]
-        if tok.lower_ in ("which", "whereby") and (tok.lower_ == "whereby" or doc[i - 1].lower_ in ("in", "under", "by", "through")):
-            head_words = [t for t in doc[seg.start:i] if t.lemma_.lower() in data.doc_kind or t.lower_ in data.doc_kind]
+        if tok.lower_ in ("which", "whereby") and (
+            tok.lower_ == "whereby" or doc[i - 1].lower_ in ("in", "under", "by", "through")
+        ):
+            head_words = [
+                t for t in doc[seg.start : i] if t.lemma_.lower() in data.doc_kind or t.lower_ in data.doc_kind
+            ]
             if head_words:
                 return Segment(i + 1, seg.end, seg.item)
     return seg
@@ -417,9 +464,15 @@ def drop_relative_header(doc: Doc, seg: Segment, data: RuleData) -> Segment:
 
 def split_at_dash(doc: Doc, seg: Segment, data: RuleData) -> list[Segment]:
     """'one of two paths to a ceasefire -- either A or B': the header before the dash is dropped."""
-    n_dashes = sum(1 for t in doc[seg.start:seg.end] if t.text in ("—", "–", "--"))
+    n_dashes = sum(1 for t in doc[seg.start : seg.end] if t.text in ("—", "–", "--"))
     for i in range(seg.start + 1, seg.end - 1):
-        if n_dashes == 1 and doc[i].text in DASHES and doc[i].whitespace_ and (i == 0 or doc[i - 1].whitespace_) or doc[i].text == ":":
+        if (
+            n_dashes == 1
+            and doc[i].text in DASHES
+            and doc[i].whitespace_
+            and (i == 0 or doc[i - 1].whitespace_)
+            or doc[i].text == ":"
+        ):
             left, right = Segment(seg.start, i, seg.item), Segment(i + 1, seg.end, seg.item)
             if _is_header(doc, left.start, left.end, data) or doc[i].text == ":":
                 return [right]
@@ -429,15 +482,41 @@ def split_at_dash(doc: Doc, seg: Segment, data: RuleData) -> list[Segment]:
 
 # ---------------------------------------------------------------- trimming
 
-LEAD_STRIP = {",", ";", ":", "and", "or", "either", "also", "then", "finally", "plus", "that", "-", "–", "—", "&", "both",
-              "as", "well", "neither", "nor", "to"}
+LEAD_STRIP = {
+    ",",
+    ";",
+    ":",
+    "and",
+    "or",
+    "either",
+    "also",
+    "then",
+    "finally",
+    "plus",
+    "that",
+    "-",
+    "–",
+    "—",
+    "&",
+    "both",
+    "as",
+    "well",
+    "neither",
+    "nor",
+    "to",
+}
 
 
 def trim(doc: Doc, seg: Segment) -> Segment:
     """Strip separators and connectives at the edges of a segment."""
     s, e = seg.start, seg.end
-    while s < e and (doc[s].is_space or doc[s].lower_ in LEAD_STRIP and not (doc[s].lower_ == "both" and s + 1 < e and doc[s + 1].tag_.startswith("NN"))
-                     or doc[s].is_punct and doc[s].text not in ('"', "“", "(", "'")):
+    while s < e and (
+        doc[s].is_space
+        or doc[s].lower_ in LEAD_STRIP
+        and not (doc[s].lower_ == "both" and s + 1 < e and doc[s + 1].tag_.startswith("NN"))
+        or doc[s].is_punct
+        and doc[s].text not in ('"', "“", "(", "'")
+    ):
         if doc[s].lower_ == "to" and not (s + 1 < e and doc[s + 1].tag_ == "VB"):
             break
         s += 1
@@ -449,8 +528,12 @@ def trim(doc: Doc, seg: Segment) -> Segment:
             nxt += 1
         if nxt < e and doc[nxt].tag_ in ("DT", "NNP", "PRP$", "VBG"):
             s = nxt
-    while e > s and (doc[e - 1].is_space or doc[e - 1].is_punct and doc[e - 1].text not in (")", '"', "”", "’")
-                     or doc[e - 1].lower_ in ("and", "or", "as", "but", "either", "including")):
+    while e > s and (
+        doc[e - 1].is_space
+        or doc[e - 1].is_punct
+        and doc[e - 1].text not in (")", '"', "”", "’")
+        or doc[e - 1].lower_ in ("and", "or", "as", "but", "either", "including")
+    ):
         e -= 1
     # a closing bracket or quote without its opening one goes too
     text = doc[s:e].text if e > s else ""
@@ -463,7 +546,7 @@ def trim(doc: Doc, seg: Segment) -> Segment:
 
 def is_substantive(doc: Doc, seg: Segment, data: RuleData) -> bool:
     """Keep segments with some content: two words at least, not only names, not a bare header."""
-    toks = [t for t in doc[seg.start:seg.end] if not (t.is_punct or t.is_space)]
+    toks = [t for t in doc[seg.start : seg.end] if not (t.is_punct or t.is_space)]
     words = [t for t in toks if t.is_alpha]
     if len(words) < 2:
         return False
@@ -495,8 +578,12 @@ def segment_content(doc: Doc, start: int, end: int, data: RuleData, item: str | 
             part = drop_relative_header(doc, trim(doc, part), data)
             for seg in _split_exchange(doc, split_coordination(doc, part.start, part.end, data), data):
                 seg = trim(doc, Segment(seg.start, seg.end, label))
-                if seg.end > seg.start and is_substantive(doc, seg, data) and not _is_header_only(doc, seg, data) \
-                        and not _is_header(doc, seg.start, seg.end, data):
+                if (
+                    seg.end > seg.start
+                    and is_substantive(doc, seg, data)
+                    and not _is_header_only(doc, seg, data)
+                    and not _is_header(doc, seg.start, seg.end, data)
+                ):
                     out.append(seg)
     return out
 
@@ -526,7 +613,7 @@ def _split_exchange(doc: Doc, segs: list[Segment], data: RuleData) -> list[Segme
 
 def _is_header_only(doc: Doc, seg: Segment, data: RuleData) -> bool:
     """'several confidence-building measures' left alone (its sub-list was split off)."""
-    toks = [t for t in doc[seg.start:seg.end] if not t.is_punct]
+    toks = [t for t in doc[seg.start : seg.end] if not t.is_punct]
     if not toks or len(toks) > 5:
         return False
     last = toks[-1]

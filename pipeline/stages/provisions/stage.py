@@ -1,4 +1,5 @@
 """The provisions stage: its component and the records function (Doc -> memoranda, provisions)."""
+
 from __future__ import annotations
 
 import hashlib
@@ -29,9 +30,19 @@ def extract_provisions(doc: Doc) -> dict[str, list[Record]]:
         memo: Memo | None = span._.memorandum
         if memo is None:
             continue
-        memo_recs.append(MemorandumRecord(**span_fields(doc, span.start_char, span.end_char), memorandum_id=memo.memorandum_id(),
-                                          name=memo.name, kind=memo.kind, party=memo.party, date=memo.date, status=memo.status,
-                                          n_provisions=memo.n_provisions, mentions=memo.mentions))
+        memo_recs.append(
+            MemorandumRecord(
+                **span_fields(doc, span.start_char, span.end_char),
+                memorandum_id=memo.memorandum_id(),
+                name=memo.name,
+                kind=memo.kind,
+                party=memo.party,
+                date=memo.date,
+                status=memo.status,
+                n_provisions=memo.n_provisions,
+                mentions=memo.mentions,
+            )
+        )
     for span in doc.spans.get("provisions", []):
         info = span._.provision
         if not info:
@@ -41,15 +52,32 @@ def extract_provisions(doc: Doc) -> dict[str, list[Record]]:
         mid = memo.memorandum_id()
         section = fr.section
         sent = span.sent
-        prov_recs.append(ProvisionRecord(
-            **span_fields(doc, span.start_char, span.end_char),
-            provision_id=provision_id(mid, section, info["item"], span.text), memorandum_id=mid, party=memo.party,
-            section=section, item=info["item"], category=info["category"], actor=info["actor"], modality=fr.modality,
-            conditions=info["conditions"], deadline=info["deadline"], status=info["status"], frame=fr.kind,
-            cue=fr.cue.text if fr.cue is not None else None, sentence_start=sent.start_char, sentence_end=sent.end_char))
+        prov_recs.append(
+            ProvisionRecord(
+                **span_fields(doc, span.start_char, span.end_char),
+                provision_id=provision_id(mid, section, info["item"], span.text),
+                memorandum_id=mid,
+                party=memo.party,
+                section=section,
+                item=info["item"],
+                category=info["category"],
+                actor=info["actor"],
+                modality=fr.modality,
+                conditions=info["conditions"],
+                deadline=info["deadline"],
+                status=info["status"],
+                frame=fr.kind,
+                cue=fr.cue.text if fr.cue is not None else None,
+                sentence_start=sent.start_char,
+                sentence_end=sent.end_char,
+            )
+        )
     return {"memoranda": memo_recs, "provisions": prov_recs}
 
 
-STAGE = Stage(name="provisions", components=[("provision_finder", {})],
-              outputs={"memoranda": MemorandumRecord, "provisions": ProvisionRecord},
-              extract=extract_provisions)
+STAGE = Stage(
+    name="provisions",
+    components=[("provision_finder", {})],
+    outputs={"memoranda": MemorandumRecord, "provisions": ProvisionRecord},
+    extract=extract_provisions,
+)

@@ -17,6 +17,7 @@ Files under ``OUTPUTS/tables/``:
 - ``provisions.csv`` -- all merged rows of all memoranda (for spreadsheets and pandas);
 - ``comparisons.csv`` -- the comparisons in long form (negotiation, group, memorandum, provision).
 """
+
 from __future__ import annotations
 
 import csv
@@ -38,14 +39,25 @@ COMPARED_KINDS = {"memorandum", "plan", "proposal", "draft", "declaration", "dem
 
 # ---------------------------------------------------------------- merging
 
+
 def merge_memoranda(memoranda: Iterable[dict[str, Any]]) -> "OrderedDict[str, dict[str, Any]]":
     """One entry per memorandum id; names, dates and sources gathered from every article."""
     merged: OrderedDict[str, dict[str, Any]] = OrderedDict()
     for m in sorted(memoranda, key=lambda r: (str(r.get("date") or "9999"), str(r["doc_id"]), r.get("start", 0))):
         mid = m["memorandum_id"]
-        cur = merged.setdefault(mid, {"memorandum_id": mid, "name": m.get("name"), "kind": m.get("kind"),
-                                      "party": m.get("party"), "date": m.get("date"), "status": m.get("status"),
-                                      "sources": [], "names": []})
+        cur = merged.setdefault(
+            mid,
+            {
+                "memorandum_id": mid,
+                "name": m.get("name"),
+                "kind": m.get("kind"),
+                "party": m.get("party"),
+                "date": m.get("date"),
+                "status": m.get("status"),
+                "sources": [],
+                "names": [],
+            },
+        )
         cur["sources"].append({"doc_id": m["doc_id"], "start": m.get("start"), "end": m.get("end")})
         if m.get("name") and m["name"] not in cur["names"]:
             cur["names"].append(m["name"])
@@ -67,23 +79,48 @@ def merge_provisions(provisions: Iterable[dict[str, Any]]) -> "OrderedDict[str, 
                 if not merged[pid].get(key) and p.get(key):
                     merged[pid][key] = p[key]
             continue
-        merged[pid] = {**{k: p.get(k) for k in ("provision_id", "memorandum_id", "party", "section", "item", "category",
-                                                  "actor", "modality", "conditions", "deadline", "status")},
-                       "provision": " ".join(str(p.get("text", "")).split()), "sources": [src]}
+        merged[pid] = {
+            **{
+                k: p.get(k)
+                for k in (
+                    "provision_id",
+                    "memorandum_id",
+                    "party",
+                    "section",
+                    "item",
+                    "category",
+                    "actor",
+                    "modality",
+                    "conditions",
+                    "deadline",
+                    "status",
+                )
+            },
+            "provision": " ".join(str(p.get("text", "")).split()),
+            "sources": [src],
+        }
     return merged
 
 
 # ---------------------------------------------------------------- formatting
+
 
 def _sources_text(sources: list[dict[str, Any]]) -> str:
     return "; ".join(f"{s['doc_id']}:{s['start']}-{s['end']}" for s in sources)
 
 
 def _row(p: dict[str, Any]) -> dict[str, str]:
-    return {"section": p.get("section") or "", "item": p.get("item") or "", "provision": p["provision"],
-            "category": p.get("category") or "", "actor": p.get("actor") or "", "conditions": " ".join((p.get("conditions") or "").split()),
-            "deadline": " ".join((p.get("deadline") or "").split()), "status": p.get("status") or "",
-            "sources": _sources_text(p["sources"])}
+    return {
+        "section": p.get("section") or "",
+        "item": p.get("item") or "",
+        "provision": p["provision"],
+        "category": p.get("category") or "",
+        "actor": p.get("actor") or "",
+        "conditions": " ".join((p.get("conditions") or "").split()),
+        "deadline": " ".join((p.get("deadline") or "").split()),
+        "status": p.get("status") or "",
+        "sources": _sources_text(p["sources"]),
+    }
 
 
 def to_csv(rows: list[dict[str, Any]], columns: list[str]) -> str:
@@ -117,11 +154,16 @@ def memo_title(m: dict[str, Any]) -> str:
 def memo_markdown(m: dict[str, Any], rows: list[dict[str, Any]]) -> str:
     """The table an analyst would write: what each clause demands, of whom, on what terms, how far it got."""
     docs = sorted({s["doc_id"] for s in m["sources"]} | {s["doc_id"] for r in rows for s in r["sources"]})
-    head = [f"# {memo_title(m)}", "",
-            f"- id: `{m['memorandum_id']}`",
-            f"- kind: {m.get('kind') or ''}; party: {m.get('party') or 'unknown'}; date: {m.get('date') or 'unknown'}; "
-            f"status: {m.get('status') or ''}",
-            f"- reported by: {', '.join(docs)}", "", ""]
+    head = [
+        f"# {memo_title(m)}",
+        "",
+        f"- id: `{m['memorandum_id']}`",
+        f"- kind: {m.get('kind') or ''}; party: {m.get('party') or 'unknown'}; date: {m.get('date') or 'unknown'}; "
+        f"status: {m.get('status') or ''}",
+        f"- reported by: {', '.join(docs)}",
+        "",
+        "",
+    ]
     cols = ["section", "item", "provision", "category", "actor", "conditions", "deadline", "status", "sources"]
     if not any(r.get("section") for r in rows):
         cols.remove("section")
@@ -130,11 +172,14 @@ def memo_markdown(m: dict[str, Any], rows: list[dict[str, Any]]) -> str:
     for empty in ("conditions", "deadline"):
         if not any(r.get(empty) for r in rows):
             cols.remove(empty)
-    flat = [{**r, "sources": _sources_text(r["sources"]) if isinstance(r["sources"], list) else r["sources"]} for r in rows]
+    flat = [
+        {**r, "sources": _sources_text(r["sources"]) if isinstance(r["sources"], list) else r["sources"]} for r in rows
+    ]
     return "\n".join(head) + to_markdown(flat, cols)
 
 
 # ---------------------------------------------------------------- negotiations
+
 
 def _days(a: str | None, b: str | None) -> int | None:
     try:
@@ -149,15 +194,24 @@ def negotiations(memos: dict[str, dict[str, Any]], provisions: dict[str, dict[st
     (or undated). Demands stated in prose join only where no two documents make a group. A group
     holds two memoranda at least; agreements are outcomes, not positions, and are left out."""
     with_provs = {p["memorandum_id"] for p in provisions.values()}
-    docs = [mid for mid, m in memos.items() if mid in with_provs and m.get("kind") in COMPARED_KINDS - {"demands"} and m.get("party")]
+    docs = [
+        mid
+        for mid, m in memos.items()
+        if mid in with_provs and m.get("kind") in COMPARED_KINDS - {"demands"} and m.get("party")
+    ]
     groups = _group(memos, provisions, docs)
     grouped = {mid for g in groups for mid in g}
-    rest = [mid for mid, m in memos.items() if mid in with_provs and m.get("kind") in COMPARED_KINDS and m.get("party")
-            and mid not in grouped]
+    rest = [
+        mid
+        for mid, m in memos.items()
+        if mid in with_provs and m.get("kind") in COMPARED_KINDS and m.get("party") and mid not in grouped
+    ]
     return groups + _group(memos, provisions, rest)
 
 
-def _group(memos: dict[str, dict[str, Any]], provisions: dict[str, dict[str, Any]], cands: list[str]) -> list[list[str]]:
+def _group(
+    memos: dict[str, dict[str, Any]], provisions: dict[str, dict[str, Any]], cands: list[str]
+) -> list[list[str]]:
     docs_of = {mid: {s["doc_id"] for s in memos[mid]["sources"]} for mid in cands}
     for p in provisions.values():
         if p["memorandum_id"] in docs_of:
@@ -171,7 +225,7 @@ def _group(memos: dict[str, dict[str, Any]], provisions: dict[str, dict[str, Any
         return x
 
     for i, a in enumerate(cands):
-        for b in cands[i + 1:]:
+        for b in cands[i + 1 :]:
             ma, mb = memos[a], memos[b]
             if set(split_party(ma["party"])) & set(split_party(mb["party"])):
                 continue
@@ -193,8 +247,9 @@ def negotiation_name(memos: dict[str, dict[str, Any]], group: list[str]) -> str:
     return "-".join(slug(p) for p in parties) + (f"-{dates[0]}" if dates else "")
 
 
-def comparison_rows(memos: dict[str, dict[str, Any]], group: list[str],
-                    rows_by_memo: dict[str, list[dict[str, Any]]]) -> list[dict[str, Any]]:
+def comparison_rows(
+    memos: dict[str, dict[str, Any]], group: list[str], rows_by_memo: dict[str, list[dict[str, Any]]]
+) -> list[dict[str, Any]]:
     """One row per category group; one column per memorandum; cells list that memorandum's provisions."""
     groups = rule_data().group_of
     order = GROUP_ORDER + sorted({g for g in groups.values() if g not in GROUP_ORDER})
@@ -218,6 +273,7 @@ def comparison_rows(memos: dict[str, dict[str, Any]], group: list[str],
 
 # ---------------------------------------------------------------- writing
 
+
 def write_tables(outputs: Path, memoranda: list[dict[str, Any]], provisions: list[dict[str, Any]]) -> None:
     """Write every table under ``outputs/tables`` (stale tables of earlier runs are removed)."""
     tables = Path(outputs) / "tables"
@@ -228,8 +284,16 @@ def write_tables(outputs: Path, memoranda: list[dict[str, Any]], provisions: lis
     for p in provs.values():
         mid = p["memorandum_id"] or "unassigned"
         if mid not in memos:
-            memos[mid] = {"memorandum_id": mid, "name": mid, "kind": None, "party": p.get("party"), "date": None,
-                          "status": p.get("status"), "sources": [], "names": []}
+            memos[mid] = {
+                "memorandum_id": mid,
+                "name": mid,
+                "kind": None,
+                "party": p.get("party"),
+                "date": None,
+                "status": p.get("status"),
+                "sources": [],
+                "names": [],
+            }
         rows_by_memo[mid].append({**p, **_row(p), "provision": p["provision"], "sources": p["sources"]})
     written: set[str] = set()
 
@@ -252,11 +316,18 @@ def write_tables(outputs: Path, memoranda: list[dict[str, Any]], provisions: lis
         name = negotiation_name(memos, group)
         rows = comparison_rows(memos, group, rows_by_memo)
         titles = [memo_title(memos[mid]) for mid in group]
-        md_rows = [{"group": r["group"], **{mid: "<br>".join(" ".join(c.split()) for c in r[mid]) for mid in group}} for r in rows]
-        md = [f"# Comparison: {', '.join(titles)}", "",
-              "Provisions side by side by category group; each cell lists the memorandum's provisions "
-              "(section.item, text, category).", "",
-              to_markdown(md_rows, ["group"] + group, ["category group"] + titles)]
+        md_rows = [
+            {"group": r["group"], **{mid: "<br>".join(" ".join(c.split()) for c in r[mid]) for mid in group}}
+            for r in rows
+        ]
+        md = [
+            f"# Comparison: {', '.join(titles)}",
+            "",
+            "Provisions side by side by category group; each cell lists the memorandum's provisions "
+            "(section.item, text, category).",
+            "",
+            to_markdown(md_rows, ["group"] + group, ["category group"] + titles),
+        ]
         put(f"compare_{name}.md", "\n".join(md))
         csv_rows = [{"group": r["group"], **{mid: "; ".join(r[mid]) for mid in group}} for r in rows]
         put(f"compare_{name}.csv", to_csv(csv_rows, ["group"] + group))
@@ -264,28 +335,52 @@ def write_tables(outputs: Path, memoranda: list[dict[str, Any]], provisions: lis
         for r in rows:
             for mid in group:
                 for cell in r[mid]:
-                    comp_long.append({"negotiation": name, "group": r["group"], "memorandum_id": mid, "provision": cell})
+                    comp_long.append(
+                        {"negotiation": name, "group": r["group"], "memorandum_id": mid, "provision": cell}
+                    )
     put("comparisons.csv", to_csv(comp_long, ["negotiation", "group", "memorandum_id", "provision"]))
 
-    index = ["# Provision tables", "",
-             f"{len(rows_by_memo)} memoranda, plans and agreements with {len(provs)} provisions "
-             f"(from {len(provisions)} provision mentions in the articles).", "",
-             "| memorandum | kind | party | date | status | provisions | articles |", "| --- | --- | --- | --- | --- | --- | --- |"]
+    index = [
+        "# Provision tables",
+        "",
+        f"{len(rows_by_memo)} memoranda, plans and agreements with {len(provs)} provisions "
+        f"(from {len(provisions)} provision mentions in the articles).",
+        "",
+        "| memorandum | kind | party | date | status | provisions | articles |",
+        "| --- | --- | --- | --- | --- | --- | --- |",
+    ]
     for mid, m in sorted(memos.items(), key=lambda kv: (kv[1].get("date") or "", kv[0])):
         if mid not in rows_by_memo:
             continue
-        docs = sorted({s["doc_id"] for s in m["sources"]} | {s["doc_id"] for r in rows_by_memo[mid] for s in r["sources"]})
-        index.append(f"| [{_md_cell(m.get('name') or mid)}]({mid}.md) | {m.get('kind') or ''} | {_md_cell(m.get('party') or '')} | "
-                     f"{m.get('date') or ''} | {m.get('status') or ''} | {len(rows_by_memo[mid])} | {_md_cell(', '.join(docs))} |")
-    mentioned = [(mid, m) for mid, m in sorted(memos.items(), key=lambda kv: (kv[1].get("date") or "", kv[0]))
-                 if mid not in rows_by_memo and m.get("sources")]
+        docs = sorted(
+            {s["doc_id"] for s in m["sources"]} | {s["doc_id"] for r in rows_by_memo[mid] for s in r["sources"]}
+        )
+        index.append(
+            f"| [{_md_cell(m.get('name') or mid)}]({mid}.md) | {m.get('kind') or ''} | "
+            f"{_md_cell(m.get('party') or '')} | "
+            f"{m.get('date') or ''} | {m.get('status') or ''} | {len(rows_by_memo[mid])} | "
+            f"{_md_cell(', '.join(docs))} |"
+        )
+    mentioned = [
+        (mid, m)
+        for mid, m in sorted(memos.items(), key=lambda kv: (kv[1].get("date") or "", kv[0]))
+        if mid not in rows_by_memo and m.get("sources")
+    ]
     if mentioned:  # a plan an article names without reporting its clauses is still worth knowing of
-        index += ["", "## Named without provisions", "",
-                  "| memorandum | kind | party | date | status | articles |", "| --- | --- | --- | --- | --- | --- |"]
+        index += [
+            "",
+            "## Named without provisions",
+            "",
+            "| memorandum | kind | party | date | status | articles |",
+            "| --- | --- | --- | --- | --- | --- |",
+        ]
         for mid, m in mentioned:
             docs = sorted({s["doc_id"] for s in m["sources"]})
-            index.append(f"| {_md_cell(m.get('name') or mid)} (`{mid}`) | {m.get('kind') or ''} | {_md_cell(m.get('party') or '')} | "
-                         f"{m.get('date') or ''} | {m.get('status') or ''} | {_md_cell(', '.join(docs))} |")
+            index.append(
+                f"| {_md_cell(m.get('name') or mid)} (`{mid}`) | {m.get('kind') or ''} | "
+                f"{_md_cell(m.get('party') or '')} | "
+                f"{m.get('date') or ''} | {m.get('status') or ''} | {_md_cell(', '.join(docs))} |"
+            )
     if compare_links:
         index += ["", "## Comparisons", ""] + compare_links
     put("index.md", "\n".join(index) + "\n")

@@ -28,6 +28,7 @@ The finder works in four passes over a parsed Doc, each linear in its length:
 4. **Spans.** Each content part becomes a span in ``doc.spans["quotes"]`` with ``span._.quote``,
    a dict of the record fields; the stage's ``extract`` turns those into records.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -37,9 +38,9 @@ from dataclasses import dataclass, field
 import numpy
 from spacy.attrs import DEP, IDX, LEMMA, LOWER, POS
 from spacy.language import Language
+from spacy.matcher import Matcher
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.strings import get_string_id
-from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
 from ...core import extensions  # noqa: F401  (Span._.quote)
@@ -47,7 +48,6 @@ from ...core.docs import doc_text, id_array, in_ids, sentence_starts, word_mask
 from ...core.guard import GuardedComponent
 from .quotemarks import MarkSet, Quotation, find_quotations, find_single_quotations
 from .rules import CueClass, CueLexicon, QuotePatterns, SpeakerLexicon, load_cues, load_patterns, load_speakers
-
 
 VERB_POS = {POS_IDS["VERB"], POS_IDS["AUX"]}
 NOUN_POS = POS_IDS["NOUN"]
@@ -64,7 +64,29 @@ TRAILING_REFERENCE = re.compile(r"(?:\[\[?[^\[\]\n]{1,40}\]\]?(?:\([^()\s]{1,300
 # a paragraph that opens with a short label and a colon: "Q: ...", "SMITH: ...", "Jones: ..."
 LABEL_LINE = re.compile(r"(?m)^[ \t]*(?P<label>[A-Z][^\n:,;\"“”]{0,60}?)[ \t]*(?P<colon>:)[ \t]+(?P<rest>\S[^\n]*)")
 TALLY = re.compile(r"[\d\s,.%$()+-]*(?:votes?|delegates?|percent|points?)?[\d\s,.%$()+-]*\.?", re.I)
-TITLE_BEFORE = {"on", "in", "with", "to", "of", "'s", "’s", "for", "from", "at", "by", "the", "a", "an", "his", "her", "their", "its", "our", "my", "your"}
+TITLE_BEFORE = {
+    "on",
+    "in",
+    "with",
+    "to",
+    "of",
+    "'s",
+    "’s",
+    "for",
+    "from",
+    "at",
+    "by",
+    "the",
+    "a",
+    "an",
+    "his",
+    "her",
+    "their",
+    "its",
+    "our",
+    "my",
+    "your",
+}
 CUT_PUNCT = {",", ";", "—", "–", "--"}
 CUT_DEP_IDS = id_array(get_string_id(d) for d in CUT_AFTER_COMMA | {"conj"})
 ACCORDING_ID = get_string_id("according")
@@ -101,10 +123,14 @@ class Attributor(GuardedComponent):
         self.by_lemma = cues.classes_of()
         self.phrasal_lemmas = {k.split()[0] for k in self.by_lemma if " " in k}
         # the cue words as sorted id arrays, for the scan of a doc's token attributes (cue_attributions)
-        self.cue_id_array = id_array(get_string_id(k.split()[0]) for k, names in self.by_lemma.items()
-                                     if any(self.classes[n].pos == "VERB" for n in names))
-        self.adj_id_array = id_array(get_string_id(k) for k, names in self.by_lemma.items()
-                                     if any(self.classes[n].pos == "ADJ" for n in names))
+        self.cue_id_array = id_array(
+            get_string_id(k.split()[0])
+            for k, names in self.by_lemma.items()
+            if any(self.classes[n].pos == "VERB" for n in names)
+        )
+        self.adj_id_array = id_array(
+            get_string_id(k) for k, names in self.by_lemma.items() if any(self.classes[n].pos == "ADJ" for n in names)
+        )
         self.noun_id_array = id_array(get_string_id(n) for n in cues.nouns)
         self.verb_pos_array = id_array(VERB_POS)
         self.nouns = set(cues.nouns)
@@ -121,7 +147,9 @@ class Attributor(GuardedComponent):
         self.non_speakers = set(patterns.non_speakers)
         self.non_labels = set(patterns.non_labels)
         m = patterns.marks
-        self.marks = MarkSet(tuple(m.open), tuple(m.close), tuple(m.either), tuple(m.single_open), tuple(m.single_close))
+        self.marks = MarkSet(
+            tuple(m.open), tuple(m.close), tuple(m.either), tuple(m.single_open), tuple(m.single_close)
+        )
         self.matcher = Matcher(nlp.vocab)
         self.phrase_source = {}
         for phrase in cues.phrases:
@@ -207,8 +235,15 @@ class Attributor(GuardedComponent):
             start, end = ctx.trim(m.start("rest"), m.end("rest"))
             if end <= start:
                 continue
-            out.append(Attribution(parts=[(start, end)], cue=colon, cue_span=(colon.idx, colon.idx + 1),
-                                   source=source, speaker_span=(a, b)))
+            out.append(
+                Attribution(
+                    parts=[(start, end)],
+                    cue=colon,
+                    cue_span=(colon.idx, colon.idx + 1),
+                    source=source,
+                    speaker_span=(a, b),
+                )
+            )
         return out
 
     def label_source(self, ctx: "_DocContext", label: str, a: int, b: int) -> Token | None:
@@ -226,8 +261,14 @@ class Attributor(GuardedComponent):
         if label.isupper() and any(ch.isalpha() for ch in label) and len(label.replace(".", "")) > 2:
             return last
         ent = ctx.entity_at(last.i)
-        if ent is not None and ent.label_ in ("PERSON", "ORG") and ent.end_char == b and ent.start_char >= a \
-                and all(t.is_title or t.is_upper or not t.is_alpha for t in span) and not any(t.dep_ == "cc" for t in span):
+        if (
+            ent is not None
+            and ent.label_ in ("PERSON", "ORG")
+            and ent.end_char == b
+            and ent.start_char >= a
+            and all(t.is_title or t.is_upper or not t.is_alpha for t in span)
+            and not any(t.dep_ == "cc" for t in span)
+        ):
             return ent.root  # "Sen. Jane Doe", "Former Adviser John Roe"; not "Another problem for Doe"
         return None
 
@@ -239,7 +280,9 @@ class Attributor(GuardedComponent):
             return [n for n in self.by_lemma.get(lemma, []) if self.classes[n].pos == "ADJ"]
         if tok.pos_ not in ("VERB", "AUX"):
             return []
-        names = [n for n in self.by_lemma.get(lemma) or self.by_lemma.get(tok.lower_) or [] if self.classes[n].pos == "VERB"]
+        names = [
+            n for n in self.by_lemma.get(lemma) or self.by_lemma.get(tok.lower_) or [] if self.classes[n].pos == "VERB"
+        ]
         if lemma in self.phrasal_lemmas:
             for child in tok.rights:
                 if child.i <= tok.i + 2 and child.dep_ in ("prt", "prep", "advmod"):
@@ -328,8 +371,10 @@ class Attributor(GuardedComponent):
         lemma = source.lemma_.lower()
         if lemma in self.provision_sources and not ctx.entity_at(source.i):
             return False
-        if low in ("it", "they", "its", "their") and (ctx.previous_subject_lemma(source) in self.provision_sources
-                                                      or ctx.subject_lemma(source.sent) in self.provision_sources):
+        if low in ("it", "they", "its", "their") and (
+            ctx.previous_subject_lemma(source) in self.provision_sources
+            or ctx.subject_lemma(source.sent) in self.provision_sources
+        ):
             return False  # "The first section calls for ... It also calls for ...": a document's provision
         if source.dep_ == "expl":
             return False
@@ -351,12 +396,22 @@ class Attributor(GuardedComponent):
             return True
         if ctx.entity_at(source.i) is not None:
             return True
-        if lemma in self.titles or lemma in self.groups or lemma in self.evidence_sources or source.ent_type_ != "" or source.pos_ == "PROPN":
+        if (
+            lemma in self.titles
+            or lemma in self.groups
+            or lemma in self.evidence_sources
+            or source.ent_type_ != ""
+            or source.pos_ == "PROPN"
+        ):
             return True
         if source.pos_ == "ADJ":  # "most of the farmers", "many of them"
             return any(c.dep_ == "prep" and c.lower_ == "of" for c in source.children)
-        return source.pos_ in ("NOUN", "PRON", "DET", "NUM") and low not in self.non_speakers \
-            and low not in self.relative and low not in ("it", "you")
+        return (
+            source.pos_ in ("NOUN", "PRON", "DET", "NUM")
+            and low not in self.non_speakers
+            and low not in self.relative
+            and low not in ("it", "you")
+        )
 
     def source_of(self, verb: Token, depth: int = 0) -> Token | None:
         """The subject of a cue verb, through passives, participles, conjuncts and relatives."""
@@ -377,8 +432,13 @@ class Attributor(GuardedComponent):
                             return g
             return None
         if subj is not None:
-            if subj.lower_ == "it" and verb.pos_ == "ADJ" and verb.dep_ in ("ccomp", "oprd", "xcomp", "acomp") \
-                    and depth < 3 and verb.head is not verb:
+            if (
+                subj.lower_ == "it"
+                and verb.pos_ == "ADJ"
+                and verb.dep_ in ("ccomp", "oprd", "xcomp", "acomp")
+                and depth < 3
+                and verb.head is not verb
+            ):
                 return self.source_of(verb.head, depth + 1)  # "made it clear that"
             return subj
         if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN") and verb.head.i < verb.i:
@@ -419,8 +479,11 @@ class Attributor(GuardedComponent):
         """For a speech cue after a comma or "and" with no subject of its own (", noting that",
         "and asked whether"), whose parse hangs it inside what another speech verb reports:
         that reporting verb, whose speaker is its speaker too."""
-        if verb.dep_ not in ("advcl", "conj") or not (verb.tag_ == "VBG" or verb.dep_ == "conj") or \
-                not any(self.classes[n].quotes for n in self.cue_classes(verb)):
+        if (
+            verb.dep_ not in ("advcl", "conj")
+            or not (verb.tag_ == "VBG" or verb.dep_ == "conj")
+            or not any(self.classes[n].quotes for n in self.cue_classes(verb))
+        ):
             return None
         before = verb.doc[verb.left_edge.i - 1] if verb.left_edge.i > 0 else None
         if before is None or before.text not in (",", "and", ";", "—", "--"):
@@ -433,7 +496,9 @@ class Attributor(GuardedComponent):
         outer = node.head
         return outer if outer.i < verb.i and any(self.classes[n].quotes for n in self.cue_classes(outer)) else None
 
-    def content_of(self, ctx: "_DocContext", verb: Token, cls: CueClass, source: Token | None = None) -> tuple[int, int] | None:
+    def content_of(
+        self, ctx: "_DocContext", verb: Token, cls: CueClass, source: Token | None = None
+    ) -> tuple[int, int] | None:
         """Character span of the content, by the class's rules in order."""
         for rule in cls.content:
             if rule == "clause":
@@ -460,13 +525,23 @@ class Attributor(GuardedComponent):
 
     def is_evidence(self, source: Token | None) -> bool:
         """A poll, study, record or video, or a relative pronoun for one ('polls that show ...')."""
-        if source is not None and source.lower_ in self.relative and source.head.dep_ in ("relcl", "acl") \
-                and source.head.head.i < source.i:
+        if (
+            source is not None
+            and source.lower_ in self.relative
+            and source.head.dep_ in ("relcl", "acl")
+            and source.head.head.i < source.i
+        ):
             source = source.head.head
         return source is not None and source.lemma_.lower() in self.evidence_sources
 
-    def clause_content(self, ctx: "_DocContext", verb: Token, left: bool = True, speech: bool = True) -> tuple[int, int] | None:
-        clauses = [c for c in verb.children if (c.dep_ == "ccomp" and c.i > verb.i) or (left and c.dep_ in ("ccomp", "csubj") and c.i < verb.i)]
+    def clause_content(
+        self, ctx: "_DocContext", verb: Token, left: bool = True, speech: bool = True
+    ) -> tuple[int, int] | None:
+        clauses = [
+            c
+            for c in verb.children
+            if (c.dep_ == "ccomp" and c.i > verb.i) or (left and c.dep_ in ("ccomp", "csubj") and c.i < verb.i)
+        ]
         clauses += [c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i and _mark(c) in ("if", "whether")]
         if clauses:
             right = [c for c in clauses if c.i > verb.i]
@@ -479,7 +554,13 @@ class Attributor(GuardedComponent):
                 c = min(chosen, key=lambda c: abs(c.i - verb.i))
                 a, b = c.left_edge.i, c.right_edge.i
             return self.tidy(ctx, a, b)
-        if verb.dep_ == "parataxis" and verb.head is not verb or speech and verb.dep_ == "advcl" and _mark(verb) == "as":
+        if (
+            verb.dep_ == "parataxis"
+            and verb.head is not verb
+            or speech
+            and verb.dep_ == "advcl"
+            and _mark(verb) == "as"
+        ):
             # "“...,” he said" and "It was, he said, a failure": the clause the cue interrupts
             head = verb.head
             a, b = head.left_edge.i, head.right_edge.i
@@ -497,17 +578,30 @@ class Attributor(GuardedComponent):
     def reports_itself(self, clause: Token) -> bool:
         """A clause that is a speech verb with its own subject and its own reported clause
         ('... and one in four said the plan failed'): another attribution, not part of this one."""
-        return "speech" in self.cue_classes(clause) and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children) \
+        return (
+            "speech" in self.cue_classes(clause)
+            and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
             and any(c.dep_ == "ccomp" for c in clause.children)
+        )
 
     def rest_content(self, ctx: "_DocContext", verb: Token) -> tuple[int, int] | None:
         """What follows a speech verb that the parser did not make a clause ("said legalizing it
         would ...", "said the same of X", "said no to X"): its right dependents, after the
         addressee and adjuncts of time and place ("told reporters on Monday")."""
-        rights = [c for c in verb.rights if c.dep_ not in ("punct", "cc", "conj", "dative", "npadvmod", "advmod", "prt", "agent")
-                  and not (c.dep_ == "prep" and c.lower_ not in ("to", "of", "about", "for", "as"))
-                  and not (c.dep_ == "advcl" and (_mark(c) not in ("if", "whether", None)
-                                                  or c.left_edge.i > 0 and verb.doc[c.left_edge.i - 1].text in CUT_PUNCT))]
+        rights = [
+            c
+            for c in verb.rights
+            if c.dep_ not in ("punct", "cc", "conj", "dative", "npadvmod", "advmod", "prt", "agent")
+            and not (c.dep_ == "prep" and c.lower_ not in ("to", "of", "about", "for", "as"))
+            and not (
+                c.dep_ == "advcl"
+                and (
+                    _mark(c) not in ("if", "whether", None)
+                    or c.left_edge.i > 0
+                    and verb.doc[c.left_edge.i - 1].text in CUT_PUNCT
+                )
+            )
+        ]
         rights = [c for c in rights if not c.is_space]
         if not rights or verb.lemma_.lower() in ("tell", "ask") and rights[0].dep_ == "dobj" and len(rights) == 1:
             return None
@@ -547,12 +641,14 @@ class Attributor(GuardedComponent):
         followed by a subject, opens the content all the same."""
         doc = ctx.doc
         end = verb.right_edge.i
-        for tok in doc[verb.i + 1: min(end, verb.i + 9) + 1]:
+        for tok in doc[verb.i + 1 : min(end, verb.i + 9) + 1]:
             if tok.is_punct and tok.text not in (",",) or tok.pos_ in ("VERB", "AUX") and tok.i > verb.i + 1:
                 return None
             if tok.lower_ == "that" and tok.i + 1 <= end:
                 nxt = doc[tok.i + 1]
-                if nxt.pos_ in ("DET", "PROPN", "PRON", "NOUN", "ADJ", "NUM") and any(t.pos_ in ("VERB", "AUX") for t in doc[tok.i + 1: end + 1]):
+                if nxt.pos_ in ("DET", "PROPN", "PRON", "NOUN", "ADJ", "NUM") and any(
+                    t.pos_ in ("VERB", "AUX") for t in doc[tok.i + 1 : end + 1]
+                ):
                     return self.tidy(ctx, tok.i, end)
                 return None
         return None
@@ -564,26 +660,45 @@ class Attributor(GuardedComponent):
         doc = ctx.doc
         if b <= a:
             return _chars(doc, a, max(a, b))
-        root = doc[a: b + 1].root
+        root = doc[a : b + 1].root
         for i in ctx.cut_candidates(root.i + 1, b + 1):
             t = doc[i]
             if not (a <= t.head.i <= b) or t.i == skip:
                 continue
             le = t.left_edge.i
-            tail = t.right_edge.i >= b - 1 or all(x.is_punct or x.is_space for x in doc[t.right_edge.i + 1: b + 1])
+            tail = t.right_edge.i >= b - 1 or all(x.is_punct or x.is_space for x in doc[t.right_edge.i + 1 : b + 1])
             if tail and t.lower_ == "according" and le > root.i + 1 and doc[le - 1].text in CUT_PUNCT:
                 return _chars(doc, a, le - 2)  # "..., according to X": X's attribution, not part of this one
-            if tail and t.dep_ in CUT_AFTER_COMMA and le > root.i + 1 and doc[le - 1].text in CUT_PUNCT and \
-                    ctx.quote_at(doc[le - 1].idx) is None and self.cut_modifier(t):
+            if (
+                tail
+                and t.dep_ in CUT_AFTER_COMMA
+                and le > root.i + 1
+                and doc[le - 1].text in CUT_PUNCT
+                and ctx.quote_at(doc[le - 1].idx) is None
+                and self.cut_modifier(t)
+            ):
                 return _chars(doc, a, le - 2)
-            if t.dep_ in CUT_AFTER_COMMA and le > root.i + 2 and (doc[le - 1].is_quote or doc[le - 1].text == "''") and \
-                    doc[le - 2].text in CUT_PUNCT and t.dep_ != "conj":
+            if (
+                t.dep_ in CUT_AFTER_COMMA
+                and le > root.i + 2
+                and (doc[le - 1].is_quote or doc[le - 1].text == "''")
+                and doc[le - 2].text in CUT_PUNCT
+                and t.dep_ != "conj"
+            ):
                 return _chars(doc, a, le - 1)  # '“We’ll see,” when asked ...': the comma sits inside the marks
-            if t.dep_ == "conj" and self.cue_classes(t) and le - 1 > root.i and \
-                    doc[le - 1].dep_ == "cc" and ctx.quote_at(t.idx) is None and \
-                    not any(c.dep_ == "mark" for c in t.children) and \
-                    (not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)  # "... and criticized him"
-                     or any(c.dep_ == "ccomp" for c in t.children) and "speech" in self.cue_classes(t)):  # "... and Smith said ..."
+            if (
+                t.dep_ == "conj"
+                and self.cue_classes(t)
+                and le - 1 > root.i
+                and doc[le - 1].dep_ == "cc"
+                and ctx.quote_at(t.idx) is None
+                and not any(c.dep_ == "mark" for c in t.children)
+                and (
+                    not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)  # "... and criticized him"
+                    or any(c.dep_ == "ccomp" for c in t.children)
+                    and "speech" in self.cue_classes(t)
+                )
+            ):  # "... and Smith said ..."
                 end = le - 2
                 while end > a and (doc[end].text in CUT_PUNCT or doc[end].is_space):
                     end -= 1
@@ -607,8 +722,12 @@ class Attributor(GuardedComponent):
             if c.dep_ == "xcomp" and c.i > verb.i:
                 end = c.right_edge.i
                 for conj in verb.rights:
-                    if conj.dep_ == "conj" and conj.i > end and conj.tag_ in ("VB", "VBP") and \
-                            not any(g.dep_ in ("nsubj", "nsubjpass", "aux") for g in conj.children):
+                    if (
+                        conj.dep_ == "conj"
+                        and conj.i > end
+                        and conj.tag_ in ("VB", "VBP")
+                        and not any(g.dep_ in ("nsubj", "nsubjpass", "aux") for g in conj.children)
+                    ):
                         end = conj.right_edge.i
                 return self.tidy(ctx, c.left_edge.i, end)
         return None
@@ -616,20 +735,28 @@ class Attributor(GuardedComponent):
     def object_content(self, ctx: "_DocContext", verb: Token, cls: CueClass) -> tuple[int, int] | None:
         obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
         if obj is None:  # "called the mayor “a liar”" parsed as one predicate noun
-            obj = next((c for c in verb.children if c.dep_ == "oprd" and c.i > verb.i and c.pos_ in ("NOUN", "PROPN")), None)
+            obj = next(
+                (c for c in verb.children if c.dep_ == "oprd" and c.i > verb.i and c.pos_ in ("NOUN", "PROPN")), None
+            )
         if obj is None:
             return None
         last = obj
         for c in verb.rights:
             if c.i <= obj.i:
                 continue
-            if c.dep_ in OBJECT_TAIL or (c.dep_ == "prep" and c.lower_ in ("for", "as", "over", "of", "about", "with", "to", "against", "into")):
+            if c.dep_ in OBJECT_TAIL or (
+                c.dep_ == "prep" and c.lower_ in ("for", "as", "over", "of", "about", "with", "to", "against", "into")
+            ):
                 last = c
             elif c.dep_ not in ("punct",):
                 break
         for rel in obj.rights:  # "cited a study that found ...": the study's finding is its own
-            if rel.dep_ == "relcl" and last is obj and any(g.dep_ == "ccomp" for g in rel.children) and \
-                    any(self.classes[n].content[:1] == ["clause"] for n in self.cue_classes(rel)):
+            if (
+                rel.dep_ == "relcl"
+                and last is obj
+                and any(g.dep_ == "ccomp" for g in rel.children)
+                and any(self.classes[n].content[:1] == ["clause"] for n in self.cue_classes(rel))
+            ):
                 return self.tidy(ctx, obj.left_edge.i, rel.left_edge.i - 1)
         return self.tidy(ctx, obj.left_edge.i, last.right_edge.i)
 
@@ -673,14 +800,20 @@ class Attributor(GuardedComponent):
         start, end = ctx.trim(*self.tidy(ctx, a, b))
         if ctx.words(start, end) < 2:
             return None
-        att = Attribution(parts=[(start, end)], cue=phrase.root, cue_span=(phrase.start_char, phrase.end_char), source=pobj)
+        att = Attribution(
+            parts=[(start, end)], cue=phrase.root, cue_span=(phrase.start_char, phrase.end_char), source=pobj
+        )
         left, last = pobj.left_edge, pobj.right_edge
         if last.i - left.i <= 15 and (last.idx + len(last.text) <= start or left.idx >= end):
             # "according to calculations by Jane Roe of the institute": the whole phrase is the source
             att.speaker_span = (left.idx, last.idx + len(last.text))
             if ctx.entity_at(pobj.i) is None:  # the name in it resolves the speaker ("Jane Roe")
                 for prep in pobj.children:
-                    inner = next((g for g in prep.children if g.dep_ == "pobj"), None) if prep.lower_ in ("by", "from", "of") else None
+                    inner = (
+                        next((g for g in prep.children if g.dep_ == "pobj"), None)
+                        if prep.lower_ in ("by", "from", "of")
+                        else None
+                    )
                     ent = ctx.entity_at(inner.i) if inner is not None else None
                     if ent is not None and ent.label_ in ("PERSON", "ORG"):
                         att.source = ent.root
@@ -699,12 +832,26 @@ class Attributor(GuardedComponent):
         if source is None and noun.dep_ == "dobj" and noun.head.lemma_.lower() in self.light_verbs:
             light = noun.head  # "she made the case that ...", "they expressed concern about ..."
             source = self.source_of(light)
-        if source is None or not self.agent_like(ctx, source) or not self.source_ok(ctx, source, self.classes["speech"], "speech"):
+        if (
+            source is None
+            or not self.agent_like(ctx, source)
+            or not self.source_ok(ctx, source, self.classes["speech"], "speech")
+        ):
             return None
-        clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp", "appos") and c.i > noun.i
-                       and (_mark(c) == "that" or any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children))), None)
+        clause = next(
+            (
+                c
+                for c in noun.children
+                if c.dep_ in ("acl", "ccomp", "appos")
+                and c.i > noun.i
+                and (_mark(c) == "that" or any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children))
+            ),
+            None,
+        )
         if clause is None and light is not None:  # the parser hung the clause on the verb
-            clause = next((c for c in light.children if c.dep_ == "ccomp" and c.i > noun.i and _mark(c) == "that"), None)
+            clause = next(
+                (c for c in light.children if c.dep_ == "ccomp" and c.i > noun.i and _mark(c) == "that"), None
+            )
         if clause is None and noun.dep_ == "nsubj" and noun.head.lemma_ == "be":
             # "her view is that ...", "his message has been that ...", "my advice is, ..."
             clause = next((c for c in noun.head.children if c.dep_ == "ccomp" and c.i > noun.head.i), None)
@@ -714,8 +861,14 @@ class Attributor(GuardedComponent):
             prep = next((c for c in noun.rights if c.dep_ == "prep" and c.lower_ in NOUN_PREPS), None)
             if light is not None and (prep is None or prep.lower_ not in LIGHT_PREPS):
                 # "voiced support for ...", not "announced support on Thursday"
-                prep = next((c for c in list(noun.rights) + list(light.rights) if c.dep_ == "prep" and c.i > noun.i
-                             and c.lower_ in LIGHT_PREPS), None)
+                prep = next(
+                    (
+                        c
+                        for c in list(noun.rights) + list(light.rights)
+                        if c.dep_ == "prep" and c.i > noun.i and c.lower_ in LIGHT_PREPS
+                    ),
+                    None,
+                )
             obj = next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
             if obj is None:
                 return None
@@ -723,7 +876,9 @@ class Attributor(GuardedComponent):
         start, end = ctx.trim(*self.tidy(ctx, a, b))
         if ctx.words(start, end) < 1 or end <= start:
             return None
-        return Attribution(parts=[(start, end)], cue=noun, cue_span=(noun.idx, noun.idx + len(noun.text)), source=source)
+        return Attribution(
+            parts=[(start, end)], cue=noun, cue_span=(noun.idx, noun.idx + len(noun.text)), source=source
+        )
 
     # ------------------------------------------------------------------ pass 2: quotations
 
@@ -743,8 +898,11 @@ class Attributor(GuardedComponent):
                 continue
             inside = [k for k in hit if quotes[k].start <= a and b <= quotes[k].end]
             adjacent = ctx.quote_right_before(att.cue)
-            if adjacent in hit and a < quotes[adjacent].start and \
-                    ctx.text[a:quotes[adjacent].start].rstrip().endswith((":", ",", ".", "—", "--")):
+            if (
+                adjacent in hit
+                and a < quotes[adjacent].start
+                and ctx.text[a : quotes[adjacent].start].rstrip().endswith((":", ",", ".", "—", "--"))
+            ):
                 # "..., he declared: “...,” she said": the quotation next to the cue is its content;
                 # but in 'the plan is "a disaster," she said' the words before it are content too
                 att.parts = [(quotes[adjacent].start, quotes[adjacent].end)]
@@ -787,10 +945,14 @@ class Attributor(GuardedComponent):
             if k in owner or k == 0:
                 continue
             j = k - 1
-            while j > 0 and j not in owner and ctx.words(quotes[j].start, quotes[j].end) <= self.patterns.scare_max_words:
+            while (
+                j > 0 and j not in owner and ctx.words(quotes[j].start, quotes[j].end) <= self.patterns.scare_max_words
+            ):
                 j -= 1
             prev = quotes[j]
-            if j in owner and (prev.group == q.group or not ctx.title_like(q) and ctx.follows_cue_clause(j, k, owner[j])):
+            if j in owner and (
+                prev.group == q.group or not ctx.title_like(q) and ctx.follows_cue_clause(j, k, owner[j])
+            ):
                 att = owner[j]
                 owner[k] = att
                 att.parts.append((q.start, q.end))
@@ -807,8 +969,15 @@ class Attributor(GuardedComponent):
             if not ctx.opens_paragraph(q.start):
                 continue
             prev_att = last_att if last_att is not None and ctx.paragraphs_between(last_att, q.start) <= 1 else None
-            att = Attribution(parts=[(q.start, q.end)], cue=None, cue_span=None, source=None, kind="direct", quotes=[k],
-                              floating_from=prev_att)
+            att = Attribution(
+                parts=[(q.start, q.end)],
+                cue=None,
+                cue_span=None,
+                source=None,
+                kind="direct",
+                quotes=[k],
+                floating_from=prev_att,
+            )
             owner[k] = att
             floating.append(att)
             if prev_att is not None:
@@ -837,17 +1006,21 @@ class Attributor(GuardedComponent):
         q = ctx.quotes[k]
         if ctx.title_like(q):
             return None
-        verb = (ctx.governing_cue(q) or ctx.cue_after(q.end, self.patterns.cue_window_after)
-                or ctx.cue_before(q.start, self.patterns.cue_window_before))
-        if verb is None and ctx.text[max(q.start, q.end - 3):q.end].rstrip("\"”'’»").endswith((",", "!", "?")):
+        verb = (
+            ctx.governing_cue(q)
+            or ctx.cue_after(q.end, self.patterns.cue_window_after)
+            or ctx.cue_before(q.start, self.patterns.cue_window_before)
+        )
+        if verb is None and ctx.text[max(q.start, q.end - 3) : q.end].rstrip("\"”'’»").endswith((",", "!", "?")):
             verb = ctx.cue_after(q.end, self.patterns.cue_window_after, loose=True)
         if verb is None:
             return self.colon_intro(ctx, k)
         att = by_cue.get(verb.i)
         if att is not None and att.kind != "direct" and not any(a < q.end and q.start < b for a, b in att.parts):
             # the cue has its own reported clause on the other side: both are attributed to it
-            twin = Attribution(parts=[(q.start, q.end)], cue=verb, cue_span=att.cue_span, source=att.source,
-                               kind="direct", quotes=[k])
+            twin = Attribution(
+                parts=[(q.start, q.end)], cue=verb, cue_span=att.cue_span, source=att.source, kind="direct", quotes=[k]
+            )
             ctx.extra.append(twin)
             return twin
         if att is not None and att.kind == "direct":
@@ -859,7 +1032,9 @@ class Attributor(GuardedComponent):
             source = None
         if source is None:
             source = ctx.adjacent_subject(q, verb)
-        new = Attribution(parts=[(q.start, q.end)], cue=verb, cue_span=self.cue_chars(verb), source=source, kind="direct", quotes=[k])
+        new = Attribution(
+            parts=[(q.start, q.end)], cue=verb, cue_span=self.cue_chars(verb), source=source, kind="direct", quotes=[k]
+        )
         if att is not None:  # the cue already had a non-quote content: the quotation replaces it
             att.parts, att.quotes, att.kind = new.parts, new.quotes, "direct"
             return att
@@ -897,8 +1072,14 @@ class Attributor(GuardedComponent):
             source = self.source_of(root) if root.pos_ in ("VERB", "AUX") else None
             if source is None or source.lower_ in self.non_speakers or source.lemma_.lower() in self.provision_sources:
                 return None
-        att = Attribution(parts=[(q.start, q.end)], cue=colon, cue_span=(colon.idx, colon.idx + 1), source=source,
-                          kind="direct", quotes=[k])
+        att = Attribution(
+            parts=[(q.start, q.end)],
+            cue=colon,
+            cue_span=(colon.idx, colon.idx + 1),
+            source=source,
+            kind="direct",
+            quotes=[k],
+        )
         ctx.extra.append(att)
         return att
 
@@ -908,7 +1089,12 @@ class Attributor(GuardedComponent):
         if att.source is None and att.floating_from is not None:
             prev = att.floating_from
             att.speaker_span, att.speaker, att.canonical, att.kb_id, att.entity = (
-                prev.speaker_span, prev.speaker, prev.canonical, prev.kb_id, prev.entity)
+                prev.speaker_span,
+                prev.speaker,
+                prev.canonical,
+                prev.kb_id,
+                prev.entity,
+            )
             return
         if att.source is None:
             return
@@ -936,7 +1122,11 @@ class Attributor(GuardedComponent):
         for child in tok.children:  # "the minister, Sergey Lavrov," / "spokesman Dmitry Peskov"
             if child.dep_ in ("appos", "compound", "nmod", "poss", "amod"):
                 e = ctx.entity_at(child.i)
-                if e is not None and e.label_ in self.speaker_labels and not any(g.dep_ == "conj" for g in child.children):
+                if (
+                    e is not None
+                    and e.label_ in self.speaker_labels
+                    and not any(g.dep_ == "conj" for g in child.children)
+                ):
                     # "spokesman Dmitry Peskov", "the Russian side"; but "Turkish officials" and
                     # "the Russian and Ukrainian delegations" stay as written
                     if e.label_ == "PERSON" and child.dep_ != "poss" or tok.lemma_.lower() in self.groups:
@@ -972,6 +1162,7 @@ class Attributor(GuardedComponent):
 
 # ---------------------------------------------------------------------- per-doc state
 
+
 class _DocContext:
     """Indexes built once per doc: quotations, entities by token, paragraphs, speakers so far."""
 
@@ -992,7 +1183,7 @@ class _DocContext:
         self.ent_starts = [e.start_char for e in self.ents]
         self.para_starts = [0] + [m.end() for m in NEWLINE.finditer(text)]
         self._cut_candidate = None  # token mask for tidy(), built on first use
-        self._word_prefix = None    # words before each token, for words(), built on first use
+        self._word_prefix = None  # words before each token, for words(), built on first use
         self.speakers: list[tuple[int, Span]] = []  # (char offset, entity) of resolved speakers so far, by offset
         self.speaker_pos: list[int] = []
         self.extra: list[Attribution] = []
@@ -1072,7 +1263,7 @@ class _DocContext:
         for k in sorted(ks, key=lambda k: self.quotes[k].start):
             q = self.quotes[k]
             if q.start > pos:
-                rest.append(text[pos:q.start])
+                rest.append(text[pos : q.start])
             pos = max(pos, q.end)
         if pos < b:
             rest.append(text[pos:b])
@@ -1099,12 +1290,15 @@ class _DocContext:
         if k < 0 or self.quotes[k].end > cue.idx:
             return None
         q = self.quotes[k]
-        between = self.text[q.end:cue.idx]
+        between = self.text[q.end : cue.idx]
         if len(between) > 80 or any(ch in between for ch in ".!?:;\n") or len(between.split()) > 8:
             return None
         # the quotation closes a clause ('“...,” she said', '“...”, she said'), it is not a word
         # inside one ('The party had “opened the door” for voters, she said')
-        if not (between.lstrip().startswith(",") or self.text[q.start:q.end].rstrip("\"”'’»").rstrip().endswith((",", "!", "?", "."))):
+        if not (
+            between.lstrip().startswith(",")
+            or self.text[q.start : q.end].rstrip("\"”'’»").rstrip().endswith((",", "!", "?", "."))
+        ):
             return None
         return k
 
@@ -1162,7 +1356,7 @@ class _DocContext:
         i = self.token_index(char)
         if i < len(doc) and doc[i].idx < char:
             i += 1
-        for n, tok in enumerate(doc[i: i + window]):
+        for n, tok in enumerate(doc[i : i + window]):
             if tok.text in SENT_END or "\n" in tok.text or tok.text in QUOTE_CHARS and tok.i > i or tok.text == "''":
                 return None
             if self.is_speech_cue(tok):
@@ -1177,14 +1371,14 @@ class _DocContext:
         ("“...,” said Skelly")."""
         doc = self.doc
         if verb.idx >= q.end:
-            between = doc[self.token_index(q.end): verb.i]
+            between = doc[self.token_index(q.end) : verb.i]
             for tok in between:
                 if tok.idx >= q.end and tok.pos_ in ("PROPN", "PRON", "NOUN") and self.quote_at(tok.idx) is None:
                     ent = self.entity_at(tok.i)
                     return ent.root if ent is not None else tok
         if verb.idx < q.end:
             return None
-        for tok in doc[verb.i + 1: verb.i + 4]:
+        for tok in doc[verb.i + 1 : verb.i + 4]:
             if tok.is_punct or tok.is_space:
                 break
             if tok.pos_ in ("PROPN", "PRON", "NOUN") and self.quote_at(tok.idx) is None:
@@ -1232,18 +1426,20 @@ class _DocContext:
         prev, q = self.quotes[k_prev], self.quotes[k]
         if att.cue is None or not (prev.end <= att.cue.idx < q.start):
             return False
-        between = self.text[prev.end:q.start]
+        between = self.text[prev.end : q.start]
         if "\n" in between or len(between) > 320:
             return False
         return between.rstrip().endswith((".", ",", ":"))
 
     def opens_paragraph(self, char: int) -> bool:
         k = bisect.bisect_right(self.para_starts, char) - 1
-        return self.text[self.para_starts[k]:char].strip() == ""
+        return self.text[self.para_starts[k] : char].strip() == ""
 
     def paragraphs_between(self, att: Attribution, char: int) -> int:
         end = max(b for _, b in att.parts)
-        return self.text.count("\n\n", end, char) + (1 if self.text.count("\n", end, char) and "\n\n" not in self.text[end:char] else 0)
+        return self.text.count("\n\n", end, char) + (
+            1 if self.text.count("\n", end, char) and "\n\n" not in self.text[end:char] else 0
+        )
 
     # entities and speakers
     def entity_at(self, i: int) -> Span | None:
@@ -1365,12 +1561,20 @@ class _DocContext:
         cue_start, cue_end = att.cue_span if att.cue_span else (None, None)
         ss, se = att.speaker_span if att.speaker_span else (None, None)
         return {
-            "start": a, "end": b, "kind": att.kind,
-            "speaker": att.speaker, "speaker_start": ss, "speaker_end": se,
-            "speaker_canonical": att.canonical, "speaker_kb_id": att.kb_id,
+            "start": a,
+            "end": b,
+            "kind": att.kind,
+            "speaker": att.speaker,
+            "speaker_start": ss,
+            "speaker_end": se,
+            "speaker_canonical": att.canonical,
+            "speaker_kb_id": att.kb_id,
             "cue": self.text[cue_start:cue_end] if cue_start is not None else None,
-            "cue_start": cue_start, "cue_end": cue_end,
-            "quote_id": n, "part": part, "floating": att.cue is None,
+            "cue_start": cue_start,
+            "cue_end": cue_end,
+            "quote_id": n,
+            "part": part,
+            "floating": att.cue is None,
         }
 
 
@@ -1382,8 +1586,10 @@ def _mark(tok: Token) -> str | None:
 
 
 def _definite(tok: Token) -> bool:
-    return any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "his", "her", "its", "their") for c in tok.lefts) or \
-        any(c.dep_ == "compound" for c in tok.lefts)
+    return any(
+        c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "his", "her", "its", "their")
+        for c in tok.lefts
+    ) or any(c.dep_ == "compound" for c in tok.lefts)
 
 
 def _chars(doc: Doc, a: int, b: int) -> tuple[int, int]:
@@ -1396,6 +1602,8 @@ def _chars(doc: Doc, a: int, b: int) -> tuple[int, int]:
 
 
 @Language.factory("quote_attribution", default_config={"cues_path": None, "speakers_path": None, "patterns_path": None})
-def make_quote_attribution(nlp: Language, name: str, cues_path: str | None, speakers_path: str | None, patterns_path: str | None):
+def make_quote_attribution(
+    nlp: Language, name: str, cues_path: str | None, speakers_path: str | None, patterns_path: str | None
+):
     """Direct, mixed and indirect quotations with their speakers (see the module docstring)."""
     return Attributor(nlp, load_cues(cues_path), load_speakers(speakers_path), load_patterns(patterns_path))

@@ -10,13 +10,14 @@ and links the paragraphs of a quotation that runs over several of them.
 It is pure string processing (no spaCy): :func:`find_quotations` returns character spans that
 include the marks, which is how quotations are printed and how PolNeAR marks their content.
 """
+
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 
 LEFT_BOUNDARY = set(" \t\n([{—–-/\u00a0")
-MID_SENTENCE_STOP = set(".!?:;\"”’»)]…")
+MID_SENTENCE_STOP = set('.!?:;"”’»)]…')
 RIGHT_BOUNDARY = set(" \t\n.,;:!?)]}—–-/\u00a0…")
 
 
@@ -148,7 +149,7 @@ def find_quotations(text: str, marks: MarkSet | None = None) -> list[Quotation]:
                         open_group = group
                     carry = None
                 continue
-            if role == "open" and text[a:b] in marks.open and text[open_at[0]:open_at[1]] in marks.open:
+            if role == "open" and text[a:b] in marks.open and text[open_at[0] : open_at[1]] in marks.open:
                 # two opening curly marks: the first was never closed; start again here
                 group += 1
                 open_at, open_group = (a, b), group
@@ -182,13 +183,15 @@ def _drop_unsupported_open(text: str, quotes: list[Quotation]) -> list[Quotation
             continue
         continues = k + 1 < len(quotes) and quotes[k + 1].group == q.group
         line_start = text.rfind("\n", 0, q.start) + 1
-        at_line_start = text[line_start:q.start].strip() == ""
+        at_line_start = text[line_start : q.start].strip() == ""
         if continues or at_line_start:
             kept.append(q)
     return kept
 
 
-def find_single_quotations(text: str, marks: MarkSet | None = None, outside: list[Quotation] | None = None) -> list[Quotation]:
+def find_single_quotations(
+    text: str, marks: MarkSet | None = None, outside: list[Quotation] | None = None
+) -> list[Quotation]:
     """Quotations in single curly marks outside double ones (British style, headlines).
 
     A closing single mark followed by a letter is an apostrophe (don’t) and is skipped."""

@@ -5,6 +5,7 @@ cue phrases, cue nouns), ``speakers.yaml`` (titles, group nouns, pronouns that r
 mention) and ``patterns.yaml`` (quotation marks, thresholds, subjects that make a cue a document's
 provision rather than speech). Adding a verb or a title is an edit of these files only.
 """
+
 from __future__ import annotations
 
 from functools import lru_cache
@@ -110,7 +111,9 @@ class QuotePatterns(_Strict):
     qa_labels: list[str] = Field(default_factory=list)
     non_labels: list[str] = Field(default_factory=list)
 
-    _lower = field_validator("provision_sources", "evidence_sources", "non_speakers", "non_labels", mode="before")(_lower_list)
+    _lower = field_validator("provision_sources", "evidence_sources", "non_speakers", "non_labels", mode="before")(
+        _lower_list
+    )
 
 
 @lru_cache(maxsize=None)

@@ -5,6 +5,7 @@ dependency parse and the quotation marks and stores them in ``doc.spans["quotes"
 with ``span._.quote`` (the record fields); :func:`extract_quotes` turns them into records. The
 cue verbs, speaker titles and quotation patterns are data: ``pipeline/data/quotes/*.yaml``.
 """
+
 from __future__ import annotations
 
 from spacy.tokens import Doc
@@ -28,10 +29,14 @@ def extract_quotes(doc: Doc) -> dict[str, list[QuoteRecord]]:
         if end <= start or in_boilerplate(doc, start, end):
             continue
         extra = {k: v for k, v in fields.items() if k not in ("start", "end")}
-        records.append(QuoteRecord(doc_id=doc_id, start=start, end=end, text=text[start:end],
-                                   sentence=sentence_index(doc, start), **extra))
+        records.append(
+            QuoteRecord(
+                doc_id=doc_id, start=start, end=end, text=text[start:end], sentence=sentence_index(doc, start), **extra
+            )
+        )
     return {"quotes": records}
 
 
-STAGE = Stage(name="quotes", components=[("quote_attribution", {})], outputs={"quotes": QuoteRecord},
-              extract=extract_quotes)
+STAGE = Stage(
+    name="quotes", components=[("quote_attribution", {})], outputs={"quotes": QuoteRecord}, extract=extract_quotes
+)

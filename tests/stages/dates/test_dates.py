@@ -1,5 +1,6 @@
 """The dates stage: spans found in text, values resolved against the publication date,
 anchored durations for the provisions stage, and robustness. Sentences are our own."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -24,14 +25,16 @@ def by_text(recs):
 def test_offsets_are_sacred(records):
     text = "Talks resumed yesterday in Geneva; the truce expires on May 16, 2026, or within 45 days."
     for r in dates(records, text):
-        assert text[r["start"]:r["end"]] == r["text"]
+        assert text[r["start"] : r["end"]] == r["text"]
         DateRecord(**r)  # the record validates
 
 
 def test_seed_like_expressions(records):
-    text = ("Negotiators met yesterday in Istanbul. At yesterday's session both delegations restated "
-            "what they had agreed on May 16: each side released 500 detainees over three days on May 23-25. "
-            "Last Wednesday the ministry published its draft. The sides may meet again in mid-to-late June.")
+    text = (
+        "Negotiators met yesterday in Istanbul. At yesterday's session both delegations restated "
+        "what they had agreed on May 16: each side released 500 detainees over three days on May 23-25. "
+        "Last Wednesday the ministry published its draft. The sides may meet again in mid-to-late June."
+    )
     got = by_text(dates(records, text))
     assert got["yesterday"]["value"] == "2025-06-02"
     assert sum(1 for r in dates(records, text) if r["text"] == "yesterday") == 2
@@ -45,12 +48,19 @@ def test_seed_like_expressions(records):
 
 
 def test_anchored_durations(records, make_doc):
-    text = ("Kyiv would hold a vote within 100 days of ending martial law. Troops must pull back "
-            "within 30 days after the ceasefire takes effect. Moscow offered a two-to-three-day truce.")
+    text = (
+        "Kyiv would hold a vote within 100 days of ending martial law. Troops must pull back "
+        "within 30 days after the ceasefire takes effect. Moscow offered a two-to-three-day truce."
+    )
     got = by_text(dates(records, text))
     r = got["100 days"]
-    assert (r["type"], r["value"], r["relation"], r["anchor_text"]) == ("DURATION", "P100D", "within", "ending martial law")
-    assert text[r["anchor_start"]:r["anchor_end"]] == "ending martial law"
+    assert (r["type"], r["value"], r["relation"], r["anchor_text"]) == (
+        "DURATION",
+        "P100D",
+        "within",
+        "ending martial law",
+    )
+    assert text[r["anchor_start"] : r["anchor_end"]] == "ending martial law"
     r = got["30 days"]
     assert (r["value"], r["relation"], r["anchor_text"]) == ("P30D", "within", "the ceasefire takes effect")
     r = got["two-to-three-day"]
@@ -63,7 +73,9 @@ def test_anchored_durations(records, make_doc):
 
 
 def test_relation_after_and_before(records):
-    got = by_text(dates(records, "Prisoners go home two weeks after the signing. Elections follow six months before the summit."))
+    got = by_text(
+        dates(records, "Prisoners go home two weeks after the signing. Elections follow six months before the summit.")
+    )
     assert got["two weeks"]["relation"] == "after" and got["two weeks"]["anchor_text"] == "the signing"
     assert got["six months"]["relation"] == "before" and got["six months"]["anchor_text"] == "the summit"
 
@@ -97,14 +109,18 @@ def test_repeated_date_stays_consistent(records):
 
 
 def test_false_friends_are_skipped(records):
-    text = ("The talks may resume. Thousands march in the capital. A 6-year-old boy and 2000 troops were seen. "
-            "The company pays $2 a year. A second group arrived.")
+    text = (
+        "The talks may resume. Thousands march in the capital. A 6-year-old boy and 2000 troops were seen. "
+        "The company pays $2 a year. A second group arrived."
+    )
     assert dates(records, text) == []
 
 
 def test_financial_conventions(records):
-    text = ("Net income rose in the third quarter. A year earlier, the company lost money. "
-            "For the year ended March 31, sales fell.")
+    text = (
+        "Net income rose in the third quarter. A year earlier, the company lost money. "
+        "For the year ended March 31, sales fell."
+    )
     got = by_text(dates(records, text, date="1989-10-27"))
     assert got["the third quarter"]["value"] == "1989-Q3"
     assert got["A year earlier"]["value"] == "1988-Q3"
@@ -118,11 +134,24 @@ def test_sets_and_refs(records):
     assert got["now"]["value"] == "PRESENT_REF"
 
 
-@pytest.mark.parametrize("text", ["", " ", "\n\n", "“”„‟«»", "May", "1999" * 200, "yesterday " * 2000,
-                                  "within 10 days of", "12:61 a.m. 31/31/2020 Feb. 30, 2024", "the the the 1990s's"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        " ",
+        "\n\n",
+        "“”„‟«»",
+        "May",
+        "1999" * 200,
+        "yesterday " * 2000,
+        "within 10 days of",
+        "12:61 a.m. 31/31/2020 Feb. 30, 2024",
+        "the the the 1990s's",
+    ],
+)
 def test_never_crashes(records, text):
     for r in dates(records, text):
-        assert text[r["start"]:r["end"]] == r["text"]
+        assert text[r["start"] : r["end"]] == r["text"]
 
 
 def test_boilerplate_is_skipped(records):
@@ -140,10 +169,10 @@ def test_pattern_notation_expands_choices():
 @pytest.mark.skipif(not (SHARED / "seed").exists(), reason="shared seed not available")
 def test_seed_article(nlp):
     """Every temporal expression the issue lists for the seed resolves against its byline date."""
-    from pipeline.stages.dates.stage import extract_dates
     from pipeline.ingest import read_corpus
     from pipeline.run.nlp import make_doc
     from pipeline.run.process import article_context
+    from pipeline.stages.dates.stage import extract_dates
 
     [art] = read_corpus(SHARED / "seed", [])
     assert art.date == PUB
@@ -166,7 +195,10 @@ def test_seed_article(nlp):
 
 
 def test_hard_wrapped_dates_and_legal_numbers(records):
-    text = "The order was signed on April\n9, 2022, under 50 U.S.C. 1701 and Resolution 1325.\nIt lapses at 12:01 a.m. eastern daylight time, June 1, 2023."
+    text = (
+        "The order was signed on April\n9, 2022, under 50 U.S.C. 1701 and Resolution 1325.\n"
+        "It lapses at 12:01 a.m. eastern daylight time, June 1, 2023."
+    )
     got = by_text(dates(records, text, date="2022-04-10"))
     assert got["April\n9, 2022"]["value"] == "2022-04-09"
     assert "1701" not in got and "1325" not in got
@@ -174,15 +206,20 @@ def test_hard_wrapped_dates_and_legal_numbers(records):
 
 
 def test_names_are_not_dates(records):
-    text = "Thousands joined the March for Life. The Bataan Death March is remembered. She watched ABC's \"This Week\" on Sunday."
+    text = (
+        "Thousands joined the March for Life. The Bataan Death March is remembered. "
+        'She watched ABC\'s "This Week" on Sunday.'
+    )
     got = by_text(dates(records, text))
     assert "March" not in got and "This Week" not in got
     assert got["Sunday"]["value"] == "2025-06-01"
 
 
 def test_war_news_false_friends(records):
-    text = ("After the fall of Avdiivka the offensive stalled. Strikes began at 1400 GMT. The Winter War ended in 1940. "
-            "Kyiv has until Monday to reply. In the fall of 2024 prices rose.")
+    text = (
+        "After the fall of Avdiivka the offensive stalled. Strikes began at 1400 GMT. The Winter War ended in 1940. "
+        "Kyiv has until Monday to reply. In the fall of 2024 prices rose."
+    )
     got = by_text(dates(records, text))
     assert "the fall of" not in got and "1400" not in got and "The Winter" not in got
     assert got["1940"]["value"] == "1940"
@@ -191,6 +228,7 @@ def test_war_news_false_friends(records):
 
 
 # ---------------------------------------------------------------- round 2: tense, fragments, ages, counts
+
 
 def test_be_to_infinitive_points_forward(records):
     # PUB is a Tuesday; "is to reopen ... Friday" is the coming Friday, not the last one
@@ -216,7 +254,9 @@ def test_holiday_week_already_begun(records):
 
 
 def test_an_age_is_not_a_decade(records):
-    recs = dates(records, "The negotiator, in his 40s, joined the ministry in the 1990s; his deputy is in her early thirties.")
+    recs = dates(
+        records, "The negotiator, in his 40s, joined the ministry in the 1990s; his deputy is in her early thirties."
+    )
     texts = {r["text"] for r in recs}
     assert "the 1990s" in texts
     assert not any("40s" in t or "thirties" in t for t in texts)
@@ -234,7 +274,9 @@ def test_a_bare_period_is_not_a_quarter(records):
 
 
 def test_one_day_after_a_modal_is_a_vague_future(records):
-    recs = [r for r in dates(records, "Refugees hope they may one day return to their villages.") if r["text"] == "one day"]
+    recs = [
+        r for r in dates(records, "Refugees hope they may one day return to their villages.") if r["text"] == "one day"
+    ]
     assert recs and recs[0]["value"] == "FUTURE_REF"
     recs = [r for r in dates(records, "The general strike lasted one day.") if r["text"] == "one day"]
     assert recs and recs[0]["value"] == "P1D" and recs[0]["type"] == "DURATION"
@@ -258,11 +300,13 @@ def test_pattern_groups_match_like_one_matcher(nlp, make_doc):
     finder = nlp.get_pipe("timex")
     whole = Matcher(nlp.vocab)
     whole.add("TIMEX", load_patterns(), greedy="LONGEST")
-    text = ("On Monday, June 2, the envoys met for three hours; a week earlier, at 9:30 a.m. local time, "
-            "they had agreed on a 30-day truce from\nMay 20 to 25. The deal runs to the end of 2026 "
-            "(the third quarter of fiscal 2025 was weak), every Friday night, twice a year, and in the "
-            "1990s; the years ahead, the past two months, last week and Christmas Eve remain open. "
-            "Prisoners were swapped the day before yesterday, some 12 to 18 months after the talks.")
+    text = (
+        "On Monday, June 2, the envoys met for three hours; a week earlier, at 9:30 a.m. local time, "
+        "they had agreed on a 30-day truce from\nMay 20 to 25. The deal runs to the end of 2026 "
+        "(the third quarter of fiscal 2025 was weak), every Friday night, twice a year, and in the "
+        "1990s; the years ahead, the past two months, last week and Christmas Eve remain open. "
+        "Prisoners were swapped the day before yesterday, some 12 to 18 months after the talks."
+    )
     doc = make_doc(text, PUB)
     arr = doc.to_array(["LOWER", "SHAPE", "ORTH"])
     windows = finder.windows(doc, arr)

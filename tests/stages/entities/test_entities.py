@@ -1,6 +1,7 @@
 """Entities: gazetteer + model, canonical names inside an article, roles, bylines, boilerplate.
 
 All sentences are written for these tests (facts paraphrased, no article text)."""
+
 from __future__ import annotations
 
 import re
@@ -10,9 +11,9 @@ from pathlib import Path
 import pytest
 import spacy
 
-from pipeline.stages.entities.stage import STAGE, extract_entities
-from pipeline.stages.entities.rules import GAZETTEER_DIR, load_gazetteer, load_rules
 from pipeline.layout.boilerplate import boilerplate_patterns, find_boilerplate
+from pipeline.stages.entities.rules import GAZETTEER_DIR, load_gazetteer, load_rules
+from pipeline.stages.entities.stage import STAGE, extract_entities
 
 
 def ents(make_doc, text: str) -> list[dict]:
@@ -26,32 +27,65 @@ def by_text(records: list[dict]) -> dict[str, dict]:
 
 # ---------------------------------------------------------------- labels and canonical names
 
-@pytest.mark.parametrize("text, surface, label, canonical, kb_name", [
-    ("Shelling hit Kherson and Zaporizhzhia overnight, officials said.", "Kherson", "GPE", "Kherson", "Kherson"),
-    ("Shelling hit Kherson and Zaporizhzhia overnight, officials said.", "Zaporizhzhia", "GPE", "Zaporizhzhia", "Zaporizhzhia"),
-    ("The army said it pushed back an attack in the Zaporozhye region on Monday.", "Zaporozhye region", "GPE", "Zaporozhye", "Zaporizhzhia"),
-    ("Troops were seen near Kiev and in Kharkov last year.", "Kiev", "GPE", "Kiev", "Kyiv"),
-    ("Troops were seen near Kiev and in Kharkov last year.", "Kharkov", "GPE", "Kharkov", "Kharkiv"),
-    ("Ukrainian forces withdrew from parts of the Kursk region in March.", "Kursk region", "GPE", "Kursk", "Kursk"),
-    ("The annexation of Crimea was condemned by most governments.", "Crimea", "GPE", "Crimea", "Crimea"),
-    ("The Kremlin declined to comment on the report.", "Kremlin", "ORG", "Kremlin", "Kremlin"),
-    ("A statement was carried by TASS and later by Reuters.", "TASS", "ORG", "TASS", "TASS"),
-    ("Officials at the North Atlantic Treaty Organization met in Brussels.", "North Atlantic Treaty Organization", "ORG",
-     "North Atlantic Treaty Organization", "NATO"),
-    ("The talks were held at the Grand Lakeside Palace, a hotel in Geneva.", "Grand Lakeside Palace", "FAC", "Grand Lakeside Palace", None),
-])
+
+@pytest.mark.parametrize(
+    "text, surface, label, canonical, kb_name",
+    [
+        ("Shelling hit Kherson and Zaporizhzhia overnight, officials said.", "Kherson", "GPE", "Kherson", "Kherson"),
+        (
+            "Shelling hit Kherson and Zaporizhzhia overnight, officials said.",
+            "Zaporizhzhia",
+            "GPE",
+            "Zaporizhzhia",
+            "Zaporizhzhia",
+        ),
+        (
+            "The army said it pushed back an attack in the Zaporozhye region on Monday.",
+            "Zaporozhye region",
+            "GPE",
+            "Zaporozhye",
+            "Zaporizhzhia",
+        ),
+        ("Troops were seen near Kiev and in Kharkov last year.", "Kiev", "GPE", "Kiev", "Kyiv"),
+        ("Troops were seen near Kiev and in Kharkov last year.", "Kharkov", "GPE", "Kharkov", "Kharkiv"),
+        ("Ukrainian forces withdrew from parts of the Kursk region in March.", "Kursk region", "GPE", "Kursk", "Kursk"),
+        ("The annexation of Crimea was condemned by most governments.", "Crimea", "GPE", "Crimea", "Crimea"),
+        ("The Kremlin declined to comment on the report.", "Kremlin", "ORG", "Kremlin", "Kremlin"),
+        ("A statement was carried by TASS and later by Reuters.", "TASS", "ORG", "TASS", "TASS"),
+        (
+            "Officials at the North Atlantic Treaty Organization met in Brussels.",
+            "North Atlantic Treaty Organization",
+            "ORG",
+            "North Atlantic Treaty Organization",
+            "NATO",
+        ),
+        (
+            "The talks were held at the Grand Lakeside Palace, a hotel in Geneva.",
+            "Grand Lakeside Palace",
+            "FAC",
+            "Grand Lakeside Palace",
+            None,
+        ),
+    ],
+)
 def test_label_and_canonical(make_doc, text, surface, label, canonical, kb_name):
     """The canonical name is one the article uses; kb_name is the gazetteer's, the same everywhere."""
     rec = by_text(ents(make_doc, text))[surface]
     assert (rec["label"], rec["canonical"], rec["kb_name"]) == (label, canonical, kb_name)
 
 
-@pytest.mark.parametrize("text, expected", [
-    # transliteration variants of one person in one article share one canonical name
-    ("Volodymyr Zelenskiy met aides on Friday. Later Zelensky spoke to reporters, and Zelenskyy's office confirmed it.",
-     {"Volodymyr Zelenskiy", "Zelensky", "Zelenskyy"}),
-    ("Sergei Lavrov arrived in Ankara. Lavrov said the meeting was useful.", {"Sergei Lavrov", "Lavrov"}),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # transliteration variants of one person in one article share one canonical name
+        (
+            "Volodymyr Zelenskiy met aides on Friday. Later Zelensky spoke to reporters, and Zelenskyy's office "
+            "confirmed it.",
+            {"Volodymyr Zelenskiy", "Zelensky", "Zelenskyy"},
+        ),
+        ("Sergei Lavrov arrived in Ankara. Lavrov said the meeting was useful.", {"Sergei Lavrov", "Lavrov"}),
+    ],
+)
 def test_aliases_merge(make_doc, text, expected):
     recs = [r for r in ents(make_doc, text) if r["label"] == "PERSON"]
     assert {r["text"] for r in recs} == expected
@@ -60,8 +94,10 @@ def test_aliases_merge(make_doc, text, expected):
 
 
 def test_surname_links_to_full_name_of_unknown_person(make_doc):
-    text = ("Maryna Hlushchenko, a local teacher, said the school had no power. "
-            "Hlushchenko added that the children now study online.")
+    text = (
+        "Maryna Hlushchenko, a local teacher, said the school had no power. "
+        "Hlushchenko added that the children now study online."
+    )
     recs = [r for r in ents(make_doc, text) if r["label"] == "PERSON"]
     assert {r["canonical"] for r in recs} == {"Maryna Hlushchenko"}
     assert all(r["kb_id"] is None for r in recs)
@@ -109,18 +145,23 @@ def test_unknown_entities_from_the_model_still_come_through(make_doc):
     assert any(r["source"] == "model" for r in recs)
 
 
-@pytest.mark.parametrize("text", [
-    "The Kharkiv Human Rights Protection Group (KhPG) documented the case. KhPG said more cases exist.",
-    "The Eastern Grain Exporters Association (EGEA) objected. Later EGEA softened its tone.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kharkiv Human Rights Protection Group (KhPG) documented the case. KhPG said more cases exist.",
+        "The Eastern Grain Exporters Association (EGEA) objected. Later EGEA softened its tone.",
+    ],
+)
 def test_acronym_joins_its_full_name(make_doc, text):
     recs = [r for r in ents(make_doc, text) if r["label"] == "ORG"]
     assert len({r["canonical"] for r in recs}) == 1 and len(recs) >= 2
 
 
 def test_one_label_per_entity_in_an_article(make_doc):
-    text = ("Keir Starmer spoke in London. Later Starmer met the cabinet, and Starmer said the plan would work. "
-            "Critics of Starmer were not convinced.")
+    text = (
+        "Keir Starmer spoke in London. Later Starmer met the cabinet, and Starmer said the plan would work. "
+        "Critics of Starmer were not convinced."
+    )
     recs = [r for r in ents(make_doc, text) if r["kb_name"] == "Keir Starmer"]
     assert len(recs) == 4 and {r["label"] for r in recs} == {"PERSON"}
 
@@ -132,18 +173,51 @@ def test_generic_title_words_are_not_organisations(make_doc):
 
 # ---------------------------------------------------------------- roles and affiliations
 
-@pytest.mark.parametrize("text, person, role, affiliation", [
-    ("Russian Foreign Minister Sergey Lavrov spoke on Tuesday.", "Sergey Lavrov", "Foreign Minister", "Russia"),
-    ("The delegation was led by Defense Minister Rustem Umerov.", "Rustem Umerov", "Defense Minister", "Ukraine"),
-    ("The other side sent presidential aide Vladimir Medinsky.", "Vladimir Medinsky", "presidential aide", "Russia"),
-    ("Ukrainian representative Oksana Melnychuk asked for a vote.", "Oksana Melnychuk", "representative", "Ukraine"),
-    ("Kremlin spokesman Dmitry Peskov declined to comment.", "Dmitry Peskov", "spokesman", "Kremlin"),
-    ("Marco Rubio, the U.S. secretary of state, flew to Riyadh.", "Marco Rubio", "secretary of state", "United States"),
-    ("Minister of Foreign Affairs of Ukraine Andrii Sybiha met his counterpart.", "Andrii Sybiha", "Minister of Foreign Affairs", "Ukraine"),
-    ("Poland's foreign minister, Radoslaw Sikorski, arrived first.", "Radosław Sikorski", "foreign minister", "Poland"),
-    ("The President of the European Commission, Ursula von der Leyen, spoke.", "Ursula von der Leyen", "President",
-     "European Commission"),
-])
+
+@pytest.mark.parametrize(
+    "text, person, role, affiliation",
+    [
+        ("Russian Foreign Minister Sergey Lavrov spoke on Tuesday.", "Sergey Lavrov", "Foreign Minister", "Russia"),
+        ("The delegation was led by Defense Minister Rustem Umerov.", "Rustem Umerov", "Defense Minister", "Ukraine"),
+        (
+            "The other side sent presidential aide Vladimir Medinsky.",
+            "Vladimir Medinsky",
+            "presidential aide",
+            "Russia",
+        ),
+        (
+            "Ukrainian representative Oksana Melnychuk asked for a vote.",
+            "Oksana Melnychuk",
+            "representative",
+            "Ukraine",
+        ),
+        ("Kremlin spokesman Dmitry Peskov declined to comment.", "Dmitry Peskov", "spokesman", "Kremlin"),
+        (
+            "Marco Rubio, the U.S. secretary of state, flew to Riyadh.",
+            "Marco Rubio",
+            "secretary of state",
+            "United States",
+        ),
+        (
+            "Minister of Foreign Affairs of Ukraine Andrii Sybiha met his counterpart.",
+            "Andrii Sybiha",
+            "Minister of Foreign Affairs",
+            "Ukraine",
+        ),
+        (
+            "Poland's foreign minister, Radoslaw Sikorski, arrived first.",
+            "Radosław Sikorski",
+            "foreign minister",
+            "Poland",
+        ),
+        (
+            "The President of the European Commission, Ursula von der Leyen, spoke.",
+            "Ursula von der Leyen",
+            "President",
+            "European Commission",
+        ),
+    ],
+)
 def test_roles_and_affiliations(make_doc, text, person, role, affiliation):
     recs = [r for r in ents(make_doc, text) if person in (r["canonical"], r["kb_name"])]
     assert recs, f"{person} not found"
@@ -158,6 +232,7 @@ def test_a_title_before_another_person_is_not_an_apposition(make_doc):
 
 # ---------------------------------------------------------------- bylines and boilerplate
 
+
 def test_byline_author_is_a_person(make_doc):
     text = "Talks resume in Geneva\n\nThe two delegations met for an hour.\n\nMargaret T. Holloway May 4, 2025"
     recs = ents(make_doc, text)
@@ -165,56 +240,78 @@ def test_byline_author_is_a_person(make_doc):
     assert author and author[0]["label"] == "PERSON" and author[0]["source"] == "rule"
 
 
-@pytest.mark.parametrize("line", [
-    "* [](https://example.org/world/some-story-2026-02-10/)",
-    "Africacategory · March 4, 2026 · 9:42 AM UTC · 6 min ago",
-    "EuropecategoryLeaders meet in Paris to discuss energy",
-    "Scroll carousel left Scroll carousel right",
-    "**Maximum Storage Duration** : Session**Type** : HTTP Cookie",
-    "Stream all the matches for a small monthly fee without a contract.---",
-    "Your browser does not support the audio element.",
-    "* list 2 of 4Talks resume in Geneva after a pause",
-    "A rescuer works at the site of a strike in Odesa [File: Jane Doe/Reuters]",
-    'alt="The two leaders shake hands in the Oval Office. (Official Photo by John Roe)" />',
-    'srcset="https://example.org/a.jpg 3000w, https://example.org/a.jpg?resize=600,400 600w"',
-])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "* [](https://example.org/world/some-story-2026-02-10/)",
+        "Africacategory · March 4, 2026 · 9:42 AM UTC · 6 min ago",
+        "EuropecategoryLeaders meet in Paris to discuss energy",
+        "Scroll carousel left Scroll carousel right",
+        "**Maximum Storage Duration** : Session**Type** : HTTP Cookie",
+        "Stream all the matches for a small monthly fee without a contract.---",
+        "Your browser does not support the audio element.",
+        "* list 2 of 4Talks resume in Geneva after a pause",
+        "A rescuer works at the site of a strike in Odesa [File: Jane Doe/Reuters]",
+        'alt="The two leaders shake hands in the Oval Office. (Official Photo by John Roe)" />',
+        'srcset="https://example.org/a.jpg 3000w, https://example.org/a.jpg?resize=600,400 600w"',
+    ],
+)
 def test_new_boilerplate_patterns(line):
     assert find_boilerplate(line, boilerplate_patterns()) == [(0, len(line))]
 
 
-@pytest.mark.parametrize("line", [
-    "Kremlin spokesman Dmitry Peskov said the talks were useful.",
-    "[Rep. Mike",  # a wrapped link text in a statement: content, not furniture
-    '<span style="text-decoration: underline">Sec. 2</span>. The prohibition applies.',
-])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Kremlin spokesman Dmitry Peskov said the talks were useful.",
+        "[Rep. Mike",  # a wrapped link text in a statement: content, not furniture
+        '<span style="text-decoration: underline">Sec. 2</span>. The prohibition applies.',
+    ],
+)
 def test_content_lines_are_not_boilerplate(line):
     assert find_boilerplate(line, boilerplate_patterns()) == []
 
 
 def test_entities_in_boilerplate_lines_are_skipped(make_doc):
-    text = "Ukraine and Poland signed a deal.\n* [](https://example.org/germany-france-talks/)\nScroll carousel left Scroll carousel right France"
+    text = (
+        "Ukraine and Poland signed a deal.\n* [](https://example.org/germany-france-talks/)\n"
+        "Scroll carousel left Scroll carousel right France"
+    )
     recs = ents(make_doc, text)
     assert {r["canonical"] for r in recs} == {"Ukraine", "Poland"}
 
 
 # ---------------------------------------------------------------- contract and robustness
 
+
 def test_offsets_and_span_extensions(make_doc):
     text = "On Monday, NATO Secretary General Mark Rutte met Volodymyr Zelenskyy in Kyiv."
     doc = make_doc(text)
     recs = extract_entities(doc)["entities"]
-    assert recs and all(text[r.start:r.end] == r.text for r in recs)
+    assert recs and all(text[r.start : r.end] == r.text for r in recs)
     rutte = [e for e in doc.ents if e.text == "Mark Rutte"][0]
     assert rutte._.canonical == "Mark Rutte" and rutte._.kb_id and rutte._.ent_source == "gazetteer"
     assert rutte._.affiliation == "NATO"
 
 
-@pytest.mark.parametrize("text", ["", " ", "\n\n\n", "“”‘’\"'", "A" * 5000, "Putin " * 2000,
-                                  "By \n", "- [x](y)\n" * 50, "Zelenskyy-Putin-Trump-Erdoğan-Xi"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        " ",
+        "\n\n\n",
+        "“”‘’\"'",
+        "A" * 5000,
+        "Putin " * 2000,
+        "By \n",
+        "- [x](y)\n" * 50,
+        "Zelenskyy-Putin-Trump-Erdoğan-Xi",
+    ],
+)
 def test_never_crashes(make_doc, text):
     doc = make_doc(text)
     for r in extract_entities(doc)["entities"]:
-        assert text[r.start:r.end] == r.text
+        assert text[r.start : r.end] == r.text
 
 
 def test_stage_declares_components():
@@ -223,6 +320,7 @@ def test_stage_declares_components():
 
 
 # ---------------------------------------------------------------- data files
+
 
 def test_gazetteer_files_validate_and_ids_are_unique():
     gaz = load_gazetteer()
@@ -239,11 +337,13 @@ def test_new_gazetteer_line_takes_effect_without_code_changes(tmp_path: Path):
     for f in GAZETTEER_DIR.glob("*.yaml"):
         shutil.copy(f, tmp_path / f.name)
     people = tmp_path / "people.yaml"
-    people.write_text(people.read_text(encoding="utf-8")
-                      + "  - {name: Ostap Vyshnevetskyi, aliases: [Ostap Vishnevetsky], affiliation: Ukraine}\n",
-                      encoding="utf-8")
-    from pipeline.settings import DEFAULT_MODEL
+    people.write_text(
+        people.read_text(encoding="utf-8")
+        + "  - {name: Ostap Vyshnevetskyi, aliases: [Ostap Vishnevetsky], affiliation: Ukraine}\n",
+        encoding="utf-8",
+    )
     from pipeline.run.nlp import make_doc
+    from pipeline.settings import DEFAULT_MODEL
 
     nlp = spacy.load(DEFAULT_MODEL)
     paths = sorted(str(p) for p in tmp_path.glob("*.yaml"))

@@ -1,30 +1,71 @@
 """Provision tables: merging across articles, one table per memorandum, comparisons, index."""
+
 from __future__ import annotations
 
 import csv
 
-from pipeline.stages.provisions.tables import merge_provisions, negotiations, merge_memoranda, write_tables
+from pipeline.stages.provisions.tables import merge_memoranda, merge_provisions, negotiations, write_tables
 
 
 def memo(doc, mid, party, kind="memorandum", date="2025-06-02", name=None):
-    return {"doc_id": doc, "start": 0, "end": 10, "text": "x", "memorandum_id": mid, "name": name or f"{party} memorandum",
-            "kind": kind, "party": party, "date": date, "status": "proposed"}
+    return {
+        "doc_id": doc,
+        "start": 0,
+        "end": 10,
+        "text": "x",
+        "memorandum_id": mid,
+        "name": name or f"{party} memorandum",
+        "kind": kind,
+        "party": party,
+        "date": date,
+        "status": "proposed",
+    }
 
 
 def prov(doc, mid, pid, text, cat, start, party, item=None, status="proposed"):
-    return {"doc_id": doc, "start": start, "end": start + len(text), "text": text, "provision_id": pid, "memorandum_id": mid,
-            "party": party, "section": None, "item": item, "category": cat, "actor": None, "modality": "demand",
-            "conditions": None, "deadline": None, "status": status, "sentence": 0}
+    return {
+        "doc_id": doc,
+        "start": start,
+        "end": start + len(text),
+        "text": text,
+        "provision_id": pid,
+        "memorandum_id": mid,
+        "party": party,
+        "section": None,
+        "item": item,
+        "category": cat,
+        "actor": None,
+        "modality": "demand",
+        "conditions": None,
+        "deadline": None,
+        "status": status,
+        "sentence": 0,
+    }
 
 
 def sample():
-    memos = [memo("a", "ukraine-memorandum-2025-06-02", "Ukraine"), memo("a", "russia-memorandum-2025-06-02", "Russia"),
-             memo("b", "ukraine-memorandum-2025-06-02", "Ukraine")]
-    provs = [prov("a", "ukraine-memorandum-2025-06-02", "u1", "a full ceasefire", "CEASEFIRE", 5, "Ukraine", "1"),
-             prov("b", "ukraine-memorandum-2025-06-02", "u1", "a full  ceasefire", "CEASEFIRE", 50, "Ukraine", "1"),
-             prov("a", "ukraine-memorandum-2025-06-02", "u2", "the return of children | all", "CHILDREN", 30, "Ukraine", "2"),
-             prov("a", "russia-memorandum-2025-06-02", "r1", "recognition of annexed regions", "TERRITORY_SOVEREIGNTY", 80, "Russia"),
-             prov("a", "russia-memorandum-2025-06-02", "r2", "a 30-day truce", "CEASEFIRE", 120, "Russia")]
+    memos = [
+        memo("a", "ukraine-memorandum-2025-06-02", "Ukraine"),
+        memo("a", "russia-memorandum-2025-06-02", "Russia"),
+        memo("b", "ukraine-memorandum-2025-06-02", "Ukraine"),
+    ]
+    provs = [
+        prov("a", "ukraine-memorandum-2025-06-02", "u1", "a full ceasefire", "CEASEFIRE", 5, "Ukraine", "1"),
+        prov("b", "ukraine-memorandum-2025-06-02", "u1", "a full  ceasefire", "CEASEFIRE", 50, "Ukraine", "1"),
+        prov(
+            "a", "ukraine-memorandum-2025-06-02", "u2", "the return of children | all", "CHILDREN", 30, "Ukraine", "2"
+        ),
+        prov(
+            "a",
+            "russia-memorandum-2025-06-02",
+            "r1",
+            "recognition of annexed regions",
+            "TERRITORY_SOVEREIGNTY",
+            80,
+            "Russia",
+        ),
+        prov("a", "russia-memorandum-2025-06-02", "r2", "a 30-day truce", "CEASEFIRE", 120, "Russia"),
+    ]
     return memos, provs
 
 
@@ -42,7 +83,10 @@ def test_negotiation_groups_counter_proposals():
     groups = negotiations(merge_memoranda(memos), merge_provisions(provs))
     assert groups == [["russia-memorandum-2025-06-02", "ukraine-memorandum-2025-06-02"]]
     far = [memo("a", "x-plan", "Ukraine", date="2023-01-01"), memo("a", "y-plan", "Russia", date="2025-01-01")]
-    fp = [prov("a", "x-plan", "x1", "a truce", "CEASEFIRE", 0, "Ukraine"), prov("a", "y-plan", "y1", "a truce", "CEASEFIRE", 9, "Russia")]
+    fp = [
+        prov("a", "x-plan", "x1", "a truce", "CEASEFIRE", 0, "Ukraine"),
+        prov("a", "y-plan", "y1", "a truce", "CEASEFIRE", 9, "Russia"),
+    ]
     assert negotiations(merge_memoranda(far), merge_provisions(fp)) == []
 
 
@@ -71,8 +115,12 @@ def test_write_tables_empty(tmp_path):
 
 def test_index_lists_documents_named_without_provisions(tmp_path):
     memos, provs = sample()
-    memos.append({**memo("c", "russia-proposal-2026", "Russia", kind="proposal", date=None, name="economic proposal"),
-                  "n_provisions": 0})
+    memos.append(
+        {
+            **memo("c", "russia-proposal-2026", "Russia", kind="proposal", date=None, name="economic proposal"),
+            "n_provisions": 0,
+        }
+    )
     write_tables(tmp_path, memos, provs)
     index = (tmp_path / "tables" / "index.md").read_text()
     assert "## Named without provisions" in index
