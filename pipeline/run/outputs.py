@@ -12,7 +12,7 @@ from typing import Any, Iterable
 
 from ..core.files import atomic_write_jsonl
 from ..core.records import ErrorRecord
-from ..stages import OUTPUT_ORDER, output_kinds
+from ..stages import OUTPUT_ORDER, entries, output_kinds
 from .cache import ResultCache, pack, unpack
 from .results import ArticleResult
 
@@ -121,7 +121,8 @@ def write_outputs(
         kinds = kinds_from_cache(cache, keys, doc_ids, stages)
     writers = OutputWriters(outputs, kinds)
     all_errors = list(ingest_errors)
-    tables_in: dict[str, list[dict[str, Any]]] = {"memoranda": [], "provisions": []}
+    writers_of_tables = [(e.table_writer(), e.outputs) for e in entries(stages) if e.writes_tables]
+    tables_in: dict[str, list[dict[str, Any]]] = {k: [] for _, kinds_read in writers_of_tables for k in kinds_read}
     try:
         for doc_id in doc_ids:
             # a result that is not cached (a component failed on it) is written all the same
@@ -151,10 +152,8 @@ def write_outputs(
         raise
     counts = dict(writers.counts)
     atomic_write_jsonl(outputs / "errors.jsonl", all_errors)
-    if "provisions" in kinds:
-        from ..stages.provisions.tables import write_tables
-
-        write_tables(outputs, tables_in["memoranda"], tables_in["provisions"])
+    for write_tables, kinds_read in writers_of_tables:
+        write_tables(outputs, {k: tables_in[k] for k in kinds_read})
     return counts, all_errors
 
 

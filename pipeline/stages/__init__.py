@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable
 
 if TYPE_CHECKING:
     from ..core.stage import Stage
@@ -19,15 +20,24 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class StageEntry:
-    """A stage as the run sees it before loading it: name, output kinds, stages it needs."""
+    """A stage as the run sees it before loading it: name, output kinds, stages it needs, and the
+    writer of its tables: ``tables(outputs_folder, records_by_kind)`` in ``<stage>/tables.py``, called
+    with the records of the whole corpus after the JSONL files are written."""
 
     name: str
     outputs: tuple[str, ...]
     requires: tuple[str, ...] = ()
+    writes_tables: bool = False
 
     @property
     def module(self) -> str:
         return f"{__name__}.{self.name}.stage"
+
+    def table_writer(self) -> Callable[[Path, dict[str, list[dict[str, Any]]]], None] | None:
+        """The stage's table writer (imports no spaCy), or None."""
+        if not self.writes_tables:
+            return None
+        return importlib.import_module(f"{__name__}.{self.name}.tables").write_tables
 
 
 # In pipeline order: later stages read the spans of earlier ones.
@@ -35,7 +45,7 @@ REGISTRY: tuple[StageEntry, ...] = (
     StageEntry("entities", ("entities",)),
     StageEntry("dates", ("dates",)),
     StageEntry("quotes", ("quotes",), requires=("entities",)),
-    StageEntry("provisions", ("memoranda", "provisions"), requires=("entities", "dates")),
+    StageEntry("provisions", ("memoranda", "provisions"), requires=("entities", "dates"), writes_tables=True),
 )
 STAGE_NAMES: tuple[str, ...] = tuple(e.name for e in REGISTRY)
 # Every output file of a run, in the order records are written; errors.jsonl comes last.

@@ -274,8 +274,10 @@ def comparison_rows(
 # ---------------------------------------------------------------- writing
 
 
-def write_tables(outputs: Path, memoranda: list[dict[str, Any]], provisions: list[dict[str, Any]]) -> None:
-    """Write every table under ``outputs/tables`` (stale tables of earlier runs are removed)."""
+def write_tables(outputs: Path, records: dict[str, list[dict[str, Any]]]) -> None:
+    """Write every table under ``outputs/tables`` from the corpus's ``memoranda`` and ``provisions``
+    records (stale tables of earlier runs are removed)."""
+    memoranda, provisions = records.get("memoranda", []), records.get("provisions", [])
     tables = Path(outputs) / "tables"
     tables.mkdir(parents=True, exist_ok=True)
     memos = merge_memoranda(memoranda)

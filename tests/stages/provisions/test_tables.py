@@ -94,7 +94,7 @@ def test_write_tables(tmp_path):
     memos, provs = sample()
     (tmp_path / "tables").mkdir()
     (tmp_path / "tables" / "stale-memo.md").write_text("old")
-    write_tables(tmp_path, memos, provs)
+    write_tables(tmp_path, {"memoranda": memos, "provisions": provs})
     t = tmp_path / "tables"
     assert not (t / "stale-memo.md").exists()
     rows = list(csv.DictReader(open(t / "ukraine-memorandum-2025-06-02.csv", encoding="utf-8")))
@@ -109,7 +109,7 @@ def test_write_tables(tmp_path):
 
 
 def test_write_tables_empty(tmp_path):
-    write_tables(tmp_path, [], [])
+    write_tables(tmp_path, {"memoranda": [], "provisions": []})
     assert "0 memoranda" in (tmp_path / "tables" / "index.md").read_text()
 
 
@@ -121,7 +121,7 @@ def test_index_lists_documents_named_without_provisions(tmp_path):
             "n_provisions": 0,
         }
     )
-    write_tables(tmp_path, memos, provs)
+    write_tables(tmp_path, {"memoranda": memos, "provisions": provs})
     index = (tmp_path / "tables" / "index.md").read_text()
     assert "## Named without provisions" in index
     assert "economic proposal (`russia-proposal-2026`)" in index
