@@ -47,29 +47,7 @@ NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
 PLACE = {"GPE", "LOC", "FAC"}
 OTHER_NAMED = {"EVENT", "LAW", "PRODUCT", "WORK_OF_ART", "LANGUAGE"}
 AFFILIATION_LABELS = {"GPE", "NORP", "ORG"}
-DETERMINERS = {"the", "a", "an"}
-CONNECTORS = {
-    "of",
-    "for",
-    "and",
-    "the",
-    "de",
-    "da",
-    "del",
-    "der",
-    "von",
-    "van",
-    "al",
-    "el",
-    "bin",
-    "ibn",
-    "la",
-    "le",
-    "du",
-    "&",
-}
 POSSESSIVE = {"'s", "’s", "'", "’"}
-QUOTE_PUNCT = set("\"'“”‘’«»()[]{}*_|•·,.;:!?") | {"--", "—", "–", "-", "...", "…"}
 NAMED = NAME_LABELS | OTHER_NAMED
 CLEANED = NAME_LABELS | {"EVENT", "LAW"}
 CUT_TOKENS = {",", "/", ";", "|", "(", ")", "[", "]"}
@@ -77,9 +55,7 @@ URL_STOP = {"[", "]", "(", ")", "<", ">", '"', "“", "”"}
 NOT_A_NAME = re.compile(r"https?:|www\.|\.com\b|@|\d:\d\d")
 INITIAL = re.compile(r"[A-Z]\.?")
 SPACES = re.compile(r"\s+")
-LEADING_THE = re.compile(r"^(?:the|The)\s+")
 TRAILING_POSSESSIVE = re.compile(r"['’]s?$")
-BYLINE_PART = re.compile(r"[^,&]+?(?=\s*(?:,|&|\band\b|$))")
 
 # ================================================================ component 1: gazetteer + model
 
@@ -135,8 +111,8 @@ class EntityGazetteer(GuardedComponent):
 
     def ignorable(self, tok, model_label: str) -> bool:
         """A token of a model entity that may go when a gazetteer name inside it takes over."""
-        low = tok.lower_
-        if tok.is_punct or tok.is_space or low in POSSESSIVE or low in DETERMINERS or low == "and":
+        low, rules = tok.lower_, self.rules
+        if tok.is_punct or tok.is_space or low in POSSESSIVE or low in rules.determiners or low in rules.conjunctions:
             return True
         if (
             low in self.rules.role_words
@@ -145,7 +121,7 @@ class EntityGazetteer(GuardedComponent):
             or low in self.rules.generic_words
         ):
             return True
-        return tok.is_lower and low not in CONNECTORS
+        return tok.is_lower and low not in rules.name_connectors
 
     def combine(self, doc: Doc, model_ents: list[Span], gaz: list[Span]) -> list[tuple[Span, str]]:
         """Model entities and gazetteer matches, one span per name, with the source of each."""
@@ -254,7 +230,7 @@ class EntityGazetteer(GuardedComponent):
             if not (
                 tok.is_punct
                 or tok.is_space
-                or low in DETERMINERS
+                or low in rules.determiners
                 or low in rules.honorifics
                 or label == "PERSON"
                 and (low in rules.role_words or tok.is_lower or tok.ent_type_ == "NORP")
@@ -345,7 +321,7 @@ class EntityGazetteer(GuardedComponent):
                 m = pattern.match(stripped)
                 if not m:
                     continue
-                for part in BYLINE_PART.finditer(m.group("name")):
+                for part in self.rules.byline_part.finditer(m.group("name")):
                     name = part.group(0).strip()
                     words = name.split()
                     if (
@@ -421,7 +397,7 @@ class EntityCanonical(GuardedComponent):
 
     def clean_text(self, span: Span) -> str:
         """The span's text on one line, without a leading 'the' or a trailing possessive."""
-        return _clean_text(doc_text(span.doc)[span.start_char : span.end_char])
+        return _clean_text(doc_text(span.doc)[span.start_char : span.end_char], self.rules.leading_article)
 
     def person_words(self, text: str) -> list[str]:
         words = text.split()
@@ -704,7 +680,7 @@ class EntityCanonical(GuardedComponent):
                 before = doc[e.start - 2] if e.start > 1 else None
                 if (
                     prev is not None
-                    and prev.lower_ in ("of", "for", "the")
+                    and prev.lower_ in self.rules.role_links
                     and (start is not None or before is not None and self._is_role_word(before))
                 ):
                     i = e.start - 1  # "head of the Russian delegation", "Minister ... of Ukraine"
@@ -728,7 +704,7 @@ class EntityCanonical(GuardedComponent):
         if i >= len(doc) or doc[i].text != ",":
             return None, None
         i += 1
-        if i < len(doc) and doc[i].lower_ in DETERMINERS:
+        if i < len(doc) and doc[i].lower_ in self.rules.determiners:
             i += 1
         aff, start, end = None, None, None
         while i < len(doc) and i < person.end + 12:
@@ -781,7 +757,8 @@ class EntityCanonical(GuardedComponent):
             return start, end
 
         start, end = trim(start, end)
-        if aff is not None and aff.end == end and aff.start > start and doc[aff.start - 1].lower_ in CONNECTORS:
+        connectors = self.rules.name_connectors
+        if aff is not None and aff.end == end and aff.start > start and doc[aff.start - 1].lower_ in connectors:
             # "Minister of Foreign Affairs of Ukraine", "President of the European Commission": the
             # country or body is the affiliation, not part of the title
             start, end = trim(start, aff.start - 1)
@@ -795,10 +772,10 @@ class EntityCanonical(GuardedComponent):
 
 
 @lru_cache(maxsize=65536)
-def _clean_text(text: str) -> str:
+def _clean_text(text: str, leading_article: re.Pattern) -> str:
     """See :meth:`EntityCanonical.clean_text` (memoised: the same names recur in every article)."""
     text = SPACES.sub(" ", text).strip()
-    text = LEADING_THE.sub("", text)
+    text = leading_article.sub("", text)
     return TRAILING_POSSESSIVE.sub("", text).strip()
 
 

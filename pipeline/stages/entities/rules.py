@@ -44,6 +44,7 @@ KIND = {
     "LAW": "law",
 }
 ROMAN = re.compile(r"^[IVX]+$")
+NEVER = re.compile(r"(?!x)x")  # matches nothing: the pattern of an empty word list
 
 
 # ---------------------------------------------------------------- file schemas
@@ -85,7 +86,14 @@ class RulesFile(RuleModel):
     honorifics: list[str] = Field(default_factory=list)
     role_heads: list[str] = Field(default_factory=list)
     role_modifiers: list[str] = Field(default_factory=list)
+    role_links: list[str] = Field(default_factory=list)
     place_suffixes: list[str] = Field(default_factory=list)
+    oblast_suffixes: list[str] = Field(default_factory=list)
+    country_forms: list[str] = Field(default_factory=list)
+    determiners: list[str] = Field(default_factory=list)
+    name_articles: list[str] = Field(default_factory=list)
+    name_connectors: list[str] = Field(default_factory=list)
+    conjunctions: list[str] = Field(default_factory=list)
     facility_words: list[str] = Field(default_factory=list)
     not_facility_words: list[str] = Field(default_factory=list)
     noise: list[str] = Field(default_factory=list)
@@ -101,6 +109,14 @@ class RulesFile(RuleModel):
     toponym_min_length: int = 7
     products: list[str] = Field(default_factory=list)
     generic_words: list[str] = Field(default_factory=list)
+
+    @field_validator("country_forms")
+    @classmethod
+    def _has_name(cls, forms: list[str]) -> list[str]:
+        for form in forms:
+            if "{name}" not in form:
+                raise ValueError(f"{form!r} has no {{name}} for the country's name")
+        return forms
 
 
 # ---------------------------------------------------------------- loaded forms
@@ -123,7 +139,15 @@ class Rules:
     honorifics: frozenset[str]
     role_heads: frozenset[str]
     role_words: frozenset[str]  # heads, modifiers and connectors, lowercased tokens
+    role_links: frozenset[str]
     place_suffixes: frozenset[str]
+    oblast_suffixes: tuple[str, ...]  # as written, in order
+    country_forms: tuple[str, ...]
+    determiners: frozenset[str]
+    leading_article: re.Pattern  # "the " at the start of a name
+    name_connectors: frozenset[str]
+    conjunctions: frozenset[str]
+    byline_part: re.Pattern  # one author of a byline's names ("A, B and C")
     facility_words: frozenset[str]
     not_facility_words: frozenset[str]
     noise: frozenset[str]
@@ -200,6 +224,18 @@ def _words(entries: list[str]) -> frozenset[str]:
     return frozenset(out)
 
 
+def _leading_article(articles: list[str]) -> re.Pattern:
+    """'^(?:the|The)\\s+' for [the]: an article, lower-case or capitalised, at the start of a name."""
+    forms = dict.fromkeys(f for a in articles for f in (a.lower(), a.capitalize()))
+    return re.compile(r"^(?:" + "|".join(map(re.escape, forms)) + r")\s+") if forms else NEVER
+
+
+def _byline_part(conjunctions: list[str]) -> re.Pattern:
+    """One name of a byline's list of authors: 'Anna Roe', 'Ben Poe' in 'Anna Roe, Ben Poe and Cy Doe'."""
+    words = "".join(rf"\b{re.escape(w)}\b|" for w in conjunctions)
+    return re.compile(r"[^,&]+?(?=\s*(?:,|&|" + words + "$))")
+
+
 @lru_cache(maxsize=8)
 def load_rules(path: str | None = None) -> Rules:
     spec = load_rule_file(path or RULES_PATH, RulesFile)
@@ -216,7 +252,15 @@ def load_rules(path: str | None = None) -> Rules:
         honorifics=frozenset(h.lower() for h in spec.honorifics),
         role_heads=heads | frozenset(h.lower() for h in spec.role_heads),
         role_words=_words(spec.role_heads) | _words(spec.role_modifiers),
+        role_links=frozenset(w.lower() for w in spec.role_links),
         place_suffixes=frozenset(s.lower() for s in spec.place_suffixes),
+        oblast_suffixes=tuple(spec.oblast_suffixes),
+        country_forms=tuple(spec.country_forms),
+        determiners=frozenset(w.lower() for w in spec.determiners),
+        leading_article=_leading_article(spec.name_articles),
+        name_connectors=frozenset(w.lower() for w in spec.name_connectors),
+        conjunctions=frozenset(w.lower() for w in spec.conjunctions),
+        byline_part=_byline_part(spec.conjunctions),
         facility_words=frozenset(s.lower() for s in spec.facility_words),
         not_facility_words=frozenset(s.lower() for s in spec.not_facility_words),
         noise=frozenset(s.lower() for s in spec.noise),
@@ -229,7 +273,7 @@ def load_rules(path: str | None = None) -> Rules:
         org_words=frozenset(w.lower() for w in spec.org_words),
         toponym=re.compile("(?:" + "|".join(sorted(map(re.escape, spec.toponym_endings), key=len, reverse=True)) + ")$")
         if spec.toponym_endings
-        else re.compile(r"(?!x)x"),
+        else NEVER,
         toponym_words=frozenset(spec.toponym_words),
         toponym_min_length=spec.toponym_min_length,
         products=frozenset(p.lower() for p in spec.products),
@@ -253,29 +297,24 @@ def name_variants(name: str, rules: Rules, limit: int = 24) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-def _strip_the(alias: str) -> str:
-    return re.sub(r"^(?:the|The)\s+", "", alias.strip())
+def _strip_the(alias: str, rules: Rules) -> str:
+    return rules.leading_article.sub("", alias.strip())
 
 
 def entry_forms(entry: GazetteerEntry, label: str, rules: Rules) -> list[str]:
     """Every surface form of an entry (without demonyms)."""
     forms = [entry.name, *entry.aliases]
     if entry.type == "country" and " " not in entry.name:
-        forms.append(f"Republic of {entry.name}")
+        forms += [form.replace("{name}", entry.name) for form in rules.country_forms]
     if entry.oblast:
-        forms += [
-            f"{f} {s}"
-            for f in (entry.name, *entry.aliases)
-            if " " not in f
-            for s in ("region", "Region", "Oblast", "oblast", "province", "Province")
-        ]
+        forms += [f"{f} {s}" for f in (entry.name, *entry.aliases) if " " not in f for s in rules.oblast_suffixes]
     if label == "PERSON" and entry.surname:
         last = entry.name.split()[-1]
         if len(last) > 2 and not ROMAN.match(last):
             forms.append(last)
     out: list[str] = []
     for f in forms:
-        f = _strip_the(f)
+        f = _strip_the(f, rules)
         if f:
             out.extend(name_variants(f, rules) if label != "NORP" else [f])
     if label in ("GPE", "LOC"):  # datelines: "KYIV, Ukraine (AP) --"
@@ -318,7 +357,7 @@ def load_gazetteer(paths: tuple[str, ...] | None = None, rules_path: str | None 
                 if entry.model_only:
                     model_only.add(key)
             for form in [entry.name, *entry.aliases]:
-                k = tuple(rules.name_key(w) for w in _strip_the(form).split())
+                k = tuple(rules.name_key(w) for w in _strip_the(form, rules).split())
                 if label == "PERSON":
                     if len(k) >= 2:
                         person_keys.setdefault(k, eid)
