@@ -139,6 +139,7 @@ class Rules:
     honorifics: frozenset[str]
     role_heads: frozenset[str]
     role_words: frozenset[str]  # heads, modifiers and connectors, lowercased tokens
+    title_words: frozenset[str]  # honorifics and role words: what goes before a person's name
     role_links: frozenset[str]
     place_suffixes: frozenset[str]
     oblast_suffixes: tuple[str, ...]  # as written, in order
@@ -248,10 +249,13 @@ def load_rules(path: str | None = None) -> Rules:
             for m in members | {k for k, r in classes.items() if r in members}:
                 classes[m] = rep
     heads = frozenset(t.split()[-1] for t in (h.lower() for h in spec.role_heads))
+    honorifics = frozenset(h.lower() for h in spec.honorifics)
+    role_words = _words(spec.role_heads) | _words(spec.role_modifiers)
     return Rules(
-        honorifics=frozenset(h.lower() for h in spec.honorifics),
+        honorifics=honorifics,
         role_heads=heads | frozenset(h.lower() for h in spec.role_heads),
-        role_words=_words(spec.role_heads) | _words(spec.role_modifiers),
+        role_words=role_words,
+        title_words=honorifics | role_words,
         role_links=frozenset(w.lower() for w in spec.role_links),
         place_suffixes=frozenset(s.lower() for s in spec.place_suffixes),
         oblast_suffixes=tuple(spec.oblast_suffixes),
@@ -284,6 +288,13 @@ def load_rules(path: str | None = None) -> Rules:
 
 def default_gazetteer_paths() -> tuple[str, ...]:
     return tuple(str(p) for p in sorted(GAZETTEER_DIR.glob("*.yaml")))
+
+
+def as_paths(paths) -> tuple[str, ...] | None:
+    """The ``gazetteer_paths`` factory argument (one path, a list, or None for the default files) as a tuple."""
+    if paths is None:
+        return None
+    return tuple(str(p) for p in ([paths] if isinstance(paths, str) else paths))
 
 
 def name_variants(name: str, rules: Rules, limit: int = 24) -> list[str]:
