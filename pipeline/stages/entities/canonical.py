@@ -64,47 +64,51 @@ class EntityCanonical(GuardedComponent):
         return doc
 
     def decide(self, mentions: list[Mention]):
-        """Label (gazetteer, else majority) and canonical name of each cluster."""
+        """Label (gazetteer, else majority) and (canonical name, kb_id) of each cluster."""
         votes: dict[object, Counter] = defaultdict(Counter)
-        names: dict[object, list[Mention]] = defaultdict(list)
+        groups: dict[object, list[Mention]] = defaultdict(list)
         for m in mentions:
-            names[m.cluster].append(m)
+            groups[m.cluster].append(m)
             if not m.boiler:
                 votes[m.cluster][m.label] += min(len(m.span), 3)  # a full name says more than an acronym
         labels, canon = {}, {}
-        for cluster, ms in names.items():
+        for cluster, ms in groups.items():
             entity = next((m.entity for m in ms if m.entity is not None), None)
-            if isinstance(cluster, str) and "|" in cluster and entity is not None:
+            if entity is None:
+                labels[cluster] = label = self.voted_label(ms, votes.get(cluster))
+                canon[cluster] = (self.unknown_canonical(label, ms), None)
+            elif isinstance(cluster, str) and "|" in cluster:  # "Russian": NORP with the country's id
                 labels[cluster] = "NORP"
                 canon[cluster] = (entity.demonym or ms[0].span.text, cluster.split("|")[0])
-                continue
-            if entity is not None:
+            else:
                 labels[cluster] = entity.label
                 canon[cluster] = (self.known_canonical(entity, ms), entity.id)
-                continue
-            count = votes.get(cluster) or Counter(m.label for m in ms)
-            person = any(m.label == "PERSON" and m.full for m in ms)
-            labels[cluster] = "PERSON" if person else max(count, key=lambda lab: (count[lab], lab == ms[0].label))
-            if labels[cluster] == "PERSON":
-                best = max(
-                    (m.name for m in ms if m.name), key=lambda n: (len(n.split()), len(n)), default=ms[0].span.text
-                )
-            else:
-                texts = Counter(m.name or clean_text(m.span, self.rules) for m in ms)
-                if labels[cluster] == "ORG":  # the full name over its acronym
-                    best = max(texts, key=lambda t: (len(t.split()), texts[t], -len(t)))
-                else:
-                    best = max(texts, key=lambda t: (texts[t], -len(t)))
-                if labels[cluster] in PLACE:  # "Pokrovsk district" and "Pokrovsk": the bare name
-                    bare = [
-                        t
-                        for t in texts
-                        if len(t.split()) < len(best.split())
-                        and place_key(t, self.rules) == place_key(best, self.rules)
-                    ]
-                    best = bare[0] if bare else best
-            canon[cluster] = (best, None)
         return labels, canon
+
+    @staticmethod
+    def voted_label(ms: list[Mention], votes: Counter | None) -> str:
+        """PERSON if a mention is a person's full name, else the label most mentions have (outside
+        boilerplate, longer mentions weighing more): "Starmer" ORG once and PERSON three times is a PERSON."""
+        count = votes or Counter(m.label for m in ms)
+        if any(m.label == "PERSON" and m.full for m in ms):
+            return "PERSON"
+        return max(count, key=lambda lab: (count[lab], lab == ms[0].label))
+
+    def unknown_canonical(self, label: str, ms: list[Mention]) -> str:
+        """Canonical name of an entity the gazetteer does not know: a person's longest full name, an
+        organisation's full name over its acronym, else the most frequent form (a place's bare name)."""
+        if label == "PERSON":
+            return max((m.name for m in ms if m.name), key=lambda n: (len(n.split()), len(n)), default=ms[0].span.text)
+        texts = Counter(m.name or clean_text(m.span, self.rules) for m in ms)
+        if label == "ORG":  # the full name over its acronym
+            best = max(texts, key=lambda t: (len(t.split()), texts[t], -len(t)))
+        else:
+            best = max(texts, key=lambda t: (texts[t], -len(t)))
+        if label in PLACE:  # "Pokrovsk district" and "Pokrovsk": the bare name
+            key, size = place_key(best, self.rules), len(best.split())
+            bare = [t for t in texts if len(t.split()) < size and place_key(t, self.rules) == key]
+            best = bare[0] if bare else best
+        return best
 
     def surface(self, m: Mention, label: str) -> str:
         """The name as the article writes it, without titles, possessives or a place suffix."""

@@ -38,6 +38,8 @@ class EntityGazetteer(GuardedComponent):
         self.rules: Rules = load_rules(rules_path)
         self.gaz: Gazetteer = load_gazetteer(as_paths(gazetteer_paths), rules_path)
         self.cleaner = EntityCleaner(self.rules, self.gaz.first_names)
+        rules = self.rules  # words that may stand around a known name without making a new name of it
+        self.words_around_names = rules.role_words | rules.honorifics | rules.place_suffixes | rules.generic_words
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.key_label: dict[int, tuple[str, str]] = {}
         for key, forms in self.gaz.patterns.items():
@@ -93,17 +95,14 @@ class EntityGazetteer(GuardedComponent):
             spans.append(span)
         return filter_spans(spans)
 
-    def ignorable(self, tok, model_label: str) -> bool:
-        """A token of a model entity that may go when a gazetteer name inside it takes over."""
+    def ignorable(self, tok) -> bool:
+        """A token of a model entity that may go when a gazetteer name inside it takes over: punctuation,
+        'the', 'and', titles, place suffixes, generic words ("NATO Allies"), lower-case words other than
+        name connectors ("Defense Minister Rustem Umerov", "Zelenskyy-Putin", "Kursk region")."""
         low, rules = tok.lower_, self.rules
         if tok.is_punct or tok.is_space or low in POSSESSIVE or low in rules.determiners or low in rules.conjunctions:
             return True
-        if (
-            low in self.rules.role_words
-            or low in self.rules.honorifics
-            or low in self.rules.place_suffixes
-            or low in self.rules.generic_words
-        ):
+        if low in self.words_around_names:
             return True
         return tok.is_lower and low not in rules.name_connectors
 
@@ -129,7 +128,7 @@ class EntityGazetteer(GuardedComponent):
             first_person = min((g.start for g in inside.values() if g.label_ == "PERSON"), default=None)
             # words after a known person's surname are not part of the name ("Trump Meets Zelensky")
             extra = [t for t in ent if t.i not in gaz_tokens and (first_person is None or t.i < first_person)]
-            if all(self.ignorable(t, ent.label_) for t in extra):
+            if all(self.ignorable(t) for t in extra):
                 continue  # titles, hyphens, demonyms around known names
             dropped_gaz.update(inside)
             kept.append((ent, "model"))

@@ -24,8 +24,14 @@ OTHER_NAMED = {"EVENT", "LAW", "PRODUCT", "WORK_OF_ART", "LANGUAGE"}
 NAMED = NAME_LABELS | OTHER_NAMED
 # model entities trimmed of titles and split at commas before they are kept
 CLEANED = NAME_LABELS | {"EVENT", "LAW"}
+# model labels that a name starting with a given name turns into PERSON ("Yurii Ihnat" ORG)
+MAY_BE_PERSON = {"ORG", "GPE", "LOC", "FAC", "NORP"}
+# model labels that a village name turns into GPE ("Novopavlivka" PERSON)
+MAY_BE_VILLAGE = {"PERSON", "ORG", "NORP"}
 # what a person may be affiliated with: a country, a people, an organisation
 AFFILIATION_LABELS = {"GPE", "NORP", "ORG"}
+# what the model may have tagged a role word as and it still be one ("Foreign" NORP, "Defense" ORG)
+ROLE_WORD_ENT_TYPES = {"", "ORG", "NORP", "GPE"}
 
 # ---------------------------------------------------------------- tokens and shapes
 

@@ -27,15 +27,17 @@ from .rules import Entity, Gazetteer, Rules
 class Mention:
     """One entity span of the article, with what the passes learn about it."""
 
-    __slots__ = ("span", "label", "key", "entity", "cluster", "boiler", "name", "full")
+    __slots__ = ("span", "label", "entity", "cluster", "boiler", "name", "full")
 
     def __init__(self, span: Span, boiler: bool):
-        self.span, self.label, self.boiler = span, span.label_, boiler
-        self.key = None
-        self.entity: Entity | None = None
-        self.cluster = None
-        self.name = ""
-        self.full = False
+        self.span, self.label, self.boiler = span, span.label_, boiler  # boiler: inside a boilerplate line
+        self.entity: Entity | None = None  # the gazetteer entity it is linked to
+        self.cluster = None  # the entity it belongs to in this article (see the module docstring)
+        self.name = ""  # the name without titles and possessives ("Putin" for "President Putin's")
+        self.full = False  # a person's full name (first and last name)
+
+
+Fulls = dict[str, list[tuple[int, object]]]  # surname key -> (position, cluster) of the full names of the article
 
 
 class MentionLinker:
@@ -63,49 +65,63 @@ class MentionLinker:
 
     def link_people(self, mentions: list[Mention]) -> None:
         """People not linked yet: full names by name key, a surname alone to a full name of the article."""
-        rules = self.rules
-        people = [m for m in mentions if m.cluster is None and m.label == "PERSON"]
-        fulls: dict[str, list[tuple[int, object]]] = defaultdict(list)  # surname key -> (position, cluster)
+        fulls: Fulls = defaultdict(list)
         for m in mentions:  # known people seen in full in this article
             if m.entity is not None and m.entity.label == "PERSON" and len(m.span) >= 2:
-                fulls[rules.name_key(m.entity.name.split()[-1])].append((m.span.start, m.cluster))
-        for m in people:
-            words = person_words(clean_text(m.span, rules), rules)
-            m.name = " ".join(words)
-            key = person_key(words, rules)
-            known = self.gaz.name_keys.get(words_key(words, rules))
-            if known is not None:  # "Reuters" cut from a photo credit: the agency, not a person
-                m.entity, m.cluster = self.gaz.entities[known], known
-                m.label = m.entity.label
-                continue
-            if len(key) >= 2:
-                m.full = True  # the gazetteer knows a name with its middle initials as written, or not at all
-                eid = self.gaz.person_keys.get(words_key(words, rules))
-                if eid is not None:
-                    m.entity, m.cluster = self.gaz.entities[eid], eid
-                else:  # one person however the middle is written: "David R. Cameron" / "David Cameron"
-                    m.cluster = ("person", key[0], key[-1])
-                fulls[key[-1]].append((m.span.start, m.cluster))
-        # single words (any label) that are the surname of a person of the article
-        for m in mentions:
-            if m.full or m.entity is not None or m.label == "NORP":
-                continue
-            words = person_words(clean_text(m.span, rules), rules)
-            if len(words) != 1 or not words[0][:1].isupper():
-                continue
-            key = rules.name_key(words[0])
-            options = fulls.get(key)
-            if options:
-                before = [c for p, c in options if p <= m.span.start]
-                m.cluster = before[-1] if before else options[0][1]
-                m.entity = self.gaz.entities.get(m.cluster) if isinstance(m.cluster, str) else None
-                m.label, m.name = "PERSON", words[0]
-            elif m.label == "PERSON" and m.entity is None:
-                eid = self.gaz.surname_keys.get(key)
-                if eid is not None:
-                    m.entity, m.cluster = self.gaz.entities[eid], eid
-                else:  # same group as the same word under another label: the vote decides
-                    m.cluster, m.name = ("name", fold(words[0]).lower()), words[0]
+                fulls[self.rules.name_key(m.entity.name.split()[-1])].append((m.span.start, m.cluster))
+        for m in [m for m in mentions if m.cluster is None and m.label == "PERSON"]:
+            self.link_full_name(m, fulls)
+        for m in mentions:  # single words (any label) that are the surname of a person of the article
+            if not (m.full or m.entity is not None or m.label == "NORP"):
+                self.link_surname(m, fulls)
+
+    def link_full_name(self, m: Mention, fulls: Fulls) -> None:
+        """A model PERSON: a known name of any kind, else a person by first and last name key."""
+        rules = self.rules
+        words = person_words(clean_text(m.span, rules), rules)
+        m.name = " ".join(words)
+        written = words_key(words, rules)
+        known = self.gaz.name_keys.get(written)
+        if known is not None:  # "Reuters" cut from a photo credit: the agency, not a person
+            self._link_to(m, known)
+            m.label = m.entity.label
+            return
+        key = person_key(words, rules)
+        if len(key) < 2:
+            return
+        m.full = True  # the gazetteer knows a name with its middle initials as written, or not at all
+        eid = self.gaz.person_keys.get(written)
+        if eid is not None:
+            self._link_to(m, eid)
+        else:  # one person however the middle is written: "David R. Cameron" / "David Cameron"
+            m.cluster = ("person", key[0], key[-1])
+        fulls[key[-1]].append((m.span.start, m.cluster))
+
+    def link_surname(self, m: Mention, fulls: Fulls) -> None:
+        """One capitalised word: the person of the article with that surname, the nearest before it
+        ("Hlushchenko" after "Maryna Hlushchenko"); else, for a PERSON, a gazetteer person whose
+        surname may stand alone ("Putin"); else itself, by its word."""
+        rules = self.rules
+        words = person_words(clean_text(m.span, rules), rules)
+        if len(words) != 1 or not words[0][:1].isupper():
+            return
+        word = words[0]
+        key = rules.name_key(word)
+        options = fulls.get(key)
+        if options:
+            before = [c for p, c in options if p <= m.span.start]
+            m.cluster = before[-1] if before else options[0][1]
+            m.entity = self.gaz.entities.get(m.cluster) if isinstance(m.cluster, str) else None
+            m.label, m.name = "PERSON", word
+        elif m.label == "PERSON":
+            eid = self.gaz.surname_keys.get(key)
+            if eid is not None:
+                self._link_to(m, eid)
+            else:  # same group as the same word under another label: the vote decides
+                m.cluster, m.name = ("name", fold(word).lower()), word
+
+    def _link_to(self, m: Mention, eid: str) -> None:
+        m.entity, m.cluster = self.gaz.entities[eid], eid
 
     def link_others(self, mentions: list[Mention]) -> None:
         """Organisations, places and other names not linked yet: by cleaned text, acronyms by initials."""
@@ -121,7 +137,7 @@ class MentionLinker:
             key = place_key(text, rules) if m.label in PLACE else tuple(fold(text).lower().split())
             eid = self.gaz.name_keys.get(words_key(text.split(), rules))
             if eid is not None and self.gaz.entities[eid].label != "PERSON":
-                m.entity, m.cluster = self.gaz.entities[eid], eid
+                self._link_to(m, eid)
                 continue
             m.cluster = ("name",) + key
             if m.label == "ORG" and len(key) > 1:

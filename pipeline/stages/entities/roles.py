@@ -10,12 +10,34 @@ same person; the affiliation falls back to the gazetteer's.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from .grammar import AFFILIATION_LABELS, POSSESSIVE
+from .grammar import AFFILIATION_LABELS, POSSESSIVE, ROLE_WORD_ENT_TYPES
 from .names import clean_text
 from .rules import Gazetteer, Rules
+
+
+@dataclass
+class Neighbours:
+    """The entities of one article by their first and last token: what the role search looks up."""
+
+    at_end: dict[int, Span]
+    at_start: dict[int, Span]
+
+    @classmethod
+    def of(cls, ents: list[Span]) -> Neighbours:
+        return cls({e.end - 1: e for e in ents}, {e.start: e for e in ents})
+
+    def affiliation_ending_at(self, i: int) -> Span | None:
+        """The country, people or organisation whose last token is i ("Russian" in "Russian Foreign Minister")."""
+        e = self.at_end.get(i)
+        return e if e is not None and e.label_ in AFFILIATION_LABELS else None
+
+    def affiliation_starting_at(self, i: int) -> Span | None:
+        e = self.at_start.get(i)
+        return e if e is not None and e.label_ in AFFILIATION_LABELS else None
 
 
 class RoleFinder:
@@ -25,20 +47,18 @@ class RoleFinder:
         self.rules, self.gaz = rules, gaz
 
     def assign_roles(self, doc: Doc, ents: list[Span], by_span) -> None:
-        mentions = [m for m in by_span.values() if m.label != "NORP"]
-        ent_at_end = {e.end - 1: e for e in ents}
-        ent_at_start = {e.start: e for e in ents}
-        found: dict[object, tuple[str | None, str | None]] = {}
+        """Each person's role and affiliation: its own, else one found at another mention of the same
+        entity, else (the affiliation) the gazetteer's."""
+        near = Neighbours.of(ents)
+        found: dict[object, tuple[str | None, str | None]] = {}  # cluster -> (role, affiliation)
         per_mention = {}
-        for m in mentions:
-            if m.label == "NORP":
-                continue
+        for m in by_span.values():
             span = doc[m.span.start : m.span.end]
-            if span[0].ent_type_ != "PERSON":
+            if m.label == "NORP" or span[0].ent_type_ != "PERSON":
                 continue
-            role, aff = self.role_before(doc, span, ent_at_end)
+            role, aff = self.role_before(doc, span, near)
             if role is None:
-                role, aff = self.role_after(doc, span, ent_at_start)
+                role, aff = self.role_after(doc, span, near)
             per_mention[(span.start, span.end)] = (role, aff)
             if m.cluster not in found and role:
                 found[m.cluster] = (role, aff)
@@ -54,7 +74,10 @@ class RoleFinder:
             ext = ent._
             ext.role, ext.affiliation = role, aff
 
-    def affiliation_of(self, ent: Span) -> str | None:
+    def affiliation_of(self, ent: Span | None) -> str | None:
+        """The gazetteer's name of an affiliation ("Russia" for "Russian"), else its canonical name or text."""
+        if ent is None:
+            return None
         kb = ent._.kb_id
         if kb:
             e = self.gaz.entities.get(kb.split("|")[0])
@@ -65,7 +88,7 @@ class RoleFinder:
     def _is_role_word(self, tok) -> bool:
         return tok.lower_ in self.rules.role_words and not tok.is_space
 
-    def role_before(self, doc: Doc, person: Span, ent_at_end) -> tuple[str | None, str | None]:
+    def role_before(self, doc: Doc, person: Span, near: Neighbours) -> tuple[str | None, str | None]:
         """'Russian Foreign Minister [Sergey Lavrov]', 'head of the Russian delegation [Medinsky]'."""
         i, start, aff = person.start - 1, None, None
         if i > 0 and doc[i].text == "," and self._is_role_word(doc[i - 1]):
@@ -78,35 +101,39 @@ class RoleFinder:
                     break
                 i -= 1
                 continue
-            if tok.lower_ in POSSESSIVE and i - 1 in ent_at_end and ent_at_end[i - 1].label_ in AFFILIATION_LABELS:
-                i -= 1
+            if tok.lower_ in POSSESSIVE and near.affiliation_ending_at(i - 1) is not None:
+                i -= 1  # "Ukraine['s] energy minister"
                 continue
-            if i in ent_at_end and ent_at_end[i].label_ in AFFILIATION_LABELS:
-                e = ent_at_end[i]
+            e = near.affiliation_ending_at(i)
+            if e is not None:
                 aff = aff or e
-                prev = doc[e.start - 1] if e.start > 0 else None
-                before = doc[e.start - 2] if e.start > 1 else None
-                if (
-                    prev is not None
-                    and prev.lower_ in self.rules.role_links
-                    and (start is not None or before is not None and self._is_role_word(before))
-                ):
-                    i = e.start - 1  # "head of the Russian delegation", "Minister ... of Ukraine"
-                    continue
-                break
-            if self._is_role_word(tok) and tok.ent_type_ in ("", "ORG", "NORP", "GPE"):
-                start = i
-                i -= 1
+                if not self._role_goes_on_before(doc, e, start is not None):
+                    break
+                i = e.start - 1  # "head of the Russian delegation", "Minister ... of Ukraine"
                 continue
-            break
+            if not (self._is_role_word(tok) and tok.ent_type_ in ROLE_WORD_ENT_TYPES):
+                break
+            start = i
+            i -= 1
         if start is None:  # "Ukrainian Khrystyna ...": a demonym right before the name
-            return None, self.affiliation_of(
-                aff
-            ) if aff is not None and aff.end == person.start and aff.label_ == "NORP" else None
+            demonym = aff is not None and aff.end == person.start and aff.label_ == "NORP"
+            return None, self.affiliation_of(aff) if demonym else None
         role, aff_name = self._role_text(doc, start, person.start, aff)
         return (role, aff_name) if role else (None, None)
 
-    def role_after(self, doc: Doc, person: Span, ent_at_start) -> tuple[str | None, str | None]:
+    def _role_goes_on_before(self, doc: Doc, aff: Span, in_role: bool) -> bool:
+        """Whether the search for a role goes on past an affiliation: when a role link stands before it and
+        a role runs on after it ("head of the Russian delegation") or a role word precedes the link
+        ("Minister of Foreign Affairs of Ukraine")."""
+        prev = doc[aff.start - 1] if aff.start > 0 else None
+        before = doc[aff.start - 2] if aff.start > 1 else None
+        return (
+            prev is not None
+            and prev.lower_ in self.rules.role_links
+            and (in_role or before is not None and self._is_role_word(before))
+        )
+
+    def role_after(self, doc: Doc, person: Span, near: Neighbours) -> tuple[str | None, str | None]:
         """'[Rustem Umerov], Ukraine's defence minister,' in apposition."""
         i = person.end
         if i >= len(doc) or doc[i].text != ",":
@@ -120,8 +147,8 @@ class RoleFinder:
             if tok.is_space and "\n\n" not in tok.text:
                 i += 1
                 continue
-            if i in ent_at_start and ent_at_start[i].label_ in AFFILIATION_LABELS:
-                e = ent_at_start[i]
+            e = near.affiliation_starting_at(i)
+            if e is not None:
                 aff = aff or e
                 i = e.end
                 if i < len(doc) and doc[i].lower_ in POSSESSIVE:
@@ -129,12 +156,11 @@ class RoleFinder:
                 if start is not None:
                     end = i
                 continue
-            if self._is_role_word(tok) and tok.ent_type_ == "":
-                start = i if start is None else start
-                end = i + 1
-                i += 1
-                continue
-            break
+            if not (self._is_role_word(tok) and tok.ent_type_ == ""):
+                break
+            start = i if start is None else start
+            end = i + 1
+            i += 1
         nxt = next((t for t in doc[end : end + 3] if not t.is_space), None) if start is not None else None
         if start is None or nxt is not None and nxt.ent_type_ == "PERSON":
             return None, None  # no role, or the title of the next person ("Kushner, Secretary Driscoll")
@@ -172,8 +198,8 @@ class RoleFinder:
             start, end = trim(start, aff.start - 1)
         words = doc[start:end]
         if not len(words) or not any(t.lower_ in self.rules.role_heads for t in words):
-            return None, self.affiliation_of(aff) if aff is not None else None
+            return None, self.affiliation_of(aff)
         role = re.sub(r"\s+", " ", words.text).strip()
         if aff is not None and role.startswith(aff.text + " "):  # the affiliation is not part of the title
             role = role[len(aff.text) :].strip(" '’s")
-        return role, self.affiliation_of(aff) if aff is not None else None
+        return role, self.affiliation_of(aff)

@@ -237,52 +237,66 @@ def _byline_part(conjunctions: list[str]) -> re.Pattern:
     return re.compile(r"[^,&]+?(?=\s*(?:,|&|" + words + "$))")
 
 
-@lru_cache(maxsize=8)
-def load_rules(path: str | None = None) -> Rules:
-    spec = load_rule_file(path or RULES_PATH, RulesFile)
-    variants = [(re.compile(v.pattern, re.I), v.alternatives) for v in spec.variants]
+def _lowered(words: list[str]) -> frozenset[str]:
+    """Words matched against lowercased tokens (``tok.lower_``)."""
+    return frozenset(w.lower() for w in words)
+
+
+def _word_classes(variants: list[VariantRule]) -> dict[str, str]:
+    """Whole-word variant rules ('^Dmitry$' -> Dmitri, Dmitriy): every spelling keys to the same representative."""
     classes: dict[str, str] = {}
-    for v in spec.variants:  # whole-word rules: every spelling keys to the same representative
+    for v in variants:
         if v.pattern.startswith("^"):
             members = {a.lower() for a in v.alternatives} | {v.pattern.strip("^$").lower()}
             rep = min(members | {classes.get(m, m) for m in members})
             for m in members | {k for k, r in classes.items() if r in members}:
                 classes[m] = rep
+    return classes
+
+
+def _ending(endings: list[str]) -> re.Pattern:
+    """One pattern for a word ending in any of the endings, the longest tried first ('yivka' before 'ivka')."""
+    if not endings:
+        return NEVER
+    return re.compile("(?:" + "|".join(sorted(map(re.escape, endings), key=len, reverse=True)) + ")$")
+
+
+@lru_cache(maxsize=8)
+def load_rules(path: str | None = None) -> Rules:
+    spec = load_rule_file(path or RULES_PATH, RulesFile)
     heads = frozenset(t.split()[-1] for t in (h.lower() for h in spec.role_heads))
-    honorifics = frozenset(h.lower() for h in spec.honorifics)
+    honorifics = _lowered(spec.honorifics)
     role_words = _words(spec.role_heads) | _words(spec.role_modifiers)
     return Rules(
         honorifics=honorifics,
-        role_heads=heads | frozenset(h.lower() for h in spec.role_heads),
+        role_heads=heads | _lowered(spec.role_heads),
         role_words=role_words,
         title_words=honorifics | role_words,
-        role_links=frozenset(w.lower() for w in spec.role_links),
-        place_suffixes=frozenset(s.lower() for s in spec.place_suffixes),
+        role_links=_lowered(spec.role_links),
+        place_suffixes=_lowered(spec.place_suffixes),
         oblast_suffixes=tuple(spec.oblast_suffixes),
         country_forms=tuple(spec.country_forms),
-        determiners=frozenset(w.lower() for w in spec.determiners),
+        determiners=_lowered(spec.determiners),
         leading_article=_leading_article(spec.name_articles),
-        name_connectors=frozenset(w.lower() for w in spec.name_connectors),
-        conjunctions=frozenset(w.lower() for w in spec.conjunctions),
+        name_connectors=_lowered(spec.name_connectors),
+        conjunctions=_lowered(spec.conjunctions),
         byline_part=_byline_part(spec.conjunctions),
-        facility_words=frozenset(s.lower() for s in spec.facility_words),
-        not_facility_words=frozenset(s.lower() for s in spec.not_facility_words),
-        noise=frozenset(s.lower() for s in spec.noise),
-        not_persons=frozenset(s.lower() for s in spec.not_persons),
-        variants=variants,
+        facility_words=_lowered(spec.facility_words),
+        not_facility_words=_lowered(spec.not_facility_words),
+        noise=_lowered(spec.noise),
+        not_persons=_lowered(spec.not_persons),
+        variants=[(re.compile(v.pattern, re.I), v.alternatives) for v in spec.variants],
         byline_lines=spec.byline_lines,
         bylines=[re.compile(p, re.M) for p in spec.bylines],
-        byline_stopwords=frozenset(s.lower() for s in spec.byline_stopwords),
+        byline_stopwords=_lowered(spec.byline_stopwords),
         first_names=frozenset(spec.first_names),
-        org_words=frozenset(w.lower() for w in spec.org_words),
-        toponym=re.compile("(?:" + "|".join(sorted(map(re.escape, spec.toponym_endings), key=len, reverse=True)) + ")$")
-        if spec.toponym_endings
-        else NEVER,
+        org_words=_lowered(spec.org_words),
+        toponym=_ending(spec.toponym_endings),
         toponym_words=frozenset(spec.toponym_words),
         toponym_min_length=spec.toponym_min_length,
-        products=frozenset(p.lower() for p in spec.products),
-        generic_words=frozenset(w.lower() for w in spec.generic_words),
-        _classes=classes,
+        products=_lowered(spec.products),
+        generic_words=_lowered(spec.generic_words),
+        _classes=_word_classes(spec.variants),
     )
 
 
@@ -382,8 +396,3 @@ def load_gazetteer(paths: tuple[str, ...] | None = None, rules_path: str | None 
     return Gazetteer(
         entities, patterns, frozenset(model_only), person_keys, surname_keys, name_keys, first | rules.first_names
     )
-
-
-def _is_initial(word: str) -> bool:
-    """'R.' or 'J' in 'David R. Cameron', 'Donald J Trump'."""
-    return bool(re.fullmatch(r"[A-Z]\.?", word))
