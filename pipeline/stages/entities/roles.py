@@ -2,7 +2,7 @@
 
 Before the name: a run of role words, possibly with the country or body it belongs to ("Russian
 Foreign Minister Sergey Lavrov" -> role "Foreign Minister", affiliation "Russia"; "head of the
-Russian delegation Vladimir Medinsky"). Else after it, in apposition ("Rustem Umerov, Ukraine's
+Russian delegation" before a name). Else after it, in apposition ("Rustem Umerov, Ukraine's
 defence minister,"). A mention without its own role takes the one found at another mention of the
 same person; the affiliation falls back to the gazetteer's.
 """

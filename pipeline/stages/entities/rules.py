@@ -5,8 +5,9 @@ Everything the entity components know about names lives in ``data/entities/``:
 * ``gazetteer/*.yaml`` -- people, places, organisations; one entry a line, each with a canonical
   name, a stable id (a Wikidata QID where the team is sure of it, else ``local:<kind>/<slug>``),
   a label, aliases and (for countries) demonyms;
-* ``rules.yaml`` -- titles and role words, place suffixes, facility words, noise words,
-  transliteration variants and byline patterns.
+* ``rules.yaml`` -- every word list of the components: titles and role words, place suffixes,
+  facility words, noise words, the small words around names (determiners, name connectors such as
+  "von" or "bin", conjunctions), transliteration variants and byline patterns.
 
 This module turns them into plain lookup structures (no spaCy objects), cached per set of paths,
 so that every process reads them once and the components stay small.
@@ -32,6 +33,7 @@ DATA = DATA_DIR / "entities"
 GAZETTEER_DIR = DATA / "gazetteer"
 RULES_PATH = DATA / "rules.yaml"
 
+# the labels a gazetteer entry may have, and the kind each gives its local id ("local:person/rustem-umerov")
 Label = Literal["PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "LAW"]
 KIND = {
     "PERSON": "person",
@@ -43,7 +45,7 @@ KIND = {
     "EVENT": "event",
     "LAW": "law",
 }
-ROMAN = re.compile(r"^[IVX]+$")
+ROMAN = re.compile(r"^[IVX]+$")  # a regnal number ("Charles III"): never a surname alone
 NEVER = re.compile(r"(?!x)x")  # matches nothing: the pattern of an empty word list
 
 
