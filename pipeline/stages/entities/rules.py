@@ -5,8 +5,9 @@ Everything the entity components know about names lives in ``data/entities/``:
 * ``gazetteer/*.yaml`` -- people, places, organisations; one entry a line, each with a canonical
   name, a stable id (a Wikidata QID where the team is sure of it, else ``local:<kind>/<slug>``),
   a label, aliases and (for countries) demonyms;
-* ``rules.yaml`` -- titles and role words, place suffixes, facility words, noise words,
-  transliteration variants and byline patterns.
+* ``rules.yaml`` -- every word list of the components: titles and role words, place suffixes,
+  facility words, noise words, the small words around names (determiners, name connectors such as
+  "von" or "bin", conjunctions), transliteration variants and byline patterns.
 
 This module turns them into plain lookup structures (no spaCy objects), cached per set of paths,
 so that every process reads them once and the components stay small.
@@ -32,6 +33,7 @@ DATA = DATA_DIR / "entities"
 GAZETTEER_DIR = DATA / "gazetteer"
 RULES_PATH = DATA / "rules.yaml"
 
+# the labels a gazetteer entry may have, and the kind each gives its local id ("local:person/rustem-umerov")
 Label = Literal["PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "LAW"]
 KIND = {
     "PERSON": "person",
@@ -43,7 +45,8 @@ KIND = {
     "EVENT": "event",
     "LAW": "law",
 }
-ROMAN = re.compile(r"^[IVX]+$")
+ROMAN = re.compile(r"^[IVX]+$")  # a regnal number ("Charles III"): never a surname alone
+NEVER = re.compile(r"(?!x)x")  # matches nothing: the pattern of an empty word list
 
 
 # ---------------------------------------------------------------- file schemas
@@ -85,7 +88,14 @@ class RulesFile(RuleModel):
     honorifics: list[str] = Field(default_factory=list)
     role_heads: list[str] = Field(default_factory=list)
     role_modifiers: list[str] = Field(default_factory=list)
+    role_links: list[str] = Field(default_factory=list)
     place_suffixes: list[str] = Field(default_factory=list)
+    oblast_suffixes: list[str] = Field(default_factory=list)
+    country_forms: list[str] = Field(default_factory=list)
+    determiners: list[str] = Field(default_factory=list)
+    name_articles: list[str] = Field(default_factory=list)
+    name_connectors: list[str] = Field(default_factory=list)
+    conjunctions: list[str] = Field(default_factory=list)
     facility_words: list[str] = Field(default_factory=list)
     not_facility_words: list[str] = Field(default_factory=list)
     noise: list[str] = Field(default_factory=list)
@@ -101,6 +111,14 @@ class RulesFile(RuleModel):
     toponym_min_length: int = 7
     products: list[str] = Field(default_factory=list)
     generic_words: list[str] = Field(default_factory=list)
+
+    @field_validator("country_forms")
+    @classmethod
+    def _has_name(cls, forms: list[str]) -> list[str]:
+        for form in forms:
+            if "{name}" not in form:
+                raise ValueError(f"{form!r} has no {{name}} for the country's name")
+        return forms
 
 
 # ---------------------------------------------------------------- loaded forms
@@ -123,7 +141,16 @@ class Rules:
     honorifics: frozenset[str]
     role_heads: frozenset[str]
     role_words: frozenset[str]  # heads, modifiers and connectors, lowercased tokens
+    title_words: frozenset[str]  # honorifics and role words: what goes before a person's name
+    role_links: frozenset[str]
     place_suffixes: frozenset[str]
+    oblast_suffixes: tuple[str, ...]  # as written, in order
+    country_forms: tuple[str, ...]
+    determiners: frozenset[str]
+    leading_article: re.Pattern  # "the " at the start of a name
+    name_connectors: frozenset[str]
+    conjunctions: frozenset[str]
+    byline_part: re.Pattern  # one author of a byline's names ("A, B and C")
     facility_words: frozenset[str]
     not_facility_words: frozenset[str]
     noise: frozenset[str]
@@ -200,46 +227,90 @@ def _words(entries: list[str]) -> frozenset[str]:
     return frozenset(out)
 
 
-@lru_cache(maxsize=8)
-def load_rules(path: str | None = None) -> Rules:
-    spec = load_rule_file(path or RULES_PATH, RulesFile)
-    variants = [(re.compile(v.pattern, re.I), v.alternatives) for v in spec.variants]
+def _leading_article(articles: list[str]) -> re.Pattern:
+    """'^(?:the|The)\\s+' for [the]: an article, lower-case or capitalised, at the start of a name."""
+    forms = dict.fromkeys(f for a in articles for f in (a.lower(), a.capitalize()))
+    return re.compile(r"^(?:" + "|".join(map(re.escape, forms)) + r")\s+") if forms else NEVER
+
+
+def _byline_part(conjunctions: list[str]) -> re.Pattern:
+    """One name of a byline's list of authors: 'Anna Roe', 'Ben Poe' in 'Anna Roe, Ben Poe and Cy Doe'."""
+    words = "".join(rf"\b{re.escape(w)}\b|" for w in conjunctions)
+    return re.compile(r"[^,&]+?(?=\s*(?:,|&|" + words + "$))")
+
+
+def _lowered(words: list[str]) -> frozenset[str]:
+    """Words matched against lowercased tokens (``tok.lower_``)."""
+    return frozenset(w.lower() for w in words)
+
+
+def _word_classes(variants: list[VariantRule]) -> dict[str, str]:
+    """Whole-word variant rules ('^Dmitry$' -> Dmitri, Dmitriy): every spelling keys to the same representative."""
     classes: dict[str, str] = {}
-    for v in spec.variants:  # whole-word rules: every spelling keys to the same representative
+    for v in variants:
         if v.pattern.startswith("^"):
             members = {a.lower() for a in v.alternatives} | {v.pattern.strip("^$").lower()}
             rep = min(members | {classes.get(m, m) for m in members})
             for m in members | {k for k, r in classes.items() if r in members}:
                 classes[m] = rep
+    return classes
+
+
+def _ending(endings: list[str]) -> re.Pattern:
+    """One pattern for a word ending in any of the endings, the longest tried first ('yivka' before 'ivka')."""
+    if not endings:
+        return NEVER
+    return re.compile("(?:" + "|".join(sorted(map(re.escape, endings), key=len, reverse=True)) + ")$")
+
+
+@lru_cache(maxsize=8)
+def load_rules(path: str | None = None) -> Rules:
+    spec = load_rule_file(path or RULES_PATH, RulesFile)
     heads = frozenset(t.split()[-1] for t in (h.lower() for h in spec.role_heads))
+    honorifics = _lowered(spec.honorifics)
+    role_words = _words(spec.role_heads) | _words(spec.role_modifiers)
     return Rules(
-        honorifics=frozenset(h.lower() for h in spec.honorifics),
-        role_heads=heads | frozenset(h.lower() for h in spec.role_heads),
-        role_words=_words(spec.role_heads) | _words(spec.role_modifiers),
-        place_suffixes=frozenset(s.lower() for s in spec.place_suffixes),
-        facility_words=frozenset(s.lower() for s in spec.facility_words),
-        not_facility_words=frozenset(s.lower() for s in spec.not_facility_words),
-        noise=frozenset(s.lower() for s in spec.noise),
-        not_persons=frozenset(s.lower() for s in spec.not_persons),
-        variants=variants,
+        honorifics=honorifics,
+        role_heads=heads | _lowered(spec.role_heads),
+        role_words=role_words,
+        title_words=honorifics | role_words,
+        role_links=_lowered(spec.role_links),
+        place_suffixes=_lowered(spec.place_suffixes),
+        oblast_suffixes=tuple(spec.oblast_suffixes),
+        country_forms=tuple(spec.country_forms),
+        determiners=_lowered(spec.determiners),
+        leading_article=_leading_article(spec.name_articles),
+        name_connectors=_lowered(spec.name_connectors),
+        conjunctions=_lowered(spec.conjunctions),
+        byline_part=_byline_part(spec.conjunctions),
+        facility_words=_lowered(spec.facility_words),
+        not_facility_words=_lowered(spec.not_facility_words),
+        noise=_lowered(spec.noise),
+        not_persons=_lowered(spec.not_persons),
+        variants=[(re.compile(v.pattern, re.I), v.alternatives) for v in spec.variants],
         byline_lines=spec.byline_lines,
         bylines=[re.compile(p, re.M) for p in spec.bylines],
-        byline_stopwords=frozenset(s.lower() for s in spec.byline_stopwords),
+        byline_stopwords=_lowered(spec.byline_stopwords),
         first_names=frozenset(spec.first_names),
-        org_words=frozenset(w.lower() for w in spec.org_words),
-        toponym=re.compile("(?:" + "|".join(sorted(map(re.escape, spec.toponym_endings), key=len, reverse=True)) + ")$")
-        if spec.toponym_endings
-        else re.compile(r"(?!x)x"),
+        org_words=_lowered(spec.org_words),
+        toponym=_ending(spec.toponym_endings),
         toponym_words=frozenset(spec.toponym_words),
         toponym_min_length=spec.toponym_min_length,
-        products=frozenset(p.lower() for p in spec.products),
-        generic_words=frozenset(w.lower() for w in spec.generic_words),
-        _classes=classes,
+        products=_lowered(spec.products),
+        generic_words=_lowered(spec.generic_words),
+        _classes=_word_classes(spec.variants),
     )
 
 
 def default_gazetteer_paths() -> tuple[str, ...]:
     return tuple(str(p) for p in sorted(GAZETTEER_DIR.glob("*.yaml")))
+
+
+def as_paths(paths) -> tuple[str, ...] | None:
+    """The ``gazetteer_paths`` factory argument (one path, a list, or None for the default files) as a tuple."""
+    if paths is None:
+        return None
+    return tuple(str(p) for p in ([paths] if isinstance(paths, str) else paths))
 
 
 def name_variants(name: str, rules: Rules, limit: int = 24) -> list[str]:
@@ -253,29 +324,24 @@ def name_variants(name: str, rules: Rules, limit: int = 24) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-def _strip_the(alias: str) -> str:
-    return re.sub(r"^(?:the|The)\s+", "", alias.strip())
+def _strip_the(alias: str, rules: Rules) -> str:
+    return rules.leading_article.sub("", alias.strip())
 
 
 def entry_forms(entry: GazetteerEntry, label: str, rules: Rules) -> list[str]:
     """Every surface form of an entry (without demonyms)."""
     forms = [entry.name, *entry.aliases]
     if entry.type == "country" and " " not in entry.name:
-        forms.append(f"Republic of {entry.name}")
+        forms += [form.replace("{name}", entry.name) for form in rules.country_forms]
     if entry.oblast:
-        forms += [
-            f"{f} {s}"
-            for f in (entry.name, *entry.aliases)
-            if " " not in f
-            for s in ("region", "Region", "Oblast", "oblast", "province", "Province")
-        ]
+        forms += [f"{f} {s}" for f in (entry.name, *entry.aliases) if " " not in f for s in rules.oblast_suffixes]
     if label == "PERSON" and entry.surname:
         last = entry.name.split()[-1]
         if len(last) > 2 and not ROMAN.match(last):
             forms.append(last)
     out: list[str] = []
     for f in forms:
-        f = _strip_the(f)
+        f = _strip_the(f, rules)
         if f:
             out.extend(name_variants(f, rules) if label != "NORP" else [f])
     if label in ("GPE", "LOC"):  # datelines: "KYIV, Ukraine (AP) --"
@@ -318,7 +384,7 @@ def load_gazetteer(paths: tuple[str, ...] | None = None, rules_path: str | None 
                 if entry.model_only:
                     model_only.add(key)
             for form in [entry.name, *entry.aliases]:
-                k = tuple(rules.name_key(w) for w in _strip_the(form).split())
+                k = tuple(rules.name_key(w) for w in _strip_the(form, rules).split())
                 if label == "PERSON":
                     if len(k) >= 2:
                         person_keys.setdefault(k, eid)
@@ -332,8 +398,3 @@ def load_gazetteer(paths: tuple[str, ...] | None = None, rules_path: str | None 
     return Gazetteer(
         entities, patterns, frozenset(model_only), person_keys, surname_keys, name_keys, first | rules.first_names
     )
-
-
-def _is_initial(word: str) -> bool:
-    """'R.' or 'J' in 'David R. Cameron', 'Donald J Trump'."""
-    return bool(re.fullmatch(r"[A-Z]\.?", word))

@@ -6,7 +6,8 @@ from spacy.tokens import Doc
 
 from ...core.docs import doc_id_of, doc_text, sentence_index
 from ...core.stage import Stage
-from .components import LABELS, SPACES
+from . import canonical, gazetteer  # noqa: F401  (registers the entity_gazetteer and entity_canonical factories)
+from .grammar import LABELS, SPACES
 from .records import EntityRecord
 
 
