@@ -22,7 +22,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from .context import DocContext
-from .grammar import CUT_AFTER_COMMA, CUT_PUNCT, OBJECT_TAIL, mark_of
+from .grammar import ACCORDING, AS_MARK, CUT_AFTER_COMMA, CUT_PUNCT, OBJECT_TAIL, mark_of
 from .lexicon import Lexicon
 from .rules import CueClass
 from .sources import SourceFinder
@@ -65,43 +65,53 @@ class ContentFinder:
     # ------------------------------------------------------------------ clause
 
     def clause_content(self, ctx: DocContext, verb: Token, left: bool = True, speech: bool = True) -> CharSpan | None:
-        clauses = [
-            c
-            for c in verb.children
-            if (c.dep_ == "ccomp" and c.i > verb.i) or (left and c.dep_ in ("ccomp", "csubj") and c.i < verb.i)
-        ]
-        clauses += [c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i and mark_of(c) in ("if", "whether")]
+        """A clausal complement ("said that ...", with ``left`` also "..., he said"; "asked whether
+        ..."), else the clause a parenthetical cue interrupts ("“...,” he said", "It was, he said, a
+        failure", and for a ``speech`` cue "as X noted, ..."), else a that-clause the parser hung
+        elsewhere."""
+        clauses = complement_clauses(verb, left)
         if clauses:
-            right = [c for c in clauses if c.i > verb.i]
-            own = [c for c in right if c is not right[0] and self.reports_itself(c)]
-            right = [c for c in right if c not in own]  # "X said A and Y said B": B is Y's
-            chosen = right or clauses
-            a = min(c.left_edge.i for c in chosen)
-            b = max(c.right_edge.i for c in chosen)
-            if a < verb.i < b:  # clause on both sides: keep the side nearest the verb
-                c = min(chosen, key=lambda c: abs(c.i - verb.i))
-                a, b = c.left_edge.i, c.right_edge.i
-            return self.tidy(ctx, a, b)
+            return self.tidy(ctx, *self.clause_tokens(verb, clauses))
         if (
             verb.dep_ == "parataxis"
             and verb.head is not verb
             or speech
             and verb.dep_ == "advcl"
-            and mark_of(verb) == "as"
+            and mark_of(verb) == AS_MARK
         ):
-            # "“...,” he said" and "It was, he said, a failure": the clause the cue interrupts
-            head = verb.head
-            a, b = head.left_edge.i, head.right_edge.i
-            v_a, v_b = verb.left_edge.i, verb.right_edge.i
-            if v_b >= b:
-                b = v_a - 1
-            elif v_a <= a:
-                a = v_b + 1
-            elif verb.dep_ == "parataxis":  # "After X, the office said, they will ...": both sides
-                return self.tidy(ctx, a, b, skip=verb.i)
-            if b >= a:
-                return self.tidy(ctx, a, b)
+            span = self.interrupted_clause(ctx, verb)
+            if span is not None:
+                return span
         return self.that_clause(ctx, verb)
+
+    def clause_tokens(self, verb: Token, clauses: list[Token]) -> tuple[int, int]:
+        """The first and last token of a cue's content among its complement clauses: those after
+        it, without a later one that reports itself ("X said A and Y said B": B is Y's); of a
+        clause on both sides, the side nearest the verb."""
+        right = [c for c in clauses if c.i > verb.i]
+        own = [c for c in right if c is not right[0] and self.reports_itself(c)]
+        right = [c for c in right if c not in own]  # "X said A and Y said B": B is Y's
+        chosen = right or clauses
+        a = min(c.left_edge.i for c in chosen)
+        b = max(c.right_edge.i for c in chosen)
+        if a < verb.i < b:  # clause on both sides: keep the side nearest the verb
+            c = min(chosen, key=lambda c: abs(c.i - verb.i))
+            a, b = c.left_edge.i, c.right_edge.i
+        return a, b
+
+    def interrupted_clause(self, ctx: DocContext, verb: Token) -> CharSpan | None:
+        """ "“...,” he said" and "It was, he said, a failure": the clause the cue interrupts, on
+        the side away from the cue, or both sides ("After X, the office said, they will ...")."""
+        head = verb.head
+        a, b = head.left_edge.i, head.right_edge.i
+        v_a, v_b = verb.left_edge.i, verb.right_edge.i
+        if v_b >= b:
+            b = v_a - 1
+        elif v_a <= a:
+            a = v_b + 1
+        elif verb.dep_ == "parataxis":  # "After X, the office said, they will ...": both sides
+            return self.tidy(ctx, a, b, skip=verb.i)
+        return self.tidy(ctx, a, b) if b >= a else None
 
     def reports_itself(self, clause: Token) -> bool:
         """A clause that is a speech verb with its own subject and its own reported clause
@@ -245,7 +255,8 @@ class ContentFinder:
     def tidy(self, ctx: DocContext, a: int, b: int, skip: int = -1) -> CharSpan:
         """Character span of tokens a..b, cut before a trailing modifier set off by a comma
         (", echoing a memo", ", which includes", ", the latter a reference", ", according to")
-        or before a conjoined cue verb ("... and criticized him"): those are not what was said."""
+        or before a conjoined cue verb ("... and criticized him"): those are not what was said.
+        Token ``skip`` (a parenthetical cue inside the span) is never cut before."""
         doc = ctx.doc
         if b <= a:
             return token_chars(doc, a, max(a, b))
@@ -254,45 +265,78 @@ class ContentFinder:
             t = doc[i]
             if not (a <= t.head.i <= b) or t.i == skip:
                 continue
-            le = t.left_edge.i
-            tail = t.right_edge.i >= b - 1 or all(x.is_punct or x.is_space for x in doc[t.right_edge.i + 1 : b + 1])
-            if tail and t.lower_ == "according" and le > root.i + 1 and doc[le - 1].text in CUT_PUNCT:
-                return token_chars(doc, a, le - 2)  # "..., according to X": X's attribution, not part of this one
-            if (
-                tail
-                and t.dep_ in CUT_AFTER_COMMA
-                and le > root.i + 1
-                and doc[le - 1].text in CUT_PUNCT
-                and ctx.quote_at(doc[le - 1].idx) is None
-                and cut_modifier(t)
-            ):
-                return token_chars(doc, a, le - 2)
-            if (
-                t.dep_ in CUT_AFTER_COMMA
-                and le > root.i + 2
-                and (doc[le - 1].is_quote or doc[le - 1].text == "''")
-                and doc[le - 2].text in CUT_PUNCT
-                and t.dep_ != "conj"
-            ):
-                return token_chars(doc, a, le - 1)  # '“We’ll see,” when asked ...': the comma sits inside the marks
-            if (
-                t.dep_ == "conj"
-                and self.lex.cue_classes(t)
-                and le - 1 > root.i
-                and doc[le - 1].dep_ == "cc"
-                and ctx.quote_at(t.idx) is None
-                and not any(c.dep_ == "mark" for c in t.children)
-                and (
-                    not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)  # "... and criticized him"
-                    or any(c.dep_ == "ccomp" for c in t.children)
-                    and self.lex.is_speech(t)
-                )
-            ):  # "... and Smith said ..."
-                end = le - 2
-                while end > a and (doc[end].text in CUT_PUNCT or doc[end].is_space):
-                    end -= 1
-                return token_chars(doc, a, end)
+            last = self.last_before_cut(ctx, t, a, b, root)
+            if last is not None:
+                return token_chars(doc, a, last)
         return token_chars(doc, a, b)
+
+    def last_before_cut(self, ctx: DocContext, t: Token, a: int, b: int, root: Token) -> int | None:
+        """When the content a..b (its head ``root``) is cut before the phrase of token ``t``: the
+        last token kept; else None."""
+        doc = ctx.doc
+        le = t.left_edge.i
+        if le > root.i + 1 and doc[le - 1].text in CUT_PUNCT and reaches_end(doc, t, b):
+            if t.lower_ == ACCORDING:
+                return le - 2  # "..., according to X": X's attribution, not part of this one
+            if t.dep_ in CUT_AFTER_COMMA and ctx.quote_at(doc[le - 1].idx) is None and cut_modifier(t):
+                return le - 2  # ", echoing a memo", ", which includes"
+        if comma_inside_marks(doc, t, le, root):
+            return le - 1  # '“We’ll see,” when asked ...': the comma sits inside the marks
+        if self.conjoined_cue(ctx, t, le, root):  # "... and criticized him", "... and Smith said ..."
+            end = le - 2
+            while end > a and (doc[end].text in CUT_PUNCT or doc[end].is_space):
+                end -= 1
+            return end
+        return None
+
+    def conjoined_cue(self, ctx: DocContext, t: Token, le: int, root: Token) -> bool:
+        """A cue verb conjoined with "and" outside a quotation: with no subject of its own
+        ("... and criticized him"), or a speech verb with its own subject and clause ("... and
+        Smith said ...")."""
+        doc = ctx.doc
+        return bool(
+            t.dep_ == "conj"
+            and self.lex.cue_classes(t)
+            and le - 1 > root.i
+            and doc[le - 1].dep_ == "cc"
+            and ctx.quote_at(t.idx) is None
+            and not any(c.dep_ == "mark" for c in t.children)
+            and (
+                not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)  # "... and criticized him"
+                or any(c.dep_ == "ccomp" for c in t.children)
+                and self.lex.is_speech(t)
+            )
+        )
+
+
+def reaches_end(doc: Doc, t: Token, b: int) -> bool:
+    """Whether the phrase of token ``t`` runs to the end of the content a..b (or to the token
+    before it, or to punctuation and space only)."""
+    return t.right_edge.i >= b - 1 or all(x.is_punct or x.is_space for x in doc[t.right_edge.i + 1 : b + 1])
+
+
+def comma_inside_marks(doc: Doc, t: Token, le: int, root: Token) -> bool:
+    """A modifier after a quotation whose comma stands inside the closing mark ('“We’ll see,”
+    when asked ...')."""
+    return (
+        t.dep_ in CUT_AFTER_COMMA
+        and t.dep_ != "conj"
+        and le > root.i + 2
+        and (doc[le - 1].is_quote or doc[le - 1].text == "''")
+        and doc[le - 2].text in CUT_PUNCT
+    )
+
+
+def complement_clauses(verb: Token, left: bool) -> list[Token]:
+    """A cue's clausal complements: after it ("said that ..."), before it with ``left`` ("...,
+    he said"), and a clause of "if" or "whether" after it ("asked whether ...")."""
+    clauses = [
+        c
+        for c in verb.children
+        if (c.dep_ == "ccomp" and c.i > verb.i) or (left and c.dep_ in ("ccomp", "csubj") and c.i < verb.i)
+    ]
+    clauses += [c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i and mark_of(c) in ("if", "whether")]
+    return clauses
 
 
 def cut_modifier(t: Token) -> bool:

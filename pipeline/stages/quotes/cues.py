@@ -27,8 +27,9 @@ from spacy.vocab import Vocab
 from ...core.docs import in_ids
 from .content import ContentFinder
 from .context import Attribution, DocContext
-from .grammar import ADJ_POS, NOUN_POS, mark_of
+from .grammar import ADJ_POS, NAME_LABELS, NOUN_POS, mark_of
 from .lexicon import SPEECH, Lexicon
+from .rules import CueClass
 from .sources import SourceFinder
 
 LIGHT_PREPS = {"of", "for", "about", "against", "over"}
@@ -92,6 +93,8 @@ class CueFinder:
     # ------------------------------------------------------------------ verbs and adjectives
 
     def verb_attribution(self, ctx: DocContext, verb: Token, names: list[str]) -> Attribution | None:
+        """The attribution of a cue verb or adjective: by the first of its classes whose source
+        and content rules find something."""
         lex = self.lex
         source = self.sources.source_of(verb)
         if source is not None and source.lemma_.lower() in lex.provision_sources and ctx.entity_at(source.i) is None:
@@ -103,48 +106,47 @@ class CueFinder:
         for name in names:
             cls = lex.classes[name]
             if "raising" in cls.content:
-                source = None  # "X seems to ...": the writer's view, no source
+                source = None  # "X seems to ...": the writer's view, no source (nor for the classes after)
             elif source is None and "passive" in cls.content:
                 pass  # agentless passive ("is expected to"): no source, and none needed
             elif not self.sources.source_ok(ctx, source, cls, name):
                 continue
-            span = self.content.content_of(ctx, verb, cls, source)
-            if span is None:
-                continue
-            start, end = span
-            if cls.content == ["patient"] and start <= verb.idx < end:
-                # "the emails were deemed classified": the subject and the complement, not the cue
-                parts = [p for p in around_verb(ctx, verb, start, end) if ctx.words(*p) >= 1]
-                if parts:
-                    return Attribution(parts=parts, cue=verb, cue_span=cue_chars(verb), source=source)
-                continue
-            if start <= verb.idx < end and verb.dep_ != "parataxis":  # a misparse put the cue inside its own content
-                after = verb.idx + len(verb.text)
-                if ctx.words(after, end) >= 2:
-                    start = after
-                else:
-                    end = verb.idx
-            if ctx.words(start, end) < cls.min_tokens:
-                continue
-            a, b = ctx.trim(start, end)
-            if a >= b:
-                continue
-            parts = [(a, b)]
-            if a <= verb.idx < b:  # "After X, the office said, they will ...": the two sides, not the cue
-                left = verb.left_edge
-                right = verb.right_edge
-                parts = [p for p in (ctx.trim(a, left.idx), ctx.trim(right.idx + len(right.text), b)) if p[1] > p[0]]
-                if not parts:
-                    continue
-            return Attribution(parts=parts, cue=verb, cue_span=cue_chars(verb), source=source)
+            parts = self.content_parts(ctx, verb, cls, source)
+            if parts:
+                return Attribution(parts=parts, cue=verb, cue_span=cue_chars(verb), source=source)
         return None
+
+    def content_parts(self, ctx: DocContext, verb: Token, cls: CueClass, source: Token | None) -> list[tuple[int, int]]:
+        """The content of a cue by one class's rules, as parts that leave the cue out; empty when
+        there is none or it is too short."""
+        span = self.content.content_of(ctx, verb, cls, source)
+        if span is None:
+            return []
+        start, end = span
+        if cls.content == ["patient"] and start <= verb.idx < end:
+            # "the emails were deemed classified": the subject and the complement, not the cue
+            return [p for p in around_verb(ctx, verb, start, end) if ctx.words(*p) >= 1]
+        if start <= verb.idx < end and verb.dep_ != "parataxis":  # a misparse put the cue inside its own content
+            after = verb.idx + len(verb.text)
+            if ctx.words(after, end) >= 2:
+                start = after
+            else:
+                end = verb.idx
+        if ctx.words(start, end) < cls.min_tokens:
+            return []
+        a, b = ctx.trim(start, end)
+        if a >= b:
+            return []
+        if a <= verb.idx < b:  # "After X, the office said, they will ...": the two sides, not the cue
+            left, right = verb.left_edge, verb.right_edge
+            return [p for p in (ctx.trim(a, left.idx), ctx.trim(right.idx + len(right.text), b)) if p[1] > p[0]]
+        return [(a, b)]
 
     # ------------------------------------------------------------------ phrases
 
     def phrase_attribution(self, ctx: DocContext, phrase: Span) -> Attribution | None:
         """'according to X': X is the source, the clause the phrase modifies is the content."""
-        last = phrase[-1]
-        pobj = next((c for c in last.children if c.dep_ == "pobj"), None)
+        pobj = next((c for c in phrase[-1].children if c.dep_ == "pobj"), None)
         if pobj is None:
             return None
         top = phrase.root
@@ -152,20 +154,7 @@ class CueFinder:
             top = top.head
         if top.i == phrase.root.i:
             return None
-        clause = top
-        sent = clause.sent
-        prep_tokens = set(t.i for t in phrase.root.subtree) | {t.i for t in phrase}
-        a = clause.left_edge.i
-        b = clause.right_edge.i
-        if min(prep_tokens) <= a:  # phrase first: content after it
-            a = max(prep_tokens) + 1
-        elif max(prep_tokens) >= b:
-            b = min(prep_tokens) - 1
-        else:  # phrase in the middle: the longer side
-            left = min(prep_tokens) - a
-            right = b - max(prep_tokens)
-            a, b = (a, min(prep_tokens) - 1) if left >= right else (max(prep_tokens) + 1, b)
-        a, b = max(a, sent.start), min(b, sent.end - 1)
+        a, b = clause_without_phrase(top, phrase)
         if b < a:
             return None
         start, end = ctx.trim(*self.content.tidy(ctx, a, b))
@@ -179,16 +168,9 @@ class CueFinder:
             # "according to calculations by Jane Roe of the institute": the whole phrase is the source
             att.speaker_span = (left.idx, last.idx + len(last.text))
             if ctx.entity_at(pobj.i) is None:  # the name in it resolves the speaker ("Jane Roe")
-                for prep in pobj.children:
-                    inner = (
-                        next((g for g in prep.children if g.dep_ == "pobj"), None)
-                        if prep.lower_ in ("by", "from", "of")
-                        else None
-                    )
-                    ent = ctx.entity_at(inner.i) if inner is not None else None
-                    if ent is not None and ent.label_ in ("PERSON", "ORG"):
-                        att.source = ent.root
-                        break
+                named = name_in_phrase(ctx, pobj)
+                if named is not None:
+                    att.source = named
         return att
 
     # ------------------------------------------------------------------ nouns
@@ -196,63 +178,39 @@ class CueFinder:
     def noun_attribution(self, ctx: DocContext, noun: Token) -> Attribution | None:
         """'her claim that ...', 'his promise to ...', 'Trump's criticism of ...': the clause (or
         the object of the preposition) is the content, the possessor the source."""
-        lex = self.lex
+        source, light = self.noun_source(noun)
+        if (
+            source is None
+            or not self.sources.agent_like(ctx, source)
+            or not self.sources.source_ok(ctx, source, self.lex.classes[SPEECH], SPEECH)
+        ):
+            return None
+        content = noun_clause(noun, light)
+        if content is None:
+            content = noun_prep_object(noun, light)
+        if content is None:
+            return None
+        start, end = ctx.trim(*self.content.tidy(ctx, content.left_edge.i, content.right_edge.i))
+        if ctx.words(start, end) < 1 or end <= start:
+            return None
+        return Attribution(
+            parts=[(start, end)], cue=noun, cue_span=(noun.idx, noun.idx + len(noun.text)), source=source
+        )
+
+    def noun_source(self, noun: Token) -> tuple[Token | None, Token | None]:
+        """The source of a cue noun, and the light verb it is the object of (or None): the
+        possessor ("her claim"), the object of "by" or "from" ("a warning from the envoy"), or
+        the subject of a light verb ("she made the case that ...", "they voiced support for ...")."""
         source = next((c for c in noun.children if c.dep_ == "poss"), None)
         if source is None:
             for c in noun.children:
                 if c.dep_ == "prep" and c.lower_ in ("by", "from"):
                     source = next((g for g in c.children if g.dep_ == "pobj"), None)
         light = None
-        if source is None and noun.dep_ == "dobj" and noun.head.lemma_.lower() in lex.light_verbs:
+        if source is None and noun.dep_ == "dobj" and noun.head.lemma_.lower() in self.lex.light_verbs:
             light = noun.head  # "she made the case that ...", "they expressed concern about ..."
             source = self.sources.source_of(light)
-        if (
-            source is None
-            or not self.sources.agent_like(ctx, source)
-            or not self.sources.source_ok(ctx, source, lex.classes[SPEECH], SPEECH)
-        ):
-            return None
-        clause = next(
-            (
-                c
-                for c in noun.children
-                if c.dep_ in ("acl", "ccomp", "appos")
-                and c.i > noun.i
-                and (mark_of(c) == "that" or any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children))
-            ),
-            None,
-        )
-        if clause is None and light is not None:  # the parser hung the clause on the verb
-            clause = next(
-                (c for c in light.children if c.dep_ == "ccomp" and c.i > noun.i and mark_of(c) == "that"), None
-            )
-        if clause is None and noun.dep_ == "nsubj" and noun.head.lemma_ == "be":
-            # "her view is that ...", "his message has been that ...", "my advice is, ..."
-            clause = next((c for c in noun.head.children if c.dep_ == "ccomp" and c.i > noun.head.i), None)
-        if clause is not None:
-            a, b = clause.left_edge.i, clause.right_edge.i
-        else:
-            prep = next((c for c in noun.rights if c.dep_ == "prep" and c.lower_ in NOUN_PREPS), None)
-            if light is not None and (prep is None or prep.lower_ not in LIGHT_PREPS):
-                # "voiced support for ...", not "announced support on Thursday"
-                prep = next(
-                    (
-                        c
-                        for c in list(noun.rights) + list(light.rights)
-                        if c.dep_ == "prep" and c.i > noun.i and c.lower_ in LIGHT_PREPS
-                    ),
-                    None,
-                )
-            obj = next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
-            if obj is None:
-                return None
-            a, b = obj.left_edge.i, obj.right_edge.i
-        start, end = ctx.trim(*self.content.tidy(ctx, a, b))
-        if ctx.words(start, end) < 1 or end <= start:
-            return None
-        return Attribution(
-            parts=[(start, end)], cue=noun, cue_span=(noun.idx, noun.idx + len(noun.text)), source=source
-        )
+        return source, light
 
     # ------------------------------------------------------------------ speaker labels
 
@@ -309,7 +267,7 @@ class CueFinder:
         ent = ctx.entity_at(last.i)
         if (
             ent is not None
-            and ent.label_ in ("PERSON", "ORG")
+            and ent.label_ in NAME_LABELS
             and ent.end_char == b
             and ent.start_char >= a
             and all(t.is_title or t.is_upper or not t.is_alpha for t in span)
@@ -317,6 +275,75 @@ class CueFinder:
         ):
             return ent.root  # "Sen. Jane Doe", "Former Adviser John Roe"; not "Another problem for Doe"
         return None
+
+
+def clause_without_phrase(clause: Token, phrase: Span) -> tuple[int, int]:
+    """First and last token of the clause a cue phrase modifies, without the phrase: the part
+    after it when it comes first, before it when it comes last, else the longer side; within the
+    clause's sentence."""
+    prep_tokens = set(t.i for t in phrase.root.subtree) | {t.i for t in phrase}
+    a = clause.left_edge.i
+    b = clause.right_edge.i
+    if min(prep_tokens) <= a:  # phrase first: content after it
+        a = max(prep_tokens) + 1
+    elif max(prep_tokens) >= b:
+        b = min(prep_tokens) - 1
+    else:  # phrase in the middle: the longer side
+        left = min(prep_tokens) - a
+        right = b - max(prep_tokens)
+        a, b = (a, min(prep_tokens) - 1) if left >= right else (max(prep_tokens) + 1, b)
+    sent = clause.sent
+    return max(a, sent.start), min(b, sent.end - 1)
+
+
+def name_in_phrase(ctx: DocContext, pobj: Token) -> Token | None:
+    """The person or organisation named in the object of "according to" ("calculations by Jane
+    Roe", "figures from the ministry"), as the root of its entity."""
+    for prep in pobj.children:
+        inner = (
+            next((g for g in prep.children if g.dep_ == "pobj"), None) if prep.lower_ in ("by", "from", "of") else None
+        )
+        ent = ctx.entity_at(inner.i) if inner is not None else None
+        if ent is not None and ent.label_ in NAME_LABELS:
+            return ent.root
+    return None
+
+
+def noun_clause(noun: Token, light: Token | None) -> Token | None:
+    """The clause a cue noun introduces: "her claim that ...", "his promise to ...", hung by the
+    parser on the light verb ("made the case that ..."), or after "be" ("her view is that ...")."""
+    clause = next(
+        (c for c in noun.children if c.dep_ in ("acl", "ccomp", "appos") and c.i > noun.i and opens_content(c)), None
+    )
+    if clause is None and light is not None:  # the parser hung the clause on the verb
+        clause = next((c for c in light.children if c.dep_ == "ccomp" and c.i > noun.i and mark_of(c) == "that"), None)
+    if clause is None and noun.dep_ == "nsubj" and noun.head.lemma_ == "be":
+        # "her view is that ...", "his message has been that ...", "my advice is, ..."
+        clause = next((c for c in noun.head.children if c.dep_ == "ccomp" and c.i > noun.head.i), None)
+    return clause
+
+
+def opens_content(clause: Token) -> bool:
+    """A that-clause or a to-infinitive ("claim that ...", "promise to ...")."""
+    return mark_of(clause) == "that" or any(g.dep_ == "aux" and g.lower_ == "to" for g in clause.children)
+
+
+def noun_prep_object(noun: Token, light: Token | None) -> Token | None:
+    """The object of the preposition after a cue noun ("criticism of the plan"); after a light
+    verb, only of a preposition that goes with the verb's object ("voiced support for ...", not
+    "announced support on Thursday")."""
+    prep = next((c for c in noun.rights if c.dep_ == "prep" and c.lower_ in NOUN_PREPS), None)
+    if light is not None and (prep is None or prep.lower_ not in LIGHT_PREPS):
+        # "voiced support for ...", not "announced support on Thursday"
+        prep = next(
+            (
+                c
+                for c in list(noun.rights) + list(light.rights)
+                if c.dep_ == "prep" and c.i > noun.i and c.lower_ in LIGHT_PREPS
+            ),
+            None,
+        )
+    return next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
 
 
 def around_verb(ctx: DocContext, verb: Token, start: int, end: int) -> list[tuple[int, int]]:

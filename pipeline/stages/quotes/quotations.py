@@ -24,7 +24,7 @@ from spacy.tokens import Token
 
 from .context import Attribution, DocContext
 from .cues import cue_chars
-from .grammar import QUOTE_CHARS, SENT_END
+from .grammar import NAME_LABELS, QUOTE_CHARS, SENT_END
 from .lexicon import Lexicon
 from .quotemarks import Quotation
 from .sources import SourceFinder
@@ -62,86 +62,100 @@ class QuotationLinker:
         self.sources = sources
 
     def link_quotations(self, ctx: DocContext, atts: list[Attribution]) -> list[Attribution]:
-        quotes = ctx.quotes
-        if not quotes:
+        """The attributions of pass 1 fitted to the quotations, with those made for quotations
+        (next to a cue, following on, floating), without the nested ones."""
+        if not ctx.quotes:
             return drop_nested(atts + ctx.extra, ctx.provision_spans)
-        owner: dict[int, Attribution] = {}
-        # cues whose content meets a quotation
+        owner: dict[int, Attribution] = {}  # quotation index -> the attribution that has it
         for att in atts:
-            if att.cue is None:
-                continue
-            cue_q = ctx.quote_at(att.cue.idx)
-            a, b = att.parts[0]
-            hit = [k for k in ctx.quotes_overlapping(a, b) if k != cue_q]
-            if not hit:
-                continue
-            inside = [k for k in hit if quotes[k].start <= a and b <= quotes[k].end]
-            adjacent = self.quote_right_before(ctx, att.cue)
-            if (
-                adjacent in hit
-                and a < quotes[adjacent].start
-                and ctx.text[a : quotes[adjacent].start].rstrip().endswith((":", ",", ".", "—", "--"))
-            ):
-                # "..., he declared: “...,” she said": the quotation next to the cue is its content;
-                # but in 'the plan is "a disaster," she said' the words before it are content too
-                att.parts = [(quotes[adjacent].start, quotes[adjacent].end)]
-                att.quotes = [adjacent]
-                att.kind = "direct"
-            elif inside and self.only_quotes(ctx, a, b, hit):
-                k = inside[0]
-                att.parts = [(quotes[k].start, quotes[k].end)]
-                att.quotes = [k]
-                att.kind = "direct"
-            elif self.only_quotes(ctx, a, b, hit):
-                att.parts = [(quotes[k].start, quotes[k].end) for k in hit]
-                att.quotes = list(hit)
-                att.kind = "direct"
-            elif self.lead_in(ctx, a, b, hit):
-                # "he had agreed that “...”": a short lead-in framing a quotation
-                att.parts = [(quotes[k].start, quotes[k].end) for k in hit]
-                att.quotes = list(hit)
-                att.kind = "direct"
-            else:
-                a = min(a, *(quotes[k].start for k in hit))
-                b = max(b, *(quotes[k].end for k in hit))
-                att.parts = [(a, b)]
-                att.quotes = list(hit)
-                att.kind = "mixed"
-            for k in att.quotes:
-                owner.setdefault(k, att)
-            if att.source is None and att.cue.pos_ in ("VERB", "AUX") and att.quotes:
-                # the parse gave the cue no subject: the name next to it ("“...,” said X, who ...")
-                att.source = self.adjacent_subject(ctx, quotes[att.quotes[0]], att.cue)
+            if att.cue is not None:
+                self.claim(ctx, att, owner)
         by_cue = {att.cue.i: att for att in atts if att.cue is not None}
-        for k, q in enumerate(quotes):
-            if k in owner:
-                continue
-            att = self.adjacent_cue(ctx, k, by_cue, owner)
-            if att is not None:
-                owner[k] = att
-        # parts of a quotation that runs over several paragraphs, and follow-on quotations
+        for k in range(len(ctx.quotes)):
+            if k not in owner:
+                att = self.adjacent_cue(ctx, k, by_cue, owner)
+                if att is not None:
+                    owner[k] = att
+        self.follow_on(ctx, owner)
+        floating = self.floating(ctx, owner)
+        return drop_nested(atts + ctx.extra + floating, ctx.provision_spans)
+
+    def claim(self, ctx: DocContext, att: Attribution, owner: dict[int, Attribution]) -> None:
+        """A cue whose content meets quotations takes them: its content becomes the quotations
+        (direct) or the content with the quotations (mixed)."""
+        cue_q = ctx.quote_at(att.cue.idx)
+        a, b = att.parts[0]
+        hit = [k for k in ctx.quotes_overlapping(a, b) if k != cue_q]
+        if not hit:
+            return
+        att.parts, att.quotes, att.kind = self.fit_to_quotations(ctx, att.cue, a, b, hit)
+        for k in att.quotes:
+            owner.setdefault(k, att)
+        if att.source is None and att.cue.pos_ in ("VERB", "AUX") and att.quotes:
+            # the parse gave the cue no subject: the name next to it ("“...,” said X, who ...")
+            att.source = self.adjacent_subject(ctx, ctx.quotes[att.quotes[0]], att.cue)
+
+    def fit_to_quotations(
+        self, ctx: DocContext, cue: Token, a: int, b: int, hit: list[int]
+    ) -> tuple[list[tuple[int, int]], list[int], str]:
+        """Parts, quotations and kind of a content [a, b) that meets the quotations ``hit``."""
+        quotes = ctx.quotes
+        adjacent = self.quote_right_before(ctx, cue)
+        if (
+            adjacent in hit
+            and a < quotes[adjacent].start
+            and ctx.text[a : quotes[adjacent].start].rstrip().endswith((":", ",", ".", "—", "--"))
+        ):
+            # "..., he declared: “...,” she said": the quotation next to the cue is its content;
+            # but in 'the plan is "a disaster," she said' the words before it are content too
+            return [(quotes[adjacent].start, quotes[adjacent].end)], [adjacent], "direct"
+        inside = [k for k in hit if quotes[k].start <= a and b <= quotes[k].end]
+        if inside and self.only_quotes(ctx, a, b, hit):
+            k = inside[0]
+            return [(quotes[k].start, quotes[k].end)], [k], "direct"
+        if self.only_quotes(ctx, a, b, hit) or self.lead_in(ctx, a, b, hit):
+            # nothing but quotations, or "he had agreed that “...”": a short lead-in framing one
+            return [(quotes[k].start, quotes[k].end) for k in hit], list(hit), "direct"
+        a = min(a, *(quotes[k].start for k in hit))
+        b = max(b, *(quotes[k].end for k in hit))
+        return [(a, b)], list(hit), "mixed"
+
+    def follow_on(self, ctx: DocContext, owner: dict[int, Attribution]) -> None:
+        """Parts of a quotation that runs over several paragraphs, and a quotation right after
+        the cue clause of the one before ('“...,” he said. “...”'), go to that one's attribution."""
+        quotes = ctx.quotes
         for k, q in enumerate(quotes):
             if k in owner or k == 0:
                 continue
-            j = k - 1
-            while (
-                j > 0
-                and j not in owner
-                and ctx.words(quotes[j].start, quotes[j].end) <= self.lex.patterns.scare_max_words
-            ):
-                j -= 1
-            prev = quotes[j]
+            j = self.previous_quotation(ctx, k, owner)
             if j in owner and (
-                prev.group == q.group or not self.title_like(ctx, q) and self.follows_cue_clause(ctx, j, k, owner[j])
+                quotes[j].group == q.group
+                or not self.title_like(ctx, q)
+                and self.follows_cue_clause(ctx, j, k, owner[j])
             ):
                 att = owner[j]
                 owner[k] = att
                 att.parts.append((q.start, q.end))
                 att.quotes.append(k)
-        # floating quotations: a paragraph of quoted speech after an attributed one
+
+    def previous_quotation(self, ctx: DocContext, k: int, owner: dict[int, Attribution]) -> int:
+        """The quotation before quotation k, over unattributed scare quotes (but not before the first)."""
+        j = k - 1
+        while (
+            j > 0
+            and j not in owner
+            and ctx.words(ctx.quotes[j].start, ctx.quotes[j].end) <= self.lex.patterns.scare_max_words
+        ):
+            j -= 1
+        return j
+
+    def floating(self, ctx: DocContext, owner: dict[int, Attribution]) -> list[Attribution]:
+        """Floating quotations: a paragraph of quoted speech (long enough to be speech) with no
+        cue, within a paragraph of an attributed one, whose speaker it takes; the next floating
+        paragraph takes it from this one."""
         last_att: Attribution | None = None
         floating = []
-        for k, q in enumerate(quotes):
+        for k, q in enumerate(ctx.quotes):
             if k in owner:
                 last_att = owner[k]
                 continue
@@ -163,7 +177,7 @@ class QuotationLinker:
             floating.append(att)
             if prev_att is not None:
                 last_att = att
-        return drop_nested(atts + ctx.extra + floating, ctx.provision_spans)
+        return floating
 
     def adjacent_cue(self, ctx: DocContext, k: int, by_cue: dict[int, Attribution], owner) -> Attribution | None:
         """A speech cue right after or right before quotation k; creates the attribution."""
@@ -226,7 +240,7 @@ class QuotationLinker:
             return None
         ent = ctx.entity_at(before.i)
         source = None
-        if ent is not None and ent.label_ in ("PERSON", "ORG") and ent.end == colon.i:
+        if ent is not None and ent.label_ in NAME_LABELS and ent.end == colon.i:
             source = ent.root
         else:
             root = before
@@ -390,7 +404,7 @@ class QuotationLinker:
         if subj.lower_ in ("he", "she", "i", "we", "they"):
             return True
         ent = ctx.entity_at(subj.i)
-        return ent is not None and ent.label_ in ("PERSON", "ORG") or subj.lemma_.lower() in self.lex.titles
+        return ent is not None and ent.label_ in NAME_LABELS or subj.lemma_.lower() in self.lex.titles
 
     @staticmethod
     def adjacent_subject(ctx: DocContext, q: Quotation, verb: Token) -> Token | None:

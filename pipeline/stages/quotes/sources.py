@@ -14,9 +14,11 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from .context import DocContext
-from .grammar import INHERIT_SUBJECT
+from .grammar import DUMMY_IT, INHERIT_SUBJECT
 from .lexicon import SPEECH, Lexicon
 from .rules import CueClass
+
+UNDECIDED = object()  # a source rule that does not apply: the next one is tried (None means "no source")
 
 
 class SourceFinder:
@@ -28,66 +30,58 @@ class SourceFinder:
     # ------------------------------------------------------------------ the subject of a cue
 
     def source_of(self, verb: Token, depth: int = 0) -> Token | None:
-        """The subject of a cue verb, through passives, participles, conjuncts and relatives."""
-        passive = False
-        subj = None
-        for child in verb.children:
-            if child.dep_ in ("nsubj", "csubj", "expl"):
-                subj = child
-            elif child.dep_ == "nsubjpass":
-                subj, passive = child, True
-            elif child.dep_ == "auxpass":
-                passive = True
+        """The subject of a cue verb, through passives, participles, conjuncts and relatives
+        (``depth`` counts the steps up the parse, at most three)."""
+        subj, passive = own_subject(verb)
         if passive:
-            for child in verb.children:
-                if child.dep_ == "agent":
-                    for g in child.children:
-                        if g.dep_ == "pobj":
-                            return g
-            return None
+            return passive_agent(verb)  # "was asked by X"; an agentless passive names no source
         if subj is not None:
-            if (
-                subj.lower_ == "it"
-                and verb.pos_ == "ADJ"
-                and verb.dep_ in ("ccomp", "oprd", "xcomp", "acomp")
-                and depth < 3
-                and verb.head is not verb
-            ):
+            if depth < 3 and is_dummy_it_of_adjective(subj, verb):
                 return self.source_of(verb.head, depth + 1)  # "made it clear that"
             return subj
         if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN") and verb.head.i < verb.i:
             return verb.head  # "the super PAC supporting X"
-        if depth < 3 and verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
-            owner = verb.head.head
-            if owner.pos_ in ("VERB", "AUX"):
-                found = self.source_of(owner, depth + 1)  # "... by saying that", "after arguing that"
-                if found is None:  # "voters are united in supporting", "he was faulted for backing"
-                    found = next((c for c in owner.children if c.dep_ == "nsubjpass"), None)
+        for rule in (self.gerund_source, self.inherited_source):
+            found = rule(verb, depth)
+            if found is not UNDECIDED:
                 return found
-            if owner.pos_ == "ADJ" and owner.dep_ in ("acomp", "oprd") and owner.head.pos_ in ("VERB", "AUX"):
-                return self.source_of(owner.head, depth + 1)  # "voters are united in supporting ..."
-            if owner.pos_ == "NOUN":
-                poss = next((c for c in owner.children if c.dep_ == "poss"), None)
-                if poss is not None:
-                    return poss  # "their strategy of attacking him"
-                if owner.dep_ == "dobj" and owner.head.pos_ == "VERB":
-                    return self.source_of(owner.head, depth + 1)  # "drew criticism for promoting ..."
-        if depth < 3 and verb.dep_ in INHERIT_SUBJECT | {"acomp", "oprd"} and verb.head is not verb:
-            head = verb.head
-            speaker = self.reporting_verb_above(verb)
-            if speaker is not None:  # "X said the plan was flawed, noting that ...": X noted it
-                return self.source_of(speaker, depth + 1)
-            if head.pos_ in ("VERB", "AUX", "ADJ"):
-                return self.source_of(head, depth + 1)
-        if depth == 0 and verb.dep_ in ("ROOT", "parataxis", "ccomp"):
-            # inverted order after a quotation: "..., added a party official."
-            for child in verb.rights:
-                if child.dep_ in ("dobj", "attr", "npadvmod", "oprd", "dative") and child.pos_ in ("NOUN", "PROPN"):
-                    before = verb.doc[verb.i - 1] if verb.i > 0 else None
-                    if before is not None and (before.is_punct or before.is_quote):
-                        return child
-                break
-        return None
+        return inverted_subject(verb) if depth == 0 else None
+
+    def gerund_source(self, verb: Token, depth: int) -> Token | None | object:
+        """A gerund after a preposition takes the subject of what the preposition hangs on:
+        a verb ("... by saying that", "he was faulted for backing"), an adjective ("voters are
+        united in supporting"), a noun's possessor ("their strategy of attacking him") or the
+        verb of a noun object ("drew criticism for promoting ...")."""
+        if depth >= 3 or verb.dep_ != "pcomp" or verb.head.dep_ != "prep":
+            return UNDECIDED
+        owner = verb.head.head
+        if owner.pos_ in ("VERB", "AUX"):
+            found = self.source_of(owner, depth + 1)  # "... by saying that", "after arguing that"
+            if found is None:  # "voters are united in supporting", "he was faulted for backing"
+                found = next((c for c in owner.children if c.dep_ == "nsubjpass"), None)
+            return found
+        if owner.pos_ == "ADJ" and owner.dep_ in ("acomp", "oprd") and owner.head.pos_ in ("VERB", "AUX"):
+            return self.source_of(owner.head, depth + 1)  # "voters are united in supporting ..."
+        if owner.pos_ == "NOUN":
+            poss = next((c for c in owner.children if c.dep_ == "poss"), None)
+            if poss is not None:
+                return poss  # "their strategy of attacking him"
+            if owner.dep_ == "dobj" and owner.head.pos_ == "VERB":
+                return self.source_of(owner.head, depth + 1)  # "drew criticism for promoting ..."
+        return UNDECIDED
+
+    def inherited_source(self, verb: Token, depth: int) -> Token | None | object:
+        """A complement, participle or conjunct with no subject of its own takes its head's
+        ("vowed to ...", ", adding that"); a speech verb hung inside what another speech verb
+        reports takes the reporting verb's ("X said the plan was flawed, noting that ...")."""
+        if depth >= 3 or verb.dep_ not in INHERIT_SUBJECT | {"acomp", "oprd"} or verb.head is verb:
+            return UNDECIDED
+        speaker = self.reporting_verb_above(verb)
+        if speaker is not None:  # "X said the plan was flawed, noting that ...": X noted it
+            return self.source_of(speaker, depth + 1)
+        if verb.head.pos_ in ("VERB", "AUX", "ADJ"):
+            return self.source_of(verb.head, depth + 1)
+        return UNDECIDED
 
     def reporting_verb_above(self, verb: Token) -> Token | None:
         """For a speech cue after a comma or "and" with no subject of its own (", noting that",
@@ -182,6 +176,54 @@ class SourceFinder:
         """Lemma of the head of the main subject of the sentence before ``tok``'s."""
         start = tok.sent.start
         return subject_lemma(ctx.doc[start - 1].sent) if start > 0 else None
+
+
+def own_subject(verb: Token) -> tuple[Token | None, bool]:
+    """The verb's own subject, and whether the verb is passive ("was asked", "it was said")."""
+    passive = False
+    subj = None
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "csubj", "expl"):
+            subj = child
+        elif child.dep_ == "nsubjpass":
+            subj, passive = child, True
+        elif child.dep_ == "auxpass":
+            passive = True
+    return subj, passive
+
+
+def passive_agent(verb: Token) -> Token | None:
+    """The object of a passive's "by" phrase ("was asked by X": X)."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for g in child.children:
+                if g.dep_ == "pobj":
+                    return g
+    return None
+
+
+def is_dummy_it_of_adjective(subj: Token, verb: Token) -> bool:
+    """ "made it clear that": the "it" of a predicate adjective, whose source is the verb's subject."""
+    return (
+        subj.lower_ == DUMMY_IT
+        and verb.pos_ == "ADJ"
+        and verb.dep_ in ("ccomp", "oprd", "xcomp", "acomp")
+        and verb.head is not verb
+    )
+
+
+def inverted_subject(verb: Token) -> Token | None:
+    """Inverted order after a quotation: "..., added a party official." (the first dependent
+    right of the verb, a noun, with punctuation or a quotation mark right before the verb)."""
+    if verb.dep_ not in ("ROOT", "parataxis", "ccomp"):
+        return None
+    child = next(verb.rights, None)
+    if child is None or child.dep_ not in ("dobj", "attr", "npadvmod", "oprd", "dative"):
+        return None
+    if child.pos_ not in ("NOUN", "PROPN"):
+        return None
+    before = verb.doc[verb.i - 1] if verb.i > 0 else None
+    return child if before is not None and (before.is_punct or before.is_quote) else None
 
 
 def subject_lemma(sent: Span) -> str | None:
