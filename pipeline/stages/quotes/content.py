@@ -22,7 +22,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from .context import DocContext
-from .grammar import ACCORDING, AS_MARK, CUT_AFTER_COMMA, CUT_PUNCT, OBJECT_TAIL, mark_of
+from .grammar import ACCORDING, AS_MARK, COMPLEMENTIZER, CUT_AFTER_COMMA, CUT_PUNCT, NOT_REPORTED, OBJECT_TAIL, mark_of
 from .lexicon import Lexicon
 from .rules import CueClass
 from .sources import SourceFinder
@@ -69,7 +69,7 @@ class ContentFinder:
         ..."), else the clause a parenthetical cue interrupts ("“...,” he said", "It was, he said, a
         failure", and for a ``speech`` cue "as X noted, ..."), else a that-clause the parser hung
         elsewhere."""
-        clauses = complement_clauses(verb, left)
+        clauses = complement_clauses(self.lex, verb, left)
         if clauses:
             return self.tidy(ctx, *self.clause_tokens(verb, clauses))
         if (
@@ -131,7 +131,7 @@ class ContentFinder:
         for tok in doc[verb.i + 1 : min(end, verb.i + 9) + 1]:
             if tok.is_punct and tok.text not in (",",) or tok.pos_ in ("VERB", "AUX") and tok.i > verb.i + 1:
                 return None
-            if tok.lower_ == "that" and tok.i + 1 <= end:
+            if tok.lower_ == COMPLEMENTIZER and tok.i + 1 <= end:
                 nxt = doc[tok.i + 1]
                 if nxt.pos_ in ("DET", "PROPN", "PRON", "NOUN", "ADJ", "NUM") and any(
                     t.pos_ in ("VERB", "AUX") for t in doc[tok.i + 1 : end + 1]
@@ -146,24 +146,30 @@ class ContentFinder:
         """What follows a speech verb that the parser did not make a clause ("said legalizing it
         would ...", "said the same of X", "said no to X"): its right dependents, after the
         addressee and adjuncts of time and place ("told reporters on Monday")."""
-        rights = [
-            c
-            for c in verb.rights
-            if c.dep_ not in ("punct", "cc", "conj", "dative", "npadvmod", "advmod", "prt", "agent")
-            and not (c.dep_ == "prep" and c.lower_ not in ("to", "of", "about", "for", "as"))
-            and not (
-                c.dep_ == "advcl"
-                and (
-                    mark_of(c) not in ("if", "whether", None)
-                    or c.left_edge.i > 0
-                    and verb.doc[c.left_edge.i - 1].text in CUT_PUNCT
-                )
-            )
-        ]
-        rights = [c for c in rights if not c.is_space]
-        if not rights or verb.lemma_.lower() in ("tell", "ask") and rights[0].dep_ == "dobj" and len(rights) == 1:
-            return None
+        rights = [c for c in verb.rights if self.carries_rest(verb, c) and not c.is_space]
+        if (
+            not rights
+            or verb.lemma_.lower() in self.lex.addressee_verbs
+            and rights[0].dep_ == "dobj"
+            and len(rights) == 1
+        ):
+            return None  # "told reporters": the addressee alone
         return self.tidy(ctx, rights[0].left_edge.i, rights[-1].right_edge.i)
+
+    def carries_rest(self, verb: Token, c: Token) -> bool:
+        """Whether a right dependent of a speech verb is part of what was said: not punctuation,
+        the addressee or an adverb, nor an adjunct (a preposition other than ``rest_preps``, an
+        adverbial clause other than an indirect question, or one set off by a comma)."""
+        if c.dep_ in NOT_REPORTED:
+            return False
+        if c.dep_ == "prep":
+            return c.lower_ in self.lex.rest_preps
+        if c.dep_ == "advcl":
+            mark = mark_of(c)
+            if not (mark is None or mark in self.lex.question_words):
+                return False
+            return not (c.left_edge.i > 0 and verb.doc[c.left_edge.i - 1].text in CUT_PUNCT)
+        return True
 
     def passive_content(self, ctx: DocContext, verb: Token, raising: bool = False) -> CharSpan | None:
         """'X is expected to win', 'X was said to be ...' (and with ``raising``, 'X seems to
@@ -173,7 +179,7 @@ class ContentFinder:
         comp = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.i > verb.i), None)
         if subj is None or comp is None or not (raising or any(c.dep_ == "auxpass" for c in verb.children)):
             return None
-        if subj.lower_ in self.lex.non_speakers or subj.lower_ in ("it", "which", "who", "that"):
+        if subj.lower_ in self.lex.non_speakers or subj.lower_ in self.lex.passive_non_subjects:
             return None
         return self.tidy(ctx, subj.left_edge.i, comp.right_edge.i)
 
@@ -185,11 +191,11 @@ class ContentFinder:
         if not any(c.dep_ == "auxpass" for c in verb.children) or not any(c.dep_ == "agent" for c in verb.children):
             return None
         subj = next((c for c in verb.children if c.dep_ == "nsubjpass" and c.i < verb.i), None)
-        if subj is None or subj.lower_ in self.lex.non_speakers or subj.lower_ in ("it", "there"):
+        if subj is None or subj.lower_ in self.lex.non_speakers or subj.lower_ in self.lex.patient_non_subjects:
             return None
         end = subj.right_edge.i
         for c in verb.rights:
-            if c.dep_ in ("xcomp", "oprd", "ccomp") or c.dep_ == "prep" and c.lower_ in ("as", "to"):
+            if c.dep_ in ("xcomp", "oprd", "ccomp") or c.dep_ == "prep" and c.lower_ in self.lex.patient_preps:
                 end = max(end, c.right_edge.i)
         return self.tidy(ctx, subj.left_edge.i, end)
 
@@ -224,9 +230,7 @@ class ContentFinder:
         for c in verb.rights:
             if c.i <= obj.i:
                 continue
-            if c.dep_ in OBJECT_TAIL or (
-                c.dep_ == "prep" and c.lower_ in ("for", "as", "over", "of", "about", "with", "to", "against", "into")
-            ):
+            if c.dep_ in OBJECT_TAIL or (c.dep_ == "prep" and c.lower_ in self.lex.object_preps):
                 last = c
             elif c.dep_ not in ("punct",):
                 break
@@ -327,7 +331,7 @@ def comma_inside_marks(doc: Doc, t: Token, le: int, root: Token) -> bool:
     )
 
 
-def complement_clauses(verb: Token, left: bool) -> list[Token]:
+def complement_clauses(lex: Lexicon, verb: Token, left: bool) -> list[Token]:
     """A cue's clausal complements: after it ("said that ..."), before it with ``left`` ("...,
     he said"), and a clause of "if" or "whether" after it ("asked whether ...")."""
     clauses = [
@@ -335,7 +339,7 @@ def complement_clauses(verb: Token, left: bool) -> list[Token]:
         for c in verb.children
         if (c.dep_ == "ccomp" and c.i > verb.i) or (left and c.dep_ in ("ccomp", "csubj") and c.i < verb.i)
     ]
-    clauses += [c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i and mark_of(c) in ("if", "whether")]
+    clauses += [c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i and mark_of(c) in lex.question_words]
     return clauses
 
 

@@ -137,7 +137,7 @@ class DocContext:
             while b > a and (text[b - 1].isspace() or text[b - 1] in TRAIL_PUNCT):
                 b -= 1
                 changed = True
-            for word in (" and", " but", " or"):
+            for word in self.lex.trailing_conjunctions:
                 if text.endswith(word, a, b) and b - len(word) > a:
                     b -= len(word)
                     changed = True

@@ -27,16 +27,13 @@ from spacy.vocab import Vocab
 from ...core.docs import in_ids
 from .content import ContentFinder
 from .context import Attribution, DocContext
-from .grammar import ADJ_POS, NAME_LABELS, NOUN_POS, mark_of
+from .grammar import ADJ_POS, COMPLEMENTIZER, COPULA, INFINITIVE_TO, NAME_LABELS, NOUN_POS, mark_of
 from .lexicon import SPEECH, Lexicon
 from .rules import CueClass
 from .sources import SourceFinder
 
-LIGHT_PREPS = {"of", "for", "about", "against", "over"}
-NOUN_PREPS = {"of", "for", "about", "on", "against", "to", "over", "with", "at"}
 # a paragraph that opens with a short label and a colon: "Q: ...", "SMITH: ...", "Jones: ..."
 LABEL_LINE = re.compile(r"(?m)^[ \t]*(?P<label>[A-Z][^\n:,;\"“”]{0,60}?)[ \t]*(?P<colon>:)[ \t]+(?P<rest>\S[^\n]*)")
-TALLY = re.compile(r"[\d\s,.%$()+-]*(?:votes?|delegates?|percent|points?)?[\d\s,.%$()+-]*\.?", re.I)
 
 
 def cue_chars(verb: Token) -> tuple[int, int]:
@@ -56,10 +53,8 @@ class CueFinder:
         self.sources = sources
         self.content = content
         self.matcher = Matcher(vocab)
-        self.phrase_source = {}
-        for phrase in lex.cues.phrases:
+        for phrase in lex.cues.phrases:  # the source is the object of the phrase's last word (pobj)
             self.matcher.add(phrase.name, [phrase.pattern])
-            self.phrase_source[vocab.strings[phrase.name]] = phrase.source
 
     def find(self, ctx: DocContext) -> list[Attribution]:
         """The attributions of every cue of the doc: verbs and adjectives, phrases, nouns, labels."""
@@ -168,7 +163,7 @@ class CueFinder:
             # "according to calculations by Jane Roe of the institute": the whole phrase is the source
             att.speaker_span = (left.idx, last.idx + len(last.text))
             if ctx.entity_at(pobj.i) is None:  # the name in it resolves the speaker ("Jane Roe")
-                named = name_in_phrase(ctx, pobj)
+                named = name_in_phrase(ctx, pobj, self.lex.name_preps)
                 if named is not None:
                     att.source = named
         return att
@@ -187,7 +182,7 @@ class CueFinder:
             return None
         content = noun_clause(noun, light)
         if content is None:
-            content = noun_prep_object(noun, light)
+            content = noun_prep_object(self.lex, noun, light)
         if content is None:
             return None
         start, end = ctx.trim(*self.content.tidy(ctx, content.left_edge.i, content.right_edge.i))
@@ -204,7 +199,7 @@ class CueFinder:
         source = next((c for c in noun.children if c.dep_ == "poss"), None)
         if source is None:
             for c in noun.children:
-                if c.dep_ == "prep" and c.lower_ in ("by", "from"):
+                if c.dep_ == "prep" and c.lower_ in self.lex.source_preps:
                     source = next((g for g in c.children if g.dep_ == "pobj"), None)
         light = None
         if source is None and noun.dep_ == "dobj" and noun.head.lemma_.lower() in self.lex.light_verbs:
@@ -230,7 +225,7 @@ class CueFinder:
             a, b = m.start("label"), m.end("label")
             if len(label.split()) > pat.label_max_words or label.lower() in self.lex.non_labels:
                 continue
-            if len(rest.split()) < pat.label_min_content_words or TALLY.fullmatch(rest):
+            if len(rest.split()) < pat.label_min_content_words or self.lex.tally.fullmatch(rest):
                 continue
             source = self.label_source(ctx, label, a, b)
             colon = ctx.token_at(m.start("colon"))
@@ -296,13 +291,11 @@ def clause_without_phrase(clause: Token, phrase: Span) -> tuple[int, int]:
     return max(a, sent.start), min(b, sent.end - 1)
 
 
-def name_in_phrase(ctx: DocContext, pobj: Token) -> Token | None:
+def name_in_phrase(ctx: DocContext, pobj: Token, preps: set[str]) -> Token | None:
     """The person or organisation named in the object of "according to" ("calculations by Jane
     Roe", "figures from the ministry"), as the root of its entity."""
     for prep in pobj.children:
-        inner = (
-            next((g for g in prep.children if g.dep_ == "pobj"), None) if prep.lower_ in ("by", "from", "of") else None
-        )
+        inner = next((g for g in prep.children if g.dep_ == "pobj"), None) if prep.lower_ in preps else None
         ent = ctx.entity_at(inner.i) if inner is not None else None
         if ent is not None and ent.label_ in NAME_LABELS:
             return ent.root
@@ -316,8 +309,10 @@ def noun_clause(noun: Token, light: Token | None) -> Token | None:
         (c for c in noun.children if c.dep_ in ("acl", "ccomp", "appos") and c.i > noun.i and opens_content(c)), None
     )
     if clause is None and light is not None:  # the parser hung the clause on the verb
-        clause = next((c for c in light.children if c.dep_ == "ccomp" and c.i > noun.i and mark_of(c) == "that"), None)
-    if clause is None and noun.dep_ == "nsubj" and noun.head.lemma_ == "be":
+        clause = next(
+            (c for c in light.children if c.dep_ == "ccomp" and c.i > noun.i and mark_of(c) == COMPLEMENTIZER), None
+        )
+    if clause is None and noun.dep_ == "nsubj" and noun.head.lemma_ == COPULA:
         # "her view is that ...", "his message has been that ...", "my advice is, ..."
         clause = next((c for c in noun.head.children if c.dep_ == "ccomp" and c.i > noun.head.i), None)
     return clause
@@ -325,21 +320,23 @@ def noun_clause(noun: Token, light: Token | None) -> Token | None:
 
 def opens_content(clause: Token) -> bool:
     """A that-clause or a to-infinitive ("claim that ...", "promise to ...")."""
-    return mark_of(clause) == "that" or any(g.dep_ == "aux" and g.lower_ == "to" for g in clause.children)
+    return mark_of(clause) == COMPLEMENTIZER or any(
+        g.dep_ == "aux" and g.lower_ == INFINITIVE_TO for g in clause.children
+    )
 
 
-def noun_prep_object(noun: Token, light: Token | None) -> Token | None:
+def noun_prep_object(lex: Lexicon, noun: Token, light: Token | None) -> Token | None:
     """The object of the preposition after a cue noun ("criticism of the plan"); after a light
     verb, only of a preposition that goes with the verb's object ("voiced support for ...", not
     "announced support on Thursday")."""
-    prep = next((c for c in noun.rights if c.dep_ == "prep" and c.lower_ in NOUN_PREPS), None)
-    if light is not None and (prep is None or prep.lower_ not in LIGHT_PREPS):
+    prep = next((c for c in noun.rights if c.dep_ == "prep" and c.lower_ in lex.noun_preps), None)
+    if light is not None and (prep is None or prep.lower_ not in lex.light_verb_preps):
         # "voiced support for ...", not "announced support on Thursday"
         prep = next(
             (
                 c
                 for c in list(noun.rights) + list(light.rights)
-                if c.dep_ == "prep" and c.i > noun.i and c.lower_ in LIGHT_PREPS
+                if c.dep_ == "prep" and c.i > noun.i and c.lower_ in lex.light_verb_preps
             ),
             None,
         )

@@ -27,6 +27,9 @@ INHERIT_SUBJECT = {"xcomp", "advcl", "conj", "ccomp", "pcomp", "acl"}
 # dependents that, set off by a comma at the end of a content, are not part of what was said
 # (", echoing a memo", ", which includes", ", the latter a reference")
 CUT_AFTER_COMMA = {"advcl", "relcl", "acl", "appos", "npadvmod", "conj", "parataxis", "dep"}
+# dependents of a speech verb that are not what was said: punctuation, coordination, the addressee,
+# adverbs and adverbial nouns, particles, the agent ("told reporters on Monday", "said again")
+NOT_REPORTED = {"punct", "cc", "conj", "dative", "npadvmod", "advmod", "prt", "agent"}
 # dependents after a cue's direct object that complete it ("called him a liar", "criticized X for Y")
 OBJECT_TAIL = {"dobj", "oprd", "attr", "acomp", "ccomp", "xcomp", "dative"}
 # entity labels of a named speaker: a person or an organisation (the NER's label scheme)
@@ -51,9 +54,10 @@ COPULA = "be"  # "her view is that ..."
 INFINITIVE_TO = "to"  # "his promise to ..."
 DUMMY_IT = "it"  # "made it clear that ..."
 WHO = "who"  # "aides who applauded him": a person, whatever the noun
-PARTITIVE_OF = "of"  # "most of the farmers", "the head of the council"
+OF = "of"  # "most of the farmers", "the head of the council"
 AS_MARK = "as"  # "as X noted, ..."
-AND = "and"  # ", noting that" and "and asked whether": a speech verb joined to the clause before
+# what joins a participle or conjunct to the clause before: ", noting that", "and asked whether"
+JOINERS = {",", "and", ";", "—", "--"}
 
 # token-array ids of the candidates where tidy() may cut a content
 CUT_DEP_IDS = id_array(get_string_id(d) for d in CUT_AFTER_COMMA | {"conj"})

@@ -8,6 +8,8 @@ a token. It is built once by the component and holds no per-article state.
 
 from __future__ import annotations
 
+import re
+
 from spacy.strings import get_string_id
 from spacy.tokens import Token
 
@@ -17,6 +19,13 @@ from .quotemarks import MarkSet
 from .rules import CueClass, CueLexicon, QuotePatterns, SpeakerLexicon
 
 SPEECH = "speech"  # the cue class of verbs of saying (cues.yaml), which any subject may use
+
+
+def tally_regex(words: list[str]) -> re.Pattern:
+    """A paragraph that is a tally: numbers and punctuation with at most one of ``words``
+    ("1,204.", "48 percent", "(+3) points")."""
+    unit = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"[\d\s,.%$()+-]*(?:{unit})?[\d\s,.%$()+-]*\.?", re.I)
 
 
 class Lexicon:
@@ -39,17 +48,38 @@ class Lexicon:
         )
         self.noun_id_array = id_array(get_string_id(n) for n in cues.nouns)
         self.verb_pos_array = id_array(VERB_POS)
+        self.noun_preps = set(cues.noun_preps)
+        self.light_verb_preps = set(cues.light_verb_preps)
+        self.object_preps = set(cues.object_preps)
+        self.rest_preps = set(cues.rest_preps)
+        self.addressee_verbs = set(cues.addressee_verbs)
+        self.question_words = set(cues.question_words)
+        self.patient_preps = set(cues.patient_preps)
+        self.passive_non_subjects = set(cues.passive_non_subjects)
+        self.patient_non_subjects = set(cues.patient_non_subjects)
         # speakers.yaml
         self.titles = set(speakers.person_titles)
         self.groups = set(speakers.group_nouns)
         self.pronouns = {k.lower(): set(v) for k, v in speakers.pronouns.items()}
         self.relative = set(speakers.relative)
         self.speaker_labels = set(speakers.speaker_labels)
+        self.first_person = set(speakers.first_person)
+        self.non_agents = set(speakers.non_agents)
+        self.generic_pronouns = set(speakers.generic_pronouns)
+        self.source_preps = set(speakers.source_preps)
+        self.name_preps = set(speakers.name_preps)
+        self.person_pronouns = set(speakers.person_pronouns)
+        self.definite_determiners = set(speakers.definite_determiners)
         # patterns.yaml
         self.provision_sources = set(patterns.provision_sources)
         self.evidence_sources = set(patterns.evidence_sources)
         self.non_speakers = set(patterns.non_speakers)
         self.non_labels = set(patterns.non_labels)
+        self.document_pronouns = set(patterns.document_pronouns)
+        self.title_before = set(patterns.title_before)
+        self.cue_gap_words = set(patterns.cue_gap_words)
+        self.trailing_conjunctions = tuple(" " + w for w in patterns.trailing_conjunctions)  # as text endings
+        self.tally = tally_regex(patterns.tally_words)
         m = patterns.marks
         self.marks = MarkSet(
             tuple(m.open), tuple(m.close), tuple(m.either), tuple(m.single_open), tuple(m.single_close)

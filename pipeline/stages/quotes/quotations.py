@@ -24,34 +24,10 @@ from spacy.tokens import Token
 
 from .context import Attribution, DocContext
 from .cues import cue_chars
-from .grammar import NAME_LABELS, QUOTE_CHARS, SENT_END
+from .grammar import COMPLEMENTIZER, NAME_LABELS, QUOTE_CHARS, QUOTE_GLUE_PUNCT, SENT_END
 from .lexicon import Lexicon
 from .quotemarks import Quotation
 from .sources import SourceFinder
-
-TITLE_BEFORE = {
-    "on",
-    "in",
-    "with",
-    "to",
-    "of",
-    "'s",
-    "’s",
-    "for",
-    "from",
-    "at",
-    "by",
-    "the",
-    "a",
-    "an",
-    "his",
-    "her",
-    "their",
-    "its",
-    "our",
-    "my",
-    "your",
-}
 
 
 class QuotationLinker:
@@ -282,7 +258,7 @@ class QuotationLinker:
         if pos < b:
             rest.append(text[pos:b])
         words = " ".join(rest).replace(",", " ").replace(".", " ").replace(":", " ").split()
-        return all(w.lower() in ("that", "--", "—", "–", "-") for w in words)
+        return all(w.lower() == COMPLEMENTIZER or w.lower() in QUOTE_GLUE_PUNCT for w in words)
 
     def lead_in(self, ctx: DocContext, a: int, b: int, ks: list[int]) -> bool:
         """True when [a, b) is a quotation that runs to the end, after a lead-in of at most
@@ -290,7 +266,7 @@ class QuotationLinker:
         first = min(ctx.quotes[k].start for k in ks)
         last = max(ctx.quotes[k].end for k in ks)
         words = ctx.text[a:first].split()
-        if not words or len(words) > 5 or words[-1].lower() != "that":
+        if not words or len(words) > 5 or words[-1].lower() != COMPLEMENTIZER:
             return False
         return self.only_quotes(ctx, first, b, ks) and last - first > 2 * (first - a)
 
@@ -322,7 +298,7 @@ class QuotationLinker:
         j = ctx.token_index(q.start) - 1
         while j >= 0 and ctx.doc[j].is_space:
             j -= 1
-        return j >= 0 and ctx.doc[j].lower_ in TITLE_BEFORE
+        return j >= 0 and ctx.doc[j].lower_ in self.lex.title_before
 
     @staticmethod
     def follows_cue_clause(ctx: DocContext, k_prev: int, k: int, att: Attribution) -> bool:
@@ -389,7 +365,7 @@ class QuotationLinker:
                 return None
             if self.lex.is_speech_cue(tok):
                 return tok
-            if not (tok.is_punct or tok.is_space or tok.lower_ in ("that", "then", "simply", "only")):
+            if not (tok.is_punct or tok.is_space or tok.lower_ in self.lex.cue_gap_words):
                 # words between the cue and the mark: allow an addressee or time ("told reporters:")
                 if steps >= 3:
                     return None
@@ -401,7 +377,7 @@ class QuotationLinker:
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subj is None:
             return False
-        if subj.lower_ in ("he", "she", "i", "we", "they"):
+        if subj.lower_ in self.lex.person_pronouns:
             return True
         ent = ctx.entity_at(subj.i)
         return ent is not None and ent.label_ in NAME_LABELS or subj.lemma_.lower() in self.lex.titles

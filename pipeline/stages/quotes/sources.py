@@ -14,7 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from .context import DocContext
-from .grammar import DUMMY_IT, INHERIT_SUBJECT
+from .grammar import DUMMY_IT, INHERIT_SUBJECT, JOINERS, OF, WHO
 from .lexicon import SPEECH, Lexicon
 from .rules import CueClass
 
@@ -94,7 +94,7 @@ class SourceFinder:
         ):
             return None
         before = verb.doc[verb.left_edge.i - 1] if verb.left_edge.i > 0 else None
-        if before is None or before.text not in (",", "and", ";", "—", "--"):
+        if before is None or before.text not in JOINERS:
             return None
         node, steps = verb.head, 0
         while node.dep_ in ("conj", "advcl", "xcomp") and node.head is not node and steps < 4:
@@ -117,7 +117,7 @@ class SourceFinder:
         lemma = source.lemma_.lower()
         if lemma in lex.provision_sources and not ctx.entity_at(source.i):
             return False
-        if low in ("it", "they", "its", "their") and (
+        if low in lex.document_pronouns and (
             self.previous_subject_lemma(ctx, source) in lex.provision_sources
             or subject_lemma(source.sent) in lex.provision_sources
         ):
@@ -125,11 +125,11 @@ class SourceFinder:
         if source.dep_ == "expl":
             return False
         if cls.source == "any":
-            return name == SPEECH or low != "you"
+            return name == SPEECH or low not in lex.generic_pronouns
         if source.pos_ == "PRON" and low in lex.relative:
             clause = source.head  # "aides who applauded him": the noun the clause hangs on
             head = clause.head if clause.dep_ in ("relcl", "acl") else None
-            return head is not None and head.i < source.i and (low == "who" or self.agent_like(ctx, head))
+            return head is not None and head.i < source.i and (low == WHO or self.agent_like(ctx, head))
         return self.agent_like(ctx, source)
 
     def agent_like(self, ctx: DocContext, source: Token) -> bool:
@@ -139,7 +139,7 @@ class SourceFinder:
         Dummy subjects ("there", "this", "what"), "you" and relative pronouns are not."""
         lex = self.lex
         low, lemma = source.lower_, source.lemma_.lower()
-        if source.pos_ == "PRON" and (low in lex.pronouns or low in ("i", "we")):
+        if source.pos_ == "PRON" and (low in lex.pronouns or low in lex.first_person):
             return True
         if ctx.entity_at(source.i) is not None:
             return True
@@ -152,12 +152,12 @@ class SourceFinder:
         ):
             return True
         if source.pos_ == "ADJ":  # "most of the farmers", "many of them"
-            return any(c.dep_ == "prep" and c.lower_ == "of" for c in source.children)
+            return any(c.dep_ == "prep" and c.lower_ == OF for c in source.children)
         return (
             source.pos_ in ("NOUN", "PRON", "DET", "NUM")
             and low not in lex.non_speakers
             and low not in lex.relative
-            and low not in ("it", "you")
+            and low not in lex.non_agents
         )
 
     def is_evidence(self, source: Token | None) -> bool:

@@ -18,8 +18,12 @@ from spacy.tokens import Span, Token
 
 from ...core.docs import sentence_starts
 from .context import Attribution, DocContext
-from .grammar import SUBJECTS
+from .grammar import OF, SUBJECTS
 from .lexicon import Lexicon
+
+# the entity labels (the NER's scheme) a title ("the minister") and a group noun ("the ministry") refer to
+TITLE_LABELS = {"PERSON"}
+GROUP_LABELS = {"ORG", "GPE"}
 
 
 class SpeakerResolver:
@@ -88,11 +92,17 @@ class SpeakerResolver:
         if low in lex.pronouns:
             return antecedent(ctx, tok.idx, lex.pronouns[low])
         lemma = tok.lemma_.lower()
-        if lemma in lex.titles and tok.pos_ == "NOUN" and definite(tok):
-            return antecedent(ctx, tok.idx, {"PERSON"})
-        if lemma in lex.groups and definite(tok) and tok.tag_ == "NN":
-            return antecedent(ctx, tok.idx, {"ORG", "GPE"}, subjects_only=True)
+        if lemma in lex.titles and tok.pos_ == "NOUN" and self.definite(tok):
+            return antecedent(ctx, tok.idx, TITLE_LABELS)
+        if lemma in lex.groups and self.definite(tok) and tok.tag_ == "NN":
+            return antecedent(ctx, tok.idx, GROUP_LABELS, subjects_only=True)
         return None
+
+    def definite(self, tok: Token) -> bool:
+        """A definite description ("the minister", "his spokesman", "Kremlin spokesman")."""
+        return any(c.dep_ in ("det", "poss") and c.lower_ in self.lex.definite_determiners for c in tok.lefts) or any(
+            c.dep_ == "compound" for c in tok.lefts
+        )
 
     def mention_span(self, ctx: DocContext, tok: Token) -> tuple[int, int]:
         """The source mention: the noun phrase up to its head, or the entity it is in; a
@@ -114,21 +124,13 @@ class SpeakerResolver:
         for t in tok.rights:
             if t.dep_ in ("compound", "flat") and t.i == right + 1:
                 right = t.i
-            elif t.dep_ == "prep" and t.lower_ == "of" and t.i == right + 1 and t.right_edge.i - tok.i <= 8:
+            elif t.dep_ == "prep" and t.lower_ == OF and t.i == right + 1 and t.right_edge.i - tok.i <= 8:
                 right = t.right_edge.i  # "the head of the security council"
                 break
             else:
                 break
         a, b = left.idx, ctx.doc[right].idx + len(ctx.doc[right].text)
         return a, b
-
-
-def definite(tok: Token) -> bool:
-    """A definite description ("the minister", "his spokesman", "Kremlin spokesman")."""
-    return any(
-        c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "his", "her", "its", "their")
-        for c in tok.lefts
-    ) or any(c.dep_ == "compound" for c in tok.lefts)
 
 
 def names_of(ctx: DocContext, ent: Span) -> tuple[str, str | None, str | None]:
