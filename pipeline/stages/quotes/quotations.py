@@ -49,7 +49,7 @@ class QuotationLinker:
         by_cue = {att.cue.i: att for att in atts if att.cue is not None}
         for k in range(len(ctx.quotes)):
             if k not in owner:
-                att = self.adjacent_cue(ctx, k, by_cue, owner)
+                att = self.adjacent_cue(ctx, k, by_cue)
                 if att is not None:
                     owner[k] = att
         self.follow_on(ctx, owner)
@@ -155,7 +155,7 @@ class QuotationLinker:
                 last_att = att
         return floating
 
-    def adjacent_cue(self, ctx: DocContext, k: int, by_cue: dict[int, Attribution], owner) -> Attribution | None:
+    def adjacent_cue(self, ctx: DocContext, k: int, by_cue: dict[int, Attribution]) -> Attribution | None:
         """A speech cue right after or right before quotation k; creates the attribution."""
         q = ctx.quotes[k]
         pat = self.lex.patterns
