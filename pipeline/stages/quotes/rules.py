@@ -1,9 +1,12 @@
 """The rule data of the quotes stage, loaded and validated.
 
 Three YAML files under ``data/quotes/`` (see their comments): ``cues.yaml`` (cue verbs by class,
-cue phrases, cue nouns), ``speakers.yaml`` (titles, group nouns, pronouns that resolve a speaker
-mention) and ``patterns.yaml`` (quotation marks, thresholds, subjects that make a cue a document's
-provision rather than speech). Adding a verb or a title is an edit of these files only.
+cue phrases, cue nouns, light verbs, and the prepositions and words of the content rules),
+``speakers.yaml`` (titles, group nouns, pronouns that resolve a speaker mention, the words that
+decide who may be a source) and ``patterns.yaml`` (quotation marks, thresholds, subjects that make
+a cue a document's provision rather than speech, speaker labels, the words around a quotation that
+make it a title or let a cue reach it). Adding a verb, a title or a preposition is an edit of these
+files only; :mod:`.lexicon` compiles them for the passes.
 """
 
 from __future__ import annotations
@@ -64,8 +67,31 @@ class CueLexicon(_Strict):
     phrases: list[CuePhrase] = Field(default_factory=list)
     nouns: list[str] = Field(default_factory=list)
     light_verbs: list[str] = Field(default_factory=list)
+    # the words of the content rules (content.py, cues.py): see the comments in cues.yaml
+    noun_preps: list[str]
+    light_verb_preps: list[str]
+    object_preps: list[str]
+    rest_preps: list[str]
+    addressee_verbs: list[str]
+    question_words: list[str]
+    patient_preps: list[str]
+    passive_non_subjects: list[str]
+    patient_non_subjects: list[str]
 
-    _lower = field_validator("nouns", "light_verbs", mode="before")(_lower_list)
+    _lower = field_validator(
+        "nouns",
+        "light_verbs",
+        "noun_preps",
+        "light_verb_preps",
+        "object_preps",
+        "rest_preps",
+        "addressee_verbs",
+        "question_words",
+        "patient_preps",
+        "passive_non_subjects",
+        "patient_non_subjects",
+        mode="before",
+    )(_lower_list)
 
     def classes_of(self) -> dict[str, list[str]]:
         """lemma -> names of the classes that list it, in file order."""
@@ -84,8 +110,29 @@ class SpeakerLexicon(_Strict):
     pronouns: dict[str, list[str]]
     relative: list[str]
     speaker_labels: list[str]
+    # who may be a source (sources.py), the source of a cue noun or phrase (cues.py), a person
+    # subject after a quotation (quotations.py), definite descriptions (speakers.py)
+    first_person: list[str]
+    non_agents: list[str]
+    generic_pronouns: list[str]
+    source_preps: list[str]
+    name_preps: list[str]
+    person_pronouns: list[str]
+    definite_determiners: list[str]
 
-    _lower = field_validator("person_titles", "group_nouns", "relative", mode="before")(_lower_list)
+    _lower = field_validator(
+        "person_titles",
+        "group_nouns",
+        "relative",
+        "first_person",
+        "non_agents",
+        "generic_pronouns",
+        "source_preps",
+        "name_preps",
+        "person_pronouns",
+        "definite_determiners",
+        mode="before",
+    )(_lower_list)
 
 
 class MarkConfig(_Strict):
@@ -110,10 +157,24 @@ class QuotePatterns(_Strict):
     label_min_content_words: int = Field(default=3, ge=1)
     qa_labels: list[str] = Field(default_factory=list)
     non_labels: list[str] = Field(default_factory=list)
+    document_pronouns: list[str]
+    title_before: list[str]
+    cue_gap_words: list[str]
+    trailing_conjunctions: list[str]  # in the order they are tried
+    tally_words: list[str]
 
-    _lower = field_validator("provision_sources", "evidence_sources", "non_speakers", "non_labels", mode="before")(
-        _lower_list
-    )
+    _lower = field_validator(
+        "provision_sources",
+        "evidence_sources",
+        "non_speakers",
+        "non_labels",
+        "document_pronouns",
+        "title_before",
+        "cue_gap_words",
+        "trailing_conjunctions",
+        "tally_words",
+        mode="before",
+    )(_lower_list)
 
 
 @lru_cache(maxsize=None)
