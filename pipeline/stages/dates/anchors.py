@@ -10,21 +10,19 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from ...core.docs import doc_text
+from .rules import Lexicon
 
-ANCHOR_PREPS = {
-    "of": None,
-    "after": "after",
-    "before": "before",
-    "following": "after",
-    "from": "after",
-    "since": "after",
-    "prior": "before",
-}
+# Grammar, not vocabulary: where an event phrase ends when the parse gives no subtree
+# (punctuation, coordinating conjunctions, the words that open a relative or adverbial clause).
 STOP_ANCHOR = {",", ";", ":", ".", "(", ")", "—", "–", "and", "but", "or", "which", "when", "while"}
+CLAUSE_BREAKS = (",", ";", ":", "(", "—")  # punctuation that ends the event inside its subtree
 
 
-def event_anchor(doc: Doc, span: Span, before: str | None = None) -> dict:
-    """'within 100 days of ending martial law' -> anchor_text 'ending martial law', relation within."""
+def event_anchor(doc: Doc, span: Span, lex: Lexicon, before: str | None = None) -> dict:
+    """'within 100 days of ending martial law' -> anchor_text 'ending martial law', relation within
+    (the prepositions and their relations: lexicon ``anchor_prepositions``); ``before`` is a word
+    left outside the span ('within')."""
+    preps = lex.anchor_prepositions
     first = before or span[0].lower_
     if span.end >= len(doc):
         return {}
@@ -34,9 +32,9 @@ def event_anchor(doc: Doc, span: Span, before: str | None = None) -> dict:
         p, skip = "prior", 2
     else:
         skip = 1
-    if p not in ANCHOR_PREPS or (p == "of" and first != "within"):
+    if p not in preps or (p == "of" and first != "within"):
         return {}
-    relation = "within" if first == "within" else ANCHOR_PREPS[p]
+    relation = "within" if first == "within" else preps[p]
     if relation is None:
         return {}
     start = span.end + skip
@@ -67,7 +65,7 @@ def anchor_end(doc: Doc, prep: Token, start: int) -> int:
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     for i in range(start, end):  # stop at a clause break inside the subtree
-        if doc[i].text in (",", ";", ":", "(", "—"):
+        if doc[i].text in CLAUSE_BREAKS:
             return i
         if i > start and doc[i].dep_ == "cc" and doc[i].head.pos_ in ("VERB", "AUX"):
             return i  # "... takes effect and that Ukraine elects ...": the first clause only

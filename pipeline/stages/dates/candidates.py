@@ -22,6 +22,7 @@ from ...core.docs import id_array, in_ids
 from .false_friends import FalseFriends
 from .patterns import group_patterns, load_patterns, longest_first
 from .rules import Lexicon, load_pattern_file
+from .timex.keywords import IRREGULAR_PLURAL_UNITS
 
 MODEL_SPANS = "timex_model"  # doc.spans key of the base model's DATE/TIME entities (timex_model_spans)
 MODEL_LABELS = ("DATE", "TIME")  # the base model's NER labels of temporal expressions
@@ -45,7 +46,7 @@ class CandidateFinder:
         self._init_matchers(nlp, load_patterns(patterns_path, lexicon_path))
         self.fixed = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.fixed.add("FIXED", [nlp.make_doc(k) for k in lex.fixed])
-        self.plural_units = {u for u in lex.units if u.endswith("s")} | {"centuries", "millennia"}
+        self.plural_units = {u for u in lex.units if u.endswith("s")} | set(IRREGULAR_PLURAL_UNITS)
         self._init_triggers(nlp, patterns_path)
 
     def _init_matchers(self, nlp: Language, patterns: list[list[dict]]) -> None:
@@ -136,9 +137,10 @@ class CandidateFinder:
                     ent.label_ in MODEL_LABELS
                     and not any(i in taken for i in range(ent.start, ent.end))
                     and plausible(ent)
-                    and not any(t.lower_ in ("old", "-old") for t in ent)
+                    and not any(t.lower_ in self.false_friends.age_forms for t in ent)
                     and not (ent[0].lower_ == "the" and ent[-1].lower_ in self.plural_units)
                 ):
-                    found.append(ent)  # the model's spans, where no rule matched ("the days of" is not one)
+                    # the model's spans, where no rule matched ("the days of" is not one, nor "52 years old")
+                    found.append(ent)
             found.sort(key=lambda s: s.start)
         return found

@@ -27,7 +27,7 @@ from ...core.guard import GuardedComponent, guarded
 from .anchors import event_anchor
 from .candidates import MODEL_LABELS, MODEL_SPANS, CandidateFinder
 from .false_friends import FalseFriends
-from .rules import load_lexicon
+from .rules import Lexicon, load_lexicon
 from .surroundings import after_modal, outside_mod, reporting_year
 from .tense import tense_of
 from .timex import Context, Timex, normalise
@@ -77,7 +77,7 @@ class TimexFinder(GuardedComponent):
             has_outside, mod, outside_word = outside_mod(doc, span, self.lex)
             if has_outside and timex.mod is None and timex.type in ("DURATION", "TIME", "DATE"):
                 timex.mod = mod
-            span._.timex = record_fields(doc, span, timex, outside_word)
+            span._.timex = record_fields(doc, span, timex, self.lex, outside_word)
             out.append(span)
             last_end = span.end
             remember(ctx, timex)
@@ -96,7 +96,7 @@ class TimexFinder(GuardedComponent):
             timex = self._normalise(span, ctx)
         if timex is None:
             return None
-        span = trim(span)
+        span = trim(span, self.widener.multipliers)
         if span is None:
             return None
         timex = reporting_year(doc, span, timex, self.lex)
@@ -120,7 +120,7 @@ def remember(ctx: Context, timex: Timex) -> None:
         ctx.ref = p
 
 
-def record_fields(doc: Doc, span: Span, timex: Timex, before: str | None = None) -> dict:
+def record_fields(doc: Doc, span: Span, timex: Timex, lex: Lexicon, before: str | None = None) -> dict:
     """The :class:`DateRecord` fields of an expression (``span._.timex``); a duration gets the
     event it is counted from, if any."""
     info = {
@@ -137,7 +137,7 @@ def record_fields(doc: Doc, span: Span, timex: Timex, before: str | None = None)
         "relation": None,
     }
     if timex.type == "DURATION":
-        info.update(event_anchor(doc, span, before))
+        info.update(event_anchor(doc, span, lex, before))
     return info
 
 

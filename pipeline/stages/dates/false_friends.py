@@ -12,8 +12,14 @@ import re
 from spacy.tokens import Span
 
 from .rules import Lexicon
+from .timex.keywords import ARTICLES
 
-QUOTE_MARKS = ('"', "“", "``", "'", "‘")  # punctuation: an opening quote before a title
+# Grammar and punctuation (closed classes), not vocabulary:
+QUOTE_MARKS = ('"', "“", "``", "'", "‘")  # an opening quote before a title
+DANGLING_PREPOSITIONS = ("of", "on", "at", "in", "for")  # a span cannot end in a preposition
+EVENT_PREPOSITIONS = ("for", "of", "with")  # in a named event: 'March for Life', 'Day of Remembrance'
+ORDINAL_DETERMINERS = ("a", "the")  # 'a second group', 'the second round': the ordinal, not the unit
+DECADE_PREFIXES = ("the", "'", "’")  # 'the '90s': what a decade may carry before it
 
 
 class FalseFriends:
@@ -26,6 +32,9 @@ class FalseFriends:
         self.not_year_after = set(lex.not_year_after)
         self.not_year_before = set(lex.not_year_before)
         self.rate_units = {u for u in lex.units if not u.endswith("s")}
+        self.age_words = set(lex.age_words)
+        self.age_forms = self.age_words | {"-" + w for w in lex.age_words}  # 'old', '-old' (a-6-year-old)
+        self.before_age = set(lex.age_modifiers) | {"-", "the"}  # 'her early thirties', 'his mid-40s'
         self.tests = (
             self.a_common_word,
             self.a_number_not_a_year,
@@ -77,56 +86,56 @@ class FalseFriends:
     @staticmethod
     def a_fragment(span: Span) -> bool:
         """A fragment: "the night of [Friday, Oct. 23]"."""
-        return span[-1].lower_ in ("of", "on", "at", "in", "for")
+        return span[-1].lower_ in DANGLING_PREPOSITIONS
 
-    @staticmethod
-    def a_bare_period(span: Span) -> bool:
+    def a_bare_period(self, span: Span) -> bool:
         """'the transition period': only 'the latest period', 'the year-ago period' are dates."""
-        return len(span) == 1 and span[0].lower_ in ("period", "periods")
+        return len(span) == 1 and span[0].lower_ in self.lex.period_words
 
     def an_age(self, span: Span) -> bool:
         """'in his 30s', 'in their early twenties': an age, not a decade (a two-digit decade after
         a possessive, lexicon ``age_before``)."""
-        words = [t.lower_ for t in span if t.lower_ not in ("the", "'", "’")]
+        words = [t.lower_ for t in span if t.lower_ not in DECADE_PREFIXES]
         if not words or not (re.fullmatch(r"'?\d0s", words[-1]) or words[-1] in self.lex.decade_words):
             return False
         i = span.end - 2  # the model's span may hold the possessive itself: "her early thirties"
-        while i >= 0 and span.doc[i].lower_ in ("early", "mid", "late", "-", "the"):
+        while i >= 0 and span.doc[i].lower_ in self.before_age:
             i -= 1
         return i >= 0 and span.doc[i].lower_ in self.lex.age_before
 
-    @staticmethod
-    def an_age_in_years(span: Span) -> bool:
-        """An age: 'a 6-year-old boy', '52 years old'."""
+    def an_age_in_years(self, span: Span) -> bool:
+        """An age: 'a 6-year-old boy', '52 years old' (lexicon ``age_words``)."""
         after = [t.lower_ for t in span.doc[span.end : span.end + 2]]
-        return after[:1] == ["old"] or after == ["-", "old"] or after[:1] == ["-old"]
+        if not after:
+            return False
+        return after[0] in self.age_forms or (after[0] == "-" and len(after) == 2 and after[1] in self.age_words)
 
     def a_rate(self, span: Span) -> bool:
         """A rate: '$1.76 a year', 'four flights a week'."""
         first, last, doc = span[0], span[-1], span.doc
         return (
             len(span) <= 2
-            and first.lower_ in ("a", "an")
+            and first.lower_ in ARTICLES
             and last.lower_ in self.rate_units
             and span.start > 0
             and (doc[span.start - 1].pos_ in ("NUM", "NOUN", "PROPN", "SYM") or doc[span.start - 1].like_num)
         )
 
-    @staticmethod
-    def a_fraction(span: Span) -> bool:
-        """A fraction: 'more than a quarter of the market' (but 'the first quarter of 2024')."""
+    def a_fraction(self, span: Span) -> bool:
+        """A fraction: 'more than a quarter of the market' (but 'the first quarter of 2024'; lexicon
+        ``fraction_words``, ``not_fraction_with``)."""
         after = [t.lower_ for t in span.doc[span.end : span.end + 1]]
         return (
-            span[-1].lower_ in ("quarter", "half", "quarters", "halves", "thirds")
+            span[-1].lower_ in self.lex.fraction_words
             and after == ["of"]
-            and not any(t.lower_ in ("the", "first", "second", "third", "fourth", "last") for t in span)
+            and not any(t.lower_ in self.lex.not_fraction_with for t in span)
         )
 
     @staticmethod
     def an_ordinal(span: Span) -> bool:
         """An ordinal: 'a second group' (not the unit)."""
         first, last = span[0], span[-1]
-        return last.lower_ == "second" and len(span) <= 2 and (len(span) == 1 or first.lower_ in ("a", "the"))
+        return last.lower_ == "second" and len(span) <= 2 and (len(span) == 1 or first.lower_ in ORDINAL_DETERMINERS)
 
     def not_a_season(self, span: Span) -> bool:
         """'the Winter War', 'the fall of Avdiivka' (but 'the fall of 2024')."""
@@ -162,7 +171,7 @@ class FalseFriends:
         doc = span.doc
         nxt = doc[span.end] if span.end < len(doc) else None
         after = doc[span.end + 1] if span.end + 1 < len(doc) else None
-        return bool(nxt is not None and nxt.lower_ in ("for", "of", "with") and after is not None and after.is_title)
+        return bool(nxt is not None and nxt.lower_ in EVENT_PREPOSITIONS and after is not None and after.is_title)
 
     @staticmethod
     def _ends_a_proper_name(span: Span) -> bool:
@@ -195,11 +204,10 @@ class FalseFriends:
         first = span[0]
         return len(span) == 1 and first.lower_ in self.pos_only and first.pos_ != self.pos_only[first.lower_]
 
-    @staticmethod
-    def a_month_verb(span: Span) -> bool:
-        """'they may', 'troops march': a lowercase 'may' or 'march' at the end."""
+    def a_month_verb(self, span: Span) -> bool:
+        """'they may', 'troops march': a lowercase month verb at the end (lexicon ``month_verbs``)."""
         last = span[-1]
-        return last.lower_ in ("may", "march") and not last.is_title
+        return last.lower_ in self.lex.month_verbs and not last.is_title
 
     @staticmethod
     def fall_the_verb(span: Span) -> bool:

@@ -16,9 +16,11 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from .rules import Lexicon
+from .timex.keywords import ARTICLES
 
 HYPHENS = ("-", "–")  # punctuation: a hyphenated duration used as an adjective ("a two-year contract")
 MODIFIED_POS = ("NOUN", "PROPN", "ADJ")  # the parts of speech a hyphenated duration modifies
+POSSESSIVES = ("'s", "’s")  # grammar: the possessive clitic stays outside ("[Monday]'s vote")
 
 
 @dataclass
@@ -40,13 +42,15 @@ class Widener:
         self.postmods = PhraseMatcher(nlp.vocab, attr="LOWER")
         pre = [k for k in lex.mods if not k.startswith("or ") and lex.mods[k] not in lex.needs_number]
         quantity = [k for k in lex.mods if not k.startswith("or ") and lex.mods[k] in lex.needs_number]
-        post = [k for k in lex.mods if k.startswith("or ")] + ["ahead", "to date", "from now"]
+        post = [k for k in lex.mods if k.startswith("or ")] + list(lex.trailing_phrases)
         self.premods.add("PRE", [nlp.make_doc(k) for k in pre])
         self.premods.add("THE", [nlp.make_doc("the")])
         self.premods.add("QUANTITY", [nlp.make_doc(k) for k in quantity])
         self.postmods.add("POST", [nlp.make_doc(k) for k in post])
         self.the_id = nlp.vocab.strings.add("THE")
         self.quantity_id = nlp.vocab.strings.add("QUANTITY")
+        self.quantity_words = set(lex.quantity_words)
+        self.multipliers = set(lex.multipliers)
 
     def modifiers(self, doc: Doc) -> DocModifiers:
         """The modifier phrases of the Doc (one PhraseMatcher pass each way)."""
@@ -66,7 +70,7 @@ class Widener:
         modified = False
         if adjectival(span):  # "a two-year [contract]": no modifiers
             return span
-        numeric = any(t.like_num or t.lower_ in ("a", "an", "several", "few", "couple") for t in span)
+        numeric = any(t.like_num or t.lower_ in self.quantity_words for t in span)
         weekday = span[-1].lower_.rstrip(".") in self.lex.weekdays
         while True:
             ends = pre.get(start, [])
@@ -101,25 +105,26 @@ def drop_count(span: Span) -> Span:
     """A count just before 'a'/'an' belongs to the sentence, not the expression: 'up from
     seven [a year ago]', 'twelve [a day]'."""
     start = span.start
-    while start + 2 < span.end and span.doc[start].like_num and span.doc[start + 1].lower_ in ("a", "an"):
+    while start + 2 < span.end and span.doc[start].like_num and span.doc[start + 1].lower_ in ARTICLES:
         start += 1
     return span if start == span.start else Span(span.doc, start, span.end)
 
 
-def trim(span: Span) -> Span | None:
-    """Drop punctuation and possessives at the edges of a span."""
+def trim(span: Span, multipliers: set[str]) -> Span | None:
+    """Drop punctuation and possessives at the edges of a span, and an article before a number
+    ('[12 months]', but '[a hundred days]': lexicon ``multipliers``)."""
     start, end = span.start, span.end
     doc = span.doc
     while start < end and (
         doc[start].is_punct
         or doc[start].is_space
-        or doc[start].lower_ in ("a", "an")
+        or doc[start].lower_ in ARTICLES
         and start + 1 < end
         and doc[start + 1].like_num
-        and doc[start + 1].lower_ not in ("hundred", "thousand", "dozen", "million")
+        and doc[start + 1].lower_ not in multipliers
     ):
         start += 1
-    while end > start and (doc[end - 1].is_space or doc[end - 1].is_punct or doc[end - 1].text in ("'s", "’s")):
+    while end > start and (doc[end - 1].is_space or doc[end - 1].is_punct or doc[end - 1].text in POSSESSIVES):
         end -= 1
     if (
         end - start >= 3

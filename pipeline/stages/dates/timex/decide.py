@@ -21,6 +21,7 @@ from ..rules import Lexicon
 from .clock import an_hour_of_the_day, clock_value
 from .context import Context, Timex, reporting_quarter
 from .durations import duration_value, format_number
+from .keywords import FORWARD_RELATIVES, NIGHT_DEICTICS
 from .periods import named_period, quarter_value, season_value, weekday_value
 from .points import Point, shift
 from .reading import Reading
@@ -125,7 +126,7 @@ def deictic_value(r: Reading, ctx: Context, lex: Lexicon) -> Timex:
     dct = ctx.dct
     anchor_s = dct.isoformat() if dct else None
     p = Point(dct + timedelta(days=r.deictic), "day") if dct else None
-    if r.deictic_word in ("tonight", "overnight") or r.pod:
+    if r.deictic_word in NIGHT_DEICTICS or r.pod:
         val = (p.value() if p else "XXXX-XX-XX") + "T" + (r.pod or "NI")
         return Timex("TIME", val, anchor=anchor_s, relative=True, point=p)
     if r.offset is not None and r.unit:  # "the day before yesterday"
@@ -142,7 +143,7 @@ def part_of_day_value(r: Reading, ctx: Context, lex: Lexicon) -> Timex:
         p = Point(dct - timedelta(days=1), "day") if dct else None
     elif r.relative is not None and r.relative.get("anaphoric") and ctx.ref is not None:
         p = Point(ctx.ref.d, "day")
-    elif r.relative_word in ("next", "following") and ctx.ref is not None:
+    elif r.relative_word in FORWARD_RELATIVES and ctx.ref is not None:
         p = Point(ctx.ref.d + timedelta(days=1), "day")
     return Timex("TIME", (p.value() if p else "XXXX-XX-XX") + "T" + r.pod, anchor=anchor_s, relative=True, point=p)
 

@@ -21,7 +21,7 @@ def normalise(words: list[str], ctx: Context, lex: Lexicon | None = None) -> Tim
     function: the same expression in the same setting ("last week" twice in an article, "Monday"
     in two articles of the same day and tense) is read once. The caller gets its own copy."""
     lex = lex or load_lexicon()
-    memo = lex.__dict__.setdefault("_normalise_memo", {})
+    memo = lex.derived("normalise_memo", lambda lx: {})
     key = (tuple(words), ctx.dct, ctx.tense, ctx.ref, ctx.quarter)
     if key in memo:
         t = memo[key]

@@ -10,6 +10,18 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..rules import Lexicon
+from .keywords import (
+    CENTURY_WORDS,
+    HALF_WORDS,
+    LAST_BEFORE,
+    LAST_ORDINALS,
+    NIGHT_DEICTICS,
+    NIGHT_WORDS,
+    NOT_A_HOLIDAY_ALONE,
+    QUARTER_WORDS,
+    SECOND_IS_ORDINAL_AFTER,
+    YEAR_AGO_WORDS,
+)
 from .words import DECADE_RE, ISO_RE, NUM_RE, NUMERIC_DATE_RE, ORD_RE, TWO_DIGITS_RE
 
 if TYPE_CHECKING:
@@ -23,7 +35,7 @@ def phrase(rd: Reader) -> int:
     if pair in rd.lex.offset_words:
         r.offset, r.offset_word = rd.lex.offset_words[pair], pair
         return 2
-    if w == "year" and nxt == "-" and rd.at(2) in ("ago", "earlier"):
+    if w == "year" and nxt == "-" and rd.at(2) in YEAR_AGO_WORDS:
         r.year_ago = True
         return 3
     if w == "year" and (nxt == "end" or (nxt in ("-", "'s") and rd.at(2) == "end")):
@@ -41,7 +53,7 @@ def holiday_at(words: list[str], i: int, lex: Lexicon) -> tuple[str, int] | None
     for k in (4, 3, 2, 1):
         if i + k <= len(words):
             key = " ".join(words[i : i + k]).replace(" 's", "'s").replace(" '", "'")
-            if key in lex.holidays and not (k == 1 and key in ("new", "may")):
+            if key in lex.holidays and not (k == 1 and key in NOT_A_HOLIDAY_ALONE):
                 return key, k
     return None
 
@@ -97,7 +109,7 @@ def ordinal_token(rd: Reader) -> int:
     if not m or NUM_RE.match(rd.w):
         return 0
     r, nxt, v = rd.r, rd.nxt, int(m.group(1))
-    if nxt in ("century", "centuries"):
+    if nxt in CENTURY_WORDS:
         r.century = v
         return 2
     if r.month is not None or nxt in rd.lex.months or (nxt == "of" and rd.at(2) in rd.lex.months):
@@ -141,7 +153,7 @@ def quarter(rd: Reader) -> int:
     """'quarter' as a fiscal quarter (after an ordinal, a year, 'fiscal' or 'last'), 'half',
     'century' after an ordinal; otherwise 'quarter' is a unit ('three quarters')."""
     r, w = rd.r, rd.w
-    if w in ("quarter", "quarters") and (
+    if w in QUARTER_WORDS and (
         r.ordinal is not None
         or r.year is not None
         or r.fiscal
@@ -150,10 +162,10 @@ def quarter(rd: Reader) -> int:
         rd.flush()
         r.quarter, r.unit_plural = "Q", w == "quarters"
         return 1
-    if w in ("half", "halves") and r.ordinal is not None:
+    if w in HALF_WORDS and r.ordinal is not None:
         r.quarter = "H"
         return 1
-    if w in ("century", "centuries") and r.ordinal is not None:
+    if w in CENTURY_WORDS and r.ordinal is not None:
         r.century, r.ordinal = r.ordinal, None
         return 1
     return 0
@@ -165,11 +177,11 @@ def ordinal_word(rd: Reader) -> int:
     r, w, nxt = rd.r, rd.w, rd.nxt
     if w not in rd.lex.ordinals:
         return 0
-    if w == "second" and (rd.pending is not None or (r.numbers and rd.at(-1) not in ("the", "-"))):
+    if w == "second" and (rd.pending is not None or (r.numbers and rd.at(-1) not in SECOND_IS_ORDINAL_AFTER)):
         return 0
-    if w in ("last", "final") and nxt not in ("quarter", "half", "quarters", "-"):
+    if w in LAST_ORDINALS and nxt not in LAST_BEFORE:
         return 0
-    if w == "last" and nxt in ("quarter", "quarters") and not r.the and rd.i + 2 >= len(rd.words):
+    if w == "last" and nxt in QUARTER_WORDS and not r.the and rd.i + 2 >= len(rd.words):
         r.relative, r.relative_word = rd.lex.relative_words["last"], "last"  # "last quarter"
         return 1
     rd.flush()
@@ -182,7 +194,7 @@ def deictic_day(rd: Reader) -> int:
     w = rd.w
     if w in rd.lex.deictic_days:
         rd.r.deictic, rd.r.deictic_word = rd.lex.deictic_days[w], w
-        if w in ("tonight", "overnight"):
+        if w in NIGHT_DEICTICS:
             rd.r.pod = "NI"
         return 1
     return 0
@@ -191,7 +203,7 @@ def deictic_day(rd: Reader) -> int:
 def part_of_day(rd: Reader) -> int:
     """'morning', 'Tuesday nights' (a set); 'three nights' is a duration (the unit reads it)."""
     r, w = rd.r, rd.w
-    if w in rd.lex.parts_of_day and not (w in ("night", "nights") and (rd.pending is not None or r.numbers)):
+    if w in rd.lex.parts_of_day and not (w in NIGHT_WORDS and (rd.pending is not None or r.numbers)):
         r.pod = rd.lex.parts_of_day[w]
         if w.endswith("s") and r.weekday is not None:
             r.every = True  # "Tuesday nights"

@@ -11,6 +11,19 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .durations import duration_value
+from .keywords import (
+    A_COUNTS_BEFORE,
+    A_COUNTS_BEFORE_ALSO,
+    A_IS_NOT_ONE_BEFORE,
+    ARTICLES,
+    DAY_RANGE_WORDS,
+    HALF_ADDS_AFTER,
+    HALF_OF,
+    IRREGULAR_PLURAL_UNITS,
+    NOT_COUNTED_UNITS,
+    RANGE_WORDS,
+    VAGUE_BEFORE,
+)
 from .words import FRACTION_RE, NUM_RE
 
 if TYPE_CHECKING:
@@ -42,7 +55,7 @@ def digits(rd: Reader) -> int:
     v = float(w.replace(",", ""))
     prev = rd.at(-1) if rd.i > 0 else ""
     if 1000 <= v <= 2199 and "," not in w and "." not in w and rd.pending is None:
-        if nxt in rd.lex.units and nxt not in ("quarter", "second"):
+        if nxt in rd.lex.units and nxt not in NOT_COUNTED_UNITS:
             rd.pending = v  # "1500 years" counts units
             return 1
         if nxt in ("'s", "s"):
@@ -58,7 +71,7 @@ def digits(rd: Reader) -> int:
         and 1 <= v <= 31
         and v == int(v)
         and nxt not in rd.lex.units
-        and (r.day is None or prev in ("-", "to", "and", "through", "until", "till"))
+        and (r.day is None or prev in DAY_RANGE_WORDS)
     ):
         if r.day is None:
             r.day = int(v)
@@ -82,21 +95,20 @@ def digits(rd: Reader) -> int:
 def number_word(rd: Reader) -> int:
     """'two', 'twenty four', 'a hundred', 'a couple', 'half', 'and a half'."""
     r, w, nxt, lex = rd.r, rd.w, rd.nxt, rd.lex
-    if w in ("a", "an") and nxt == "half" and rd.at(-1) == "and" and rd.i > 0:
+    if w in ARTICLES and nxt == "half" and rd.at(-1) == "and" and rd.i > 0:
         return 1  # "a minute and a half": the half is added to the number before
-    if w not in lex.numbers or (w in ("a", "an") and (nxt in ("few", "couple", "while", "later", "dozen") or not nxt)):
+    if w not in lex.numbers or (w in ARTICLES and (nxt in A_IS_NOT_ONE_BEFORE or not nxt)):
         return 0
     v = lex.numbers[w]
-    multipliers = ("half", "couple", "dozen", "hundred", "thousand")
-    if w in ("a", "an") and (
+    if w in ARTICLES and (
         nxt not in lex.units
-        and nxt not in multipliers + ("quarter", "-", "fortnight", "decade")
+        and nxt not in A_COUNTS_BEFORE + A_COUNTS_BEFORE_ALSO
         or nxt in lex.numbers
-        and nxt not in multipliers
+        and nxt not in A_COUNTS_BEFORE
     ):
         return 1  # an article, not "one": "a two-year truce"
     prev = rd.at(-1) if rd.i > 0 else ""
-    if w in ("hundred", "thousand", "dozen"):
+    if w in lex.multipliers:
         if rd.pending is not None:
             rd.pending *= v
         elif r.numbers and r.numbers[-1] is not None and prev != "-":
@@ -120,9 +132,9 @@ def _half(rd: Reader, prev: str) -> None:
     r, nxt = rd.r, rd.nxt
     if rd.pending is not None:
         rd.pending += 0.5
-    elif r.numbers and r.numbers[-1] is not None and prev in ("a", "and"):
+    elif r.numbers and r.numbers[-1] is not None and prev in HALF_ADDS_AFTER:
         r.numbers[-1] += 0.5
-    elif nxt in ("of", "-"):
+    elif nxt in HALF_OF:
         if nxt == "of" and r.ordinal:
             r.quarter = "H"
         if r.quarter is None:
@@ -136,7 +148,7 @@ def _half(rd: Reader, prev: str) -> None:
 def vague_number(rd: Reader) -> int:
     """'several', 'few', 'many' before a unit: a number without a value."""
     if rd.w in rd.lex.vague_numbers and (
-        rd.nxt in rd.lex.units or rd.nxt in ("of", "more", "-") or rd.nxt in rd.lex.vague_numbers
+        rd.nxt in rd.lex.units or rd.nxt in VAGUE_BEFORE or rd.nxt in rd.lex.vague_numbers
     ):
         rd.flush()
         rd.r.numbers.append(None)
@@ -148,7 +160,7 @@ def number_range(rd: Reader) -> int:
     """'to' / 'or' between two numbers: 'two to three weeks'."""
     r, nxt = rd.r, rd.nxt
     if (
-        rd.w in ("to", "or")
+        rd.w in RANGE_WORDS
         and (rd.pending is not None or (r.numbers and r.numbers[-1] is not None))
         and nxt
         and (NUM_RE.match(nxt) or nxt in rd.lex.numbers)
@@ -166,12 +178,12 @@ def unit(rd: Reader) -> int:
         return 0
     rd.flush()
     u = rd.lex.units[w]
-    if r.unit and r.unit_plural and not r.numbers and w.endswith("s") and rd.at(-1) in ("or", "to"):
+    if r.unit and r.unit_plural and not r.numbers and w.endswith("s") and rd.at(-1) in RANGE_WORDS:
         # "weeks or months": the first unit is the value, the second ends the range
         r.unit2 = duration_value(None, u["code"], bool(u.get("time")))
         return 1
     r.unit, r.unit_time = u["code"], bool(u.get("time"))
-    r.unit_plural = w.endswith("s") or w in ("centuries", "millennia")
+    r.unit_plural = w.endswith("s") or w in IRREGULAR_PLURAL_UNITS
     if u.get("factor"):
         r.numbers = [(x or 1) * u["factor"] for x in (r.numbers or [1])]
     r.unit_adjectival = rd.at(-1) == "-" and rd.i > 0

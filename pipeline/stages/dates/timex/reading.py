@@ -4,7 +4,8 @@ The reader is compositional rather than one function per pattern: each word read
 word at the cursor and returns how many words it consumed (0: not its kind of word); the first
 of :data:`READ_ORDER` that reads a word wins. The word readers live by kind: calendar words
 (:mod:`.read_calendar`), clock times (:mod:`.read_clock`), quantities, units and offsets
-(:mod:`.read_quantities`); the words that only set a flag or carry nothing are read here.
+(:mod:`.read_quantities`); the words that only set a flag are read here. A word that no reader
+reads carries nothing for the value and is skipped ("the", "of", "latest", "local time", "GMT").
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from ..rules import Lexicon
 from . import read_calendar as calendar
 from . import read_clock as clock
 from . import read_quantities as quantities
+from .keywords import BARE_OFFSETS
 from .words import strip_mods
 
 
@@ -58,7 +60,6 @@ class Reading:
     year_ago: bool = False  # "year-earlier", "year-ago": the same period a year before
     year_end: bool = False  # "year-end", "year's end"
     period: bool = False  # "the latest period", "the 1989 period" (a reporting period)
-    unknown: list[str] = field(default_factory=list)
     words: list[str] = field(default_factory=list)
 
 
@@ -102,26 +103,27 @@ def read(words: list[str], lex: Lexicon, dct_year: int | None = None) -> Reading
                 reader.i += used
                 break
         else:
-            reader.r.unknown.append(reader.w)
-            reader.i += 1
+            reader.i += 1  # a word no reader reads carries nothing: 'the', 'of', 'latest', 'GMT'...
     reader.flush()
     spelled_year(reader.r)
     return reader.r
 
 
-def flag_or_filler(rd: Reader) -> int:
-    """Set, fiscal and reporting-period words; words that carry nothing ('the', 'of', time zones)."""
+def flag_word(rd: Reader) -> int:
+    """Set, fiscal and reporting-period words ('every', 'fiscal', 'period'), and 'ago' / 'earlier'
+    without a quantity before them ('the year-earlier quarter')."""
     r, w = rd.r, rd.w
-    if w in ("every", "each", "per"):
+    lex = rd.lex
+    if w in lex.set_words:
         r.every = True
-    elif w in ("fiscal", "financial", "fy"):
+    elif w in lex.fiscal_words:
         r.fiscal = True
-    elif w in ("period", "periods"):
+    elif w in lex.period_words:
         r.period = True
-    elif w in ("ago", "earlier"):
+    elif w in BARE_OFFSETS:
         if r.offset is None:
-            r.offset, r.offset_word = rd.lex.offset_words[w], w
-    elif not (w in IGNORED or w in TIMEZONES or w in GLUE):
+            r.offset, r.offset_word = lex.offset_words[w], w
+    else:
         return 0
     return 1
 
@@ -148,7 +150,7 @@ READ_ORDER = (
     calendar.part_of_day,
     quantities.unit,
     quantities.offset,
-    flag_or_filler,
+    flag_word,
 )
 
 
@@ -175,79 +177,3 @@ def spelled_year(r: Reading) -> None:
         and r.words.index("year") < len(r.words) - 1
     ):
         r.year, r.numbers, r.unit = int(nums[0]), [], None
-
-
-TIMEZONES = {
-    "est",
-    "edt",
-    "cst",
-    "cdt",
-    "mst",
-    "mdt",
-    "pst",
-    "pdt",
-    "gmt",
-    "utc",
-    "bst",
-    "cet",
-    "cest",
-    "eet",
-    "eest",
-    "msk",
-    "et",
-    "pt",
-    "ct",
-    "local",
-    "time",
-    "eastern",
-    "central",
-    "mountain",
-    "pacific",
-    "daylight",
-    "standard",
-    "kyiv",
-    "moscow",
-    "european",
-}
-GLUE = {"the", "of", "in", "on", ",", "'s", "'", "’s", "s", "at", "a", "an", "and", "its", "their"}
-IGNORED = {
-    "latest",
-    "recent",
-    "most",
-    "corresponding",
-    "comparable",
-    "year-ago",
-    "same",
-    "term",
-    "more",
-    "additional",
-    "other",
-    "long",
-    "old",
-    "full",
-    "entire",
-    "whole",
-    "calendar",
-    "trading",
-    "business",
-    "working",
-    "straight",
-    "consecutive",
-    "another",
-    "further",
-    "week-long",
-    "-",
-    "–",
-    "/",
-    "to",
-    "or",
-    "through",
-    "until",
-    "till",
-    "and",
-    "'",
-    "o",
-    "early",
-    "late",
-    "mid",
-}

@@ -14,6 +14,7 @@ from datetime import timedelta
 from ..rules import Lexicon
 from .context import Context, Timex, anchor_point, reporting_quarter
 from .durations import duration_value
+from .keywords import NO_OFFSET_AFTER, ONE, PAST_RELATIVES
 from .points import UNIT_GRAN, Point, coarsen, shift, unresolved
 from .reading import Reading
 
@@ -24,7 +25,7 @@ def unit_value(r: Reading, ctx: Context, lex: Lexicon) -> Timex | None:
         t = duration_range(r)
         if t is not None:
             return t
-    if r.offset is not None and (r.numbers or not r.unit_plural) and r.relative_word not in ("the", "past", "last"):
+    if r.offset is not None and (r.numbers or not r.unit_plural) and r.relative_word not in NO_OFFSET_AFTER:
         return unit_offset(r, ctx)
     if r.relative is not None:
         return unit_relative(r, ctx)
@@ -98,7 +99,7 @@ def unit_relative(r: Reading, ctx: Context) -> Timex:
     if r.unit_plural:  # "recent weeks", "the coming years"
         return Timex("DURATION", duration_value(None, unit, r.unit_time))
     if r.unit_time:  # "the past hour"
-        if r.relative_word in ("past", "last"):
+        if r.relative_word in PAST_RELATIVES:
             return Timex("DURATION", duration_value(1, unit, True))
         p = Point(dct, "day") if dct else None
         return Timex("DATE", p.value() if p else "XXXX-XX-XX", point=p, relative=True, anchor=anchor_s)
@@ -179,6 +180,6 @@ def unit_bare(r: Reading, ctx: Context) -> Timex | None:
             p = coarsen(Point(dct, "day"), gran)
             return Timex("DATE", p.value(), point=p, relative=True, anchor=dct.isoformat())
         return None
-    if r.unit_adjectival or any(w in ("a", "an", "one") for w in r.words):
+    if r.unit_adjectival or any(w in ONE for w in r.words):
         return Timex("DURATION", duration_value(1, unit, r.unit_time))
     return None

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from ..rules import Lexicon
+from .keywords import MOD_BEFORE_UNITS
 
 NUM_RE = re.compile(r"^\d+(?:[.,]\d+)*$")
 ORD_RE = re.compile(r"^(\d+)(?:st|nd|rd|th)$")
@@ -64,25 +65,25 @@ ModPhrase = tuple[tuple[str, ...], str]  # the phrase's words, its TIMEX3 mod
 
 def mod_phrases(lex: Lexicon) -> list[ModPhrase]:
     """Modifier phrases as word tuples, longest first (computed once)."""
-    cached = lex.__dict__.get("_mod_phrases")
-    if cached is None:
-        items = [(tuple(split_words(k.split())), v) for k, v in lex.mods.items()]
-        cached = sorted(items, key=lambda kv: -len(kv[0]))
-        lex.__dict__["_mod_phrases"] = cached
-    return cached
+
+    def build(lx: Lexicon) -> list[ModPhrase]:
+        items = [(tuple(split_words(k.split())), v) for k, v in lx.mods.items()]
+        return sorted(items, key=lambda kv: -len(kv[0]))
+
+    return lex.derived("mod_phrases", build)
 
 
 def mod_phrases_by_first(lex: Lexicon) -> tuple[dict[str, list[ModPhrase]], list[ModPhrase]]:
     """:func:`mod_phrases` by first word (in the same order), and those that start with 'or'
     ("or so", "or more"): the only ones that can match at the front or at the end of words."""
-    cached = lex.__dict__.get("_mod_phrases_by_first")
-    if cached is None:
+
+    def build(lx: Lexicon) -> tuple[dict[str, list[ModPhrase]], list[ModPhrase]]:
         by_first: dict[str, list[ModPhrase]] = {}
-        for phrase, mod in mod_phrases(lex):
+        for phrase, mod in mod_phrases(lx):
             by_first.setdefault(phrase[0], []).append((phrase, mod))
-        cached = (by_first, by_first.get("or", []))
-        lex.__dict__["_mod_phrases_by_first"] = cached
-    return cached
+        return by_first, by_first.get("or", [])
+
+    return lex.derived("mod_phrases_by_first", build)
 
 
 def strip_mods(words: list[str], lex: Lexicon) -> tuple[list[str], list[str]]:
@@ -98,7 +99,7 @@ def strip_mods(words: list[str], lex: Lexicon) -> tuple[list[str], list[str]]:
                 nxt = words[n]
                 if phrase == ("some",) and not (nxt in lex.numbers or NUM_RE.match(nxt)):
                     continue
-                if phrase in (("earlier",), ("later",)) and nxt in lex.units and nxt not in ("week", "month", "year"):
+                if phrase in (("earlier",), ("later",)) and nxt in lex.units and nxt not in MOD_BEFORE_UNITS:
                     continue
                 words = words[n:]
                 if words and words[0] == "-":
