@@ -126,26 +126,41 @@ def year_value(r: Reading, ctx: Context) -> Timex | None:
 
 def quarter_value(r: Reading, ctx: Context) -> Timex | None:
     """Quarters and halves: 'the third quarter', 'fiscal 1989 second quarter', 'first half of 1990'."""
-    dct = ctx.dct
-    code = r.quarter
-    nq = 4 if code == "Q" else 2
-    if r.numbers and r.numbers[0] and r.numbers[0] > 1 and code == "Q" and r.ordinal in (None, 1):
-        # "the first two quarters" -> a duration; "the first two quarters of 1990" -> 1990-H1
-        n = r.numbers[0]
-        if r.ordinal == 1 and n == 2 and r.year is not None:
-            return Timex("DATE", f"{r.year:04d}-H1")
-        return Timex("DURATION", f"P{format_number(3 * n)}M")
+    if r.numbers and r.numbers[0] and r.numbers[0] > 1 and r.quarter == "Q" and r.ordinal in (None, 1):
+        return _quarters_counted(r)
     if r.ordinal is None:
-        if r.relative is not None and dct:
-            base = (
-                ctx.quarter if (r.relative.get("anaphoric") and ctx.quarter) else coarsen(Point(dct, "day"), "quarter")
-            )
-            p = shift(coarsen(base, "quarter"), "Q", r.relative["direction"])
-            return Timex("DATE", p.value(), point=p, relative=True, anchor=dct.isoformat())
-        p = reporting_quarter(ctx) if code == "Q" and r.year is None else None
-        if p is not None:
-            return Timex("DATE", p.value(), point=p, relative=True)
-        return Timex("DATE", f"{r.year:04d}-{code}X" if r.year else f"XXXX-{code}X")
+        return _unnumbered_quarter(r, ctx)
+    return _numbered_quarter(r, ctx)
+
+
+def _quarters_counted(r: Reading) -> Timex:
+    """'the first two quarters' -> a duration (P6M); 'the first two quarters of 1990' -> 1990-H1."""
+    n = r.numbers[0]
+    if r.ordinal == 1 and n == 2 and r.year is not None:
+        return Timex("DATE", f"{r.year:04d}-H1")
+    return Timex("DURATION", f"P{format_number(3 * n)}M")
+
+
+def _unnumbered_quarter(r: Reading, ctx: Context) -> Timex:
+    """'last quarter', 'the previous quarter' (from the reporting quarter), 'the quarter' (the
+    reporting quarter), '1989 quarter' without one (1989-QX)."""
+    dct, code = ctx.dct, r.quarter
+    if r.relative is not None and dct:
+        anaphoric = r.relative.get("anaphoric") and ctx.quarter
+        base = ctx.quarter if anaphoric else coarsen(Point(dct, "day"), "quarter")
+        p = shift(coarsen(base, "quarter"), "Q", r.relative["direction"])
+        return Timex("DATE", p.value(), point=p, relative=True, anchor=dct.isoformat())
+    p = reporting_quarter(ctx) if code == "Q" and r.year is None else None
+    if p is not None:
+        return Timex("DATE", p.value(), point=p, relative=True)
+    return Timex("DATE", f"{r.year:04d}-{code}X" if r.year else f"XXXX-{code}X")
+
+
+def _numbered_quarter(r: Reading, ctx: Context) -> Timex | None:
+    """'the third quarter of 2023'; without a year: this year's, or last year's when a past-tense
+    verb speaks of a quarter not yet begun; 'the last quarter' is the fourth."""
+    dct, code = ctx.dct, r.quarter
+    nq = 4 if code == "Q" else 2
     k = r.ordinal if r.ordinal > 0 else nq
     if not 1 <= k <= nq:
         return None

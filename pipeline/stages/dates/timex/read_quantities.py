@@ -55,17 +55,7 @@ def digits(rd: Reader) -> int:
     v = float(w.replace(",", ""))
     prev = rd.at(-1) if rd.i > 0 else ""
     if 1000 <= v <= 2199 and "," not in w and "." not in w and rd.pending is None:
-        if nxt in rd.lex.units and nxt not in NOT_COUNTED_UNITS:
-            rd.pending = v  # "1500 years" counts units
-            return 1
-        if nxt in ("'s", "s"):
-            r.decade = int(v) // 10
-            return 2
-        if r.year is None:
-            r.year = int(v)
-        else:
-            r.year2 = int(v)
-        return 1
+        return _year_digits(rd, v)
     if (
         r.month is not None
         and 1 <= v <= 31
@@ -89,6 +79,23 @@ def digits(rd: Reader) -> int:
     else:
         rd.flush()
         rd.pending = v
+    return 1
+
+
+def _year_digits(rd: Reader, v: float) -> int:
+    """'2024' (a year; a second one ends a range: '2024 and 2025'), '1990s' split as '1990' + 's',
+    but '1500 years' (a count of units)."""
+    r, nxt = rd.r, rd.nxt
+    if nxt in rd.lex.units and nxt not in NOT_COUNTED_UNITS:
+        rd.pending = v  # "1500 years" counts units
+        return 1
+    if nxt in ("'s", "s"):
+        r.decade = int(v) // 10
+        return 2
+    if r.year is None:
+        r.year = int(v)
+    else:
+        r.year2 = int(v)
     return 1
 
 
