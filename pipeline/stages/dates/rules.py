@@ -5,13 +5,14 @@ expressions: months, units, numbers, modifiers, fixed expressions, holidays) and
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Any
+from typing import Any, Callable, TypeVar
 
-from pydantic import Field
+from pydantic import Field, PrivateAttr
 
 from ...core.rules import DATA_DIR, RuleModel, load_rule_file, rule_file
 
 DATA = DATA_DIR / "dates"
+T = TypeVar("T")
 
 
 @rule_file("dates/lexicon.yaml")
@@ -34,6 +35,9 @@ class Lexicon(RuleModel):
     offset_words: dict[str, dict[str, Any]]
     mods: dict[str, str]
     needs_number: list[str] = Field(default_factory=list)
+    multipliers: list[str]
+    quantity_words: list[str]
+    trailing_phrases: list[str]
     outside_mods: dict[str, str | None] = Field(default_factory=dict)
     pos_only: dict[str, str] = Field(default_factory=dict)
     future_verbs: list[str] = Field(default_factory=list)
@@ -42,9 +46,29 @@ class Lexicon(RuleModel):
     not_year_after: list[str] = Field(default_factory=list)
     not_year_before: list[str] = Field(default_factory=list)
     age_before: list[str] = Field(default_factory=list)
+    age_words: list[str]
+    age_modifiers: list[str]
+    fraction_words: list[str]
+    not_fraction_with: list[str]
+    month_verbs: list[str]
+    set_words: list[str]
+    fiscal_words: list[str]
+    period_words: list[str]
+    anchor_prepositions: dict[str, str | None]
     after_modal: dict[str, dict[str, str]] = Field(default_factory=dict)
     fixed: dict[str, dict[str, str]]
     holidays: dict[str, Any]
+
+    _derived: dict[str, Any] = PrivateAttr(default_factory=dict)
+
+    def derived(self, name: str, build: Callable[[Lexicon], T]) -> T:
+        """A value computed from the lexicon once and kept with it (word sets, phrase tables, the
+        normaliser's memo): a lexicon is loaded once per path."""
+        try:
+            return self._derived[name]
+        except KeyError:
+            value = self._derived[name] = build(self)
+            return value
 
 
 @lru_cache(maxsize=4)

@@ -309,11 +309,11 @@ def test_pattern_groups_match_like_one_matcher(nlp, make_doc):
     )
     doc = make_doc(text, PUB)
     arr = doc.to_array(["LOWER", "SHAPE", "ORTH"])
-    windows = finder.windows(doc, arr)
+    windows = finder.candidates.windows(doc, arr)
     assert windows
     found = 0
     for ws, we in windows:
         expected = sorted((s, e) for _, s, e in whole(doc[ws:we]))
-        assert sorted(finder._match(doc[ws:we], arr[ws:we, 0].tolist())) == expected
+        assert sorted(finder.candidates.match(doc[ws:we], arr[ws:we, 0].tolist())) == expected
         found += len(expected)
     assert found >= 15

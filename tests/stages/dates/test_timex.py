@@ -229,3 +229,12 @@ def test_vague_unit_range_keeps_the_first_unit():
     assert (t.type, t.value, t.range_start, t.range_end) == ("DURATION", "PXW", "PXW", "PXM")
     t = normalise(["hours", "or", "days"], Context())
     assert (t.value, t.range_end) == ("PTXH", "PXD")
+
+
+def test_the_normaliser_is_pure_python():
+    """The timex package imports no spaCy (it reads words, not Docs)."""
+    import subprocess
+    import sys
+
+    code = "import sys, pipeline.stages.dates.timex; assert 'spacy' not in sys.modules, 'spacy imported'"
+    subprocess.run([sys.executable, "-c", code], check=True)
