@@ -6,15 +6,16 @@
 Each ``--corpus`` is extracted first into ``--work`` (once: the run's cache makes a second bench start at
 once); each ``--outputs`` is used as it is. The output files of all of them are concatenated into one
 outputs folder, as one run over every corpus would write them, and the report of that folder is built
-``--repeat`` times in this process. Printed: articles and records, build seconds (each run, the best),
-pages, total size, the largest page and the largest page of each kind; the figures also go to
-``bench/report-bench-<time>.json``.
+``--repeat`` times in this process. Printed: articles and records, build seconds (wall-clock and CPU, each
+run: on a busy machine read the CPU seconds), pages, total size, the largest page and the largest page of
+each kind; the figures also go to ``bench/report-bench-<time>.json``.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 import time
@@ -101,16 +102,17 @@ def main(argv: list[str] | None = None) -> int:
     merged = args.work / "merged"
     counts = merge_outputs(folders, merged)
     print("records: " + ", ".join(f"{v:,} {k}" for k, v in counts.items()))
-    seconds = []
+    seconds, cpu = [], []
     for n in range(max(args.repeat, 1)):
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         summary = build_report(merged, title="Report bench")
         seconds.append(round(time.perf_counter() - t0, 2))
-        print(f"build {n + 1}: {seconds[-1]:.2f}s")
+        cpu.append(round(time.process_time() - c0, 2))
+        print(f"build {n + 1}: {seconds[-1]:.2f}s ({cpu[-1]:.2f} CPU-seconds)")
     sizes = {p.relative_to(summary.folder).as_posix(): p.stat().st_size for p in summary.folder.rglob("*.html")}
     by_kind: dict[str, tuple[str, int]] = {}
     for name, size in sizes.items():
-        kind = name.split("/")[0] if "/" in name else name.split("-")[0].split(".")[0]
+        kind = name.split("/")[0] + "/" if "/" in name else name.split("-")[0].split(".")[0] + ".html"
         if size > by_kind.get(kind, ("", -1))[1]:
             by_kind[kind] = (name, size)
     largest = max(sizes.items(), key=lambda kv: kv[1])
@@ -119,6 +121,8 @@ def main(argv: list[str] | None = None) -> int:
         "records": counts,
         "seconds": seconds,
         "best_seconds": min(seconds),
+        "cpu_seconds": cpu,
+        "load_average": list(os.getloadavg()),
         "pages": len(sizes),
         "total_mb": round(sum(sizes.values()) / 1e6, 1),
         "largest_page": {"path": largest[0], "kb": round(largest[1] / 1e3)},
@@ -126,7 +130,8 @@ def main(argv: list[str] | None = None) -> int:
         "folders": [str(f) for f in folders],
     }
     print(
-        f"{result['articles']:,} articles: best build {result['best_seconds']:.2f}s (runs: {seconds}); "
+        f"{result['articles']:,} articles: best build {result['best_seconds']:.2f}s (runs: {seconds}; CPU: {cpu}; "
+        f"load average {os.getloadavg()[0]:.1f}); "
         f"{result['pages']:,} pages, {result['total_mb']} MB; largest page {largest[0]} ({largest[1] / 1e3:,.0f} kB)"
     )
     for kind, (name, size) in sorted(by_kind.items()):

@@ -15,7 +15,7 @@ from datetime import date as Date
 
 from .model import Article, Memo, Site, parse_day
 
-WIDTH, LEFT, RIGHT = 1000, 40, 16
+WIDTH, LEFT, RIGHT = 1000, 62, 16
 MEMO_BASE, MEMO_STEP, MEMO_STACK = 58, 13, 4  # y of the lowest memorandum circle, step up, most stacked
 BAR_BASE, BAR_MAX, BAR_MIN = 170, 90, 6  # baseline of the article bars, tallest and shortest bar
 AXIS_LABEL_Y, HEIGHT = 188, 198
