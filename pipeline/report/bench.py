@@ -135,7 +135,7 @@ def main(argv: list[str] | None = None) -> int:
         f"{result['pages']:,} pages, {result['total_mb']} MB; largest page {largest[0]} ({largest[1] / 1e3:,.0f} kB)"
     )
     for kind, (name, size) in sorted(by_kind.items()):
-        print(f"  largest {kind:<12} {size / 1e3:>8,.0f} kB  {name}")
+        print(f"  largest {kind:<18} {size / 1e3:>8,.0f} kB  {name}")
     args.json_dir.mkdir(parents=True, exist_ok=True)
     out = args.json_dir / f"report-bench-{time.strftime('%Y%m%d-%H%M%S')}.json"
     out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
