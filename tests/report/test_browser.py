@@ -43,6 +43,15 @@ def severe_logs(browser) -> list[str]:
     return [e["message"] for e in browser.get_log("browser") if e["level"] == "SEVERE"]
 
 
+def target_text(browser) -> str:
+    """The text of the element the URL's fragment points at, once the page has it (a loaded machine is slow)."""
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    return WebDriverWait(browser, 10).until(
+        lambda b: b.execute_script("const t = document.querySelector(':target'); return t && t.textContent")
+    )
+
+
 def test_the_memoranda_table_has_a_row_per_memorandum(open_page):
     b = open_page("index.html")
     names = b.execute_script(
@@ -83,6 +92,7 @@ def test_a_provision_link_lands_on_the_provision(open_page):
         link = b.find_elements(By.CSS_SELECTOR, "#provision-table td.provision a")[n]
         assert link.text == text
         link.click()
+        assert target_text(b) == text
         target = b.execute_script(
             "const t = document.querySelector(':target'); const r = t.getBoundingClientRect();"
             "return [t.textContent, t.dataset.k, r.top >= 0 && r.bottom <= innerHeight, "
@@ -99,7 +109,7 @@ def test_every_source_of_a_provision_lands_on_it(open_page):
     assert len(hrefs) == 2
     for href in hrefs:
         b.get(href)
-        assert b.execute_script("return document.querySelector(':target').textContent") == "a ceasefire along the river"
+        assert target_text(b) == "a ceasefire along the river"
 
 
 def test_a_split_quote_is_marked_whole(open_page):

@@ -294,3 +294,14 @@ def test_extract_report_builds_the_report_of_the_run(tmp_path):
     assert len(list((out / "report" / "articles").glob("*.html"))) == len(
         (out / "documents.jsonl").read_text(encoding="utf-8").splitlines()
     )
+
+
+def test_pages_read_without_the_script(report):
+    """Filters and toggles are hidden until the script shows them; tables are plain tables with header cells."""
+    for name in ("index.html", "articles.html", article_href("wire-repeat")):
+        doc = parse(report / name)
+        assert all(p.get("hidden") is not None for p in doc.find_class("filter")), name
+        assert all(box.get("hidden") is not None for box in doc.iter("input") if box.get("data-toggle")), name
+        assert not doc.find_class("sort"), name  # sort buttons are the script's
+        for table in doc.iter("table"):
+            assert table.find("thead/tr/th") is not None and table.find("thead/tr/th").get("scope") == "col", name
