@@ -305,10 +305,11 @@ class Site:
                 used: set[str] = set()
                 items = []
                 for rec in recs:
-                    anchor = self._anchor(k, rec, used)
+                    # a record whose offsets miss the body is listed, unhighlighted: links go to its article
+                    shown = rec["start"] is not None and self._check_offsets(art, rec, k, kind_file)
+                    anchor = self._anchor(k, rec, used) if shown else ""
                     item = Item(k, rec, doc_id, anchor, len(items), f"{art.href}#{anchor}" if anchor else art.href)
-                    if rec["start"] is not None:
-                        self._check_offsets(art, item, kind_file)
+                    if shown:
                         self._anchor_of.setdefault((k, doc_id, rec["start"], rec["end"]), item)
                     items.append(item)
                 art.items[k] = items
@@ -327,20 +328,22 @@ class Site:
         used.add(f"{k}-{rec['start']}-{rec['end']}-{n}")
         return f"{k}-{rec['start']}-{rec['end']}-{n}"
 
-    def _check_offsets(self, art: Article, item: Item, kind_file: str) -> None:
+    def _check_offsets(self, art: Article, rec: dict[str, Any], k: str, kind_file: str) -> bool:
+        """True when the record's span is in the body; a problem is recorded when it is not, or when its
+        ``text`` is not the body's slice (highlighted all the same: the offsets are what the span is)."""
         body = art.doc["text"]
-        s, e = item.start, item.end
-        where = f"{kind_file}.jsonl: {KIND_NAMES[item.kind]} at {s}-{e} of {art.doc_id!r}"
+        s, e = rec["start"], rec["end"]
+        where = f"{kind_file}.jsonl: {KIND_NAMES[k]} at {s}-{e} of {art.doc_id!r}"
         if not (isinstance(s, int) and isinstance(e, int) and 0 <= s < e <= len(body)):
             self._problem(
                 f"{where} is outside the body ({len(body)} characters); not highlighted", art.doc_id, "offsets"
             )
-        elif isinstance(item.rec.get("text"), str) and body[s:e] != item.rec["text"]:
+            return False
+        if isinstance(rec.get("text"), str) and body[s:e] != rec["text"]:
             self._problem(
-                f"{where}: its text {item.rec['text'][:60]!r} is not the body's {body[s:e][:60]!r}",
-                art.doc_id,
-                "offsets",
+                f"{where}: its text {rec['text'][:60]!r} is not the body's {body[s:e][:60]!r}", art.doc_id, "offsets"
             )
+        return True
 
     def items(self, k: str) -> list[Item]:
         """Every item of kind ``k`` in article order."""

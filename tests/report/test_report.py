@@ -79,6 +79,10 @@ def test_index_lists_the_memoranda_with_links_to_their_tables(report):
 
 
 def test_every_link_resolves_to_a_page_and_every_fragment_to_an_element(report):
+    assert_links_resolve(report)
+
+
+def assert_links_resolve(report: Path) -> None:
     ids: dict[Path, set[str]] = {}
     for page in pages_of(report):
         for target, frag in links(page):
@@ -237,6 +241,7 @@ def test_bad_records_are_left_out_and_reported(tmp_path):
     article = (out / "report" / article_href("wire-repeat")).read_text(encoding="utf-8")
     assert "outside the body" in article
     assert "which is not in documents.jsonl" in (out / "report" / "problems.html").read_text(encoding="utf-8")
+    assert_links_resolve(out / "report")  # no link to the span that could not be shown
 
 
 def test_a_new_report_replaces_the_old_one_whole(tmp_path, monkeypatch):
