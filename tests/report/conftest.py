@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from lxml import html as lxml_html
 from report_sample import write_outputs
 
 from pipeline.report import build_report
@@ -22,7 +21,3 @@ def report(sample_outputs) -> Path:
     kind of page (and every pager) is there."""
     build_report(sample_outputs, page_rows=2, group_items=2)
     return sample_outputs / "report"
-
-
-def parse(path: Path):
-    return lxml_html.fromstring(path.read_bytes())

@@ -10,7 +10,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-from conftest import parse
+from lxml import html as lxml_html
 from report_sample import ARTICLES, MEMO_NAMES, records, write_outputs
 
 from pipeline.cli import main
@@ -19,6 +19,12 @@ from pipeline.report.model import article_href, safe_name
 from pipeline.stages.provisions.tables import write_tables
 
 ROOT = Path(__file__).resolve().parents[2]
+
+
+def parse(path: Path):
+    return lxml_html.fromstring(path.read_bytes())
+
+
 KIND_OF = {"provisions": "p", "quotes": "q", "entities": "e", "dates": "d"}
 
 
