@@ -11,7 +11,7 @@ SHARED ?= ../shared
 EVAL_OUT ?= /tmp/peace-eval
 STAMP := $(VENV)/.installed
 
-.PHONY: install extract test lint eval eval-seed eval-dates eval-quotes bench schema clean
+.PHONY: install extract report report-bench test lint eval eval-seed eval-dates eval-quotes bench schema clean
 
 install: $(STAMP)
 
@@ -23,6 +23,16 @@ $(STAMP): pyproject.toml requirements.lock
 
 extract: $(STAMP)
 	$(PY) -m pipeline extract $(CORPUS) --outputs $(OUTPUTS) $(ARGS)
+
+# The HTML report of OUTPUTS, from its output files alone: open OUTPUTS/report/index.html (docs/report.md).
+report: $(STAMP)
+	$(PY) -m pipeline report $(OUTPUTS) $(ARGS)
+
+# Report build time and page sizes on PolNeAR train + news of ../shared (1,041 articles; extracted once into
+# /tmp/peace-report-bench); e.g. REPORT_BENCH_ARGS="--outputs OUT1 --outputs OUT2" for runs already made.
+REPORT_BENCH_ARGS ?= --corpus $(SHARED)/data/polnear/train/corpus --corpus $(SHARED)/data/news
+report-bench: $(STAMP)
+	$(PY) -m pipeline.report.bench $(REPORT_BENCH_ARGS)
 
 test: $(STAMP)
 	$(PY) -m pytest -q $(ARGS)

@@ -31,6 +31,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     ex.add_argument("-q", "--quiet", action="store_true", help="only errors and the summary line")
     ex.add_argument("-v", "--verbose", action="store_true")
+    ex.add_argument("--report", action="store_true", help="then build the HTML report in OUTPUTS/report")
+
+    rp = sub.add_parser("report", help="build the HTML report of an outputs folder (no NLP; see docs/report.md)")
+    rp.add_argument("outputs", nargs="?", default=Path("outputs"), type=Path, help="outputs folder (default: outputs)")
+    rp.add_argument("-o", "--out", default=None, type=Path, help="report folder (default: OUTPUTS/report)")
+    rp.add_argument("--title", default=None, help="title of the report (default: the outputs folder's name)")
 
     sc = sub.add_parser("schema", help="write the JSON Schema of every output record")
     sc.add_argument("--out", default=Path("docs/schema"), type=Path)
@@ -62,6 +68,8 @@ def main(argv: list[str] | None = None) -> int:
             for path in write_schemas(args.out):
                 print(path)
         return 0
+    if args.command == "report":
+        return _report(args.outputs, args.out, args.title)
 
     level = logging.ERROR if args.quiet else logging.DEBUG if args.verbose else logging.INFO
     logging.basicConfig(level=level, format="%(levelname)s %(message)s", stream=sys.stderr)
@@ -87,4 +95,17 @@ def main(argv: list[str] | None = None) -> int:
         f"(see errors.jsonl); {summary.seconds:.1f}s",
         file=sys.stderr,
     )
-    return 1 if summary.failed else 0
+    status = 1 if summary.failed else 0
+    return max(status, _report(args.outputs)) if args.report else status
+
+
+def _report(outputs: Path, out: Path | None = None, title: str | None = None) -> int:
+    from .report import build_report  # imports no spaCy: the report is built from the output files alone
+
+    try:
+        summary = build_report(outputs, out, title=title)
+    except (FileNotFoundError, NotADirectoryError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(summary.line(), file=sys.stderr)
+    return 0
