@@ -18,7 +18,7 @@ Where things live, in the order an expression goes through them:
 
 - :mod:`.normaliser`      the entry point (memoised): split, read, decide
 - :mod:`.words`           the words as the reader sees them; modifier phrases taken off the ends
-- :mod:`.reading`         the features (:class:`.reading.Reading`) and the order of the word readers
+- :mod:`.reading`         the features (:class:`.features.Reading`) and the order of the word readers
 - :mod:`.read_calendar`   word readers: holidays, months, weekdays, seasons, quarters, ordinals, decades
 - :mod:`.read_clock`      word reader: clock times
 - :mod:`.read_quantities` word readers: numbers, fractions, ranges, units, offsets, relative words

@@ -8,8 +8,8 @@ from datetime import timedelta
 
 from ..rules import Lexicon
 from .context import Context, Timex
+from .features import Reading
 from .periods import named_period, weekday_value
-from .reading import Reading
 
 LATE_PARTS_OF_DAY = ("AF", "EV", "NI")  # TIMEX3 codes: an hour in the afternoon, evening or night is after noon
 

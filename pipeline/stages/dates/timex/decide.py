@@ -1,6 +1,6 @@
 """The decision list: features read from the words -> a TIMEX3 value.
 
-:data:`DECISION_LIST` is an ordered table of rules, each a test on the :class:`.reading.Reading`
+:data:`DECISION_LIST` is an ordered table of rules, each a test on the :class:`.features.Reading`
 and a builder of the value. The first rule whose test holds decides; a builder returns None when
 the words are not that kind of expression after all, and then the normaliser gives up, except
 for rules marked ``final=False`` (a fixed expression, a named calendar period, a quarter), after
@@ -21,10 +21,10 @@ from ..rules import Lexicon
 from .clock import an_hour_of_the_day, clock_value
 from .context import Context, Timex, reporting_quarter
 from .durations import duration_value, format_number
+from .features import Reading
 from .keywords import FORWARD_RELATIVES, NIGHT_DEICTICS
 from .periods import named_period, quarter_value, season_value, weekday_value
 from .points import Point, shift
-from .reading import Reading
 from .units import unit_value
 from .words import strip_mods
 

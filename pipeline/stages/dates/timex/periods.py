@@ -13,9 +13,9 @@ from datetime import date, timedelta
 from ..rules import Lexicon
 from .context import Context, Timex, reporting_quarter
 from .durations import format_number
+from .features import Reading
 from .holidays import holiday_date
 from .points import Point, coarsen, shift
-from .reading import Reading
 from .resolve import resolve_month, resolve_month_day, resolve_season, resolve_weekday
 
 

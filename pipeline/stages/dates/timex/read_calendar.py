@@ -1,7 +1,7 @@
 """Word readers for calendar words: holidays and other multi-word names, whole-date tokens,
 decades, ordinals, months, weekdays, seasons, quarters and halves, deictic days, parts of the day.
 
-Each reader takes the :class:`.reading.Reader` at a word and returns the number of words it
+Each reader takes the :class:`.features.Reader` at a word and returns the number of words it
 read (0: not its kind of word); :data:`.reading.READ_ORDER` says which is tried first.
 """
 
@@ -25,7 +25,7 @@ from .keywords import (
 from .words import DECADE_RE, ISO_RE, NUM_RE, NUMERIC_DATE_RE, ORD_RE, TWO_DIGITS_RE
 
 if TYPE_CHECKING:
-    from .reading import Reader
+    from .features import Reader
 
 
 def phrase(rd: Reader) -> int:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from .words import CLOCK_RE, HOUR_AMPM_RE
 
 if TYPE_CHECKING:
-    from .reading import Reader
+    from .features import Reader
 
 
 def clock_time(rd: Reader) -> int:

@@ -27,7 +27,7 @@ from .keywords import (
 from .words import FRACTION_RE, NUM_RE
 
 if TYPE_CHECKING:
-    from .reading import Reader
+    from .features import Reader
 
 
 def fraction(rd: Reader) -> int:

@@ -14,9 +14,9 @@ from datetime import timedelta
 from ..rules import Lexicon
 from .context import Context, Timex, anchor_point, reporting_quarter
 from .durations import duration_value
+from .features import Reading
 from .keywords import NO_OFFSET_AFTER, ONE, PAST_RELATIVES
 from .points import UNIT_GRAN, Point, coarsen, shift, unresolved
-from .reading import Reading
 
 
 def unit_value(r: Reading, ctx: Context, lex: Lexicon) -> Timex | None:
