@@ -209,6 +209,14 @@ def inflections(word: str) -> set[str]:
     return forms
 
 
+def phrase_forms(phrase: str) -> set[str]:
+    """A trigger phrase with its last word inflected ('security guarantee' -> '... guarantees', ...)."""
+    words = phrase.split()
+    if not words:
+        return set()
+    return {" ".join(words[:-1] + [f]) for f in inflections(words[-1])}
+
+
 @lru_cache(maxsize=8)
 def rule_data(folder: str | None = None) -> RuleData:
     return RuleData(folder)
