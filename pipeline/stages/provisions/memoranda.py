@@ -19,7 +19,6 @@ from spacy.tokens import Doc, Span, Token
 from ...core.names import slug
 from .rules import RuleData, joint_party, split_party
 
-DOCUMENT_KINDS = {"memorandum", "plan", "proposal", "draft", "declaration"}
 ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 ISO_MONTH = re.compile(r"^\d{4}-\d{2}$")
 
@@ -45,10 +44,13 @@ class Memo:
     year: str | None = None  # the article's year: the id of an undated document or of a position
     inferred: bool = False  # an agreement known from a verb ("the two sides agreed to ..."), not named
     plural: bool = False  # named in the plural ("handed each other written proposals"): several documents
+    role: str | None = None  # of its kind (documents.yaml): document, outcome, position
 
     @property
     def compat(self) -> str:
-        return "document" if self.kind in DOCUMENT_KINDS else self.kind
+        """What a later mention must name to take it up: any document for a document ("the document" after "the
+        plan"), else its own kind."""
+        return "document" if self.role == "document" else self.kind
 
     def memorandum_id(self) -> str:
         """party + kind + date of presentation, else party + proper name or number ('russia-memorandum-2025-06-02',
@@ -524,7 +526,7 @@ class ArticleMemoranda:
             or self._specific(tok)
         ):
             return None  # "a longer-term ceasefire agreement": not (yet) a document of the article; "a draft" is one
-        compat = "document" if kind in DOCUMENT_KINDS else kind
+        compat = "document" if data.kind_role.get(kind) == "document" else kind
         if party or numbered:
             for m in reversed(self.memos):
                 if m.position or m.compat != compat and not (numbered and m.numbered == numbered):
@@ -578,6 +580,7 @@ class ArticleMemoranda:
                 proper=proper,
                 year=self._year(),
                 plural=tok.tag_ in ("NNS", "NNPS"),
+                role=data.kind_role.get(kind),
             )
             self.memos.append(memo)
         if numbered and not memo.numbered:
@@ -640,6 +643,7 @@ class ArticleMemoranda:
             date=date,
             status="agreed",
             inferred=True,
+            role=self.data.kind_role.get("agreement"),
         )
         self.memos.append(memo)
         if party and " and " in party:
@@ -662,6 +666,7 @@ class ArticleMemoranda:
             date=self.article_date,
             position=True,
             year=self._year(),
+            role=self.data.kind_role.get(kind),
         )
         self.memos.append(memo)
         return memo

@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field, field_validator, model_validator
 
 from ...core.rules import DATA_DIR, RuleModel, load_rule_file, rule_file
 
@@ -58,11 +59,19 @@ class Parties(_Strict):
 @rule_file("provisions/documents.yaml")
 class Documents(_Strict):
     kinds: dict[str, list[str]]
+    roles: dict[str, Literal["document", "outcome", "position"]]
     anaphora: list[str]
     parts: dict[str, list[str]]
     ordinals: dict[str, str]
     presenting_verbs: list[str]
     generic_determiners: list[str]
+
+    @model_validator(mode="after")
+    def _every_kind_has_a_role(self) -> "Documents":
+        if set(self.roles) != set(self.kinds):
+            missing, unknown = sorted(set(self.kinds) - set(self.roles)), sorted(set(self.roles) - set(self.kinds))
+            raise ValueError(f"roles must name every kind once: without a role {missing}, not a kind {unknown}")
+        return self
 
 
 @rule_file("provisions/cues.yaml")
@@ -155,9 +164,14 @@ class RuleData:
                     self._party_ci[alias] = canon
             self._party_ci.setdefault(canon.lower(), canon)
         self.doc_kind: dict[str, str] = {w: kind for kind, words in self.documents.kinds.items() for w in words}
+        self.kind_role: dict[str, str] = dict(self.documents.roles)
         self.part_kind: dict[str, str] = {w: kind for kind, words in self.documents.parts.items() for w in words}
         self.status_cue: dict[str, str] = {w: st for st, words in self.cues.status_cues.items() for w in words}
         self.group_of: dict[str, str] = {lab: c.group for lab, c in self.categories.categories.items()}
+
+    def kinds_with_role(self, *roles: str) -> set[str]:
+        """The document kinds of these roles: ``kinds_with_role("document")`` = memorandum, plan, proposal, ..."""
+        return {kind for kind, role in self.kind_role.items() if role in roles}
 
     # ------------------------------------------------------------ parties
 

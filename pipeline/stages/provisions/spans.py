@@ -10,7 +10,6 @@ from spacy.tokens import Doc, Span
 from ...core.docs import in_boilerplate
 from .fields import details
 from .frames.base import Frame
-from .frames.content import DOC_SPEAKING
 from .lexicon import Lexicon
 from .memoranda import Memo, mention_head
 from .reading import Reading
@@ -146,8 +145,8 @@ def worth_listing(memo: Memo) -> bool:
         return False
     if memo.plural and not memo.proper:
         return False  # "handed each other written proposals": the documents themselves are named elsewhere
-    if memo.kind not in DOC_SPEAKING:
-        return False
+    if memo.role is None:
+        return False  # a kind the rule files do not know
     if memo.proper or memo.numbered:
         return True  # "the Minsk agreements", "a 12-point plan"
     # a party's memorandum, plan, proposal or draft; an agreement or declaration only with the day it was made

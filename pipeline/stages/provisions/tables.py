@@ -34,7 +34,6 @@ from .rules import rule_data, split_party
 COLUMNS = ["section", "item", "provision", "category", "actor", "conditions", "deadline", "status", "sources"]
 GROUP_ORDER = ["ceasefire", "territory", "security", "humanitarian", "political", "economic"]
 NEGOTIATION_WINDOW_DAYS = 14
-COMPARED_KINDS = {"memorandum", "plan", "proposal", "draft", "declaration", "demands"}
 
 
 # ---------------------------------------------------------------- merging
@@ -194,17 +193,14 @@ def negotiations(memos: dict[str, dict[str, Any]], provisions: dict[str, dict[st
     (or undated). Demands stated in prose join only where no two documents make a group. A group
     holds two memoranda at least; agreements are outcomes, not positions, and are left out."""
     with_provs = {p["memorandum_id"] for p in provisions.values()}
-    docs = [
-        mid
-        for mid, m in memos.items()
-        if mid in with_provs and m.get("kind") in COMPARED_KINDS - {"demands"} and m.get("party")
-    ]
+    documents, positions = rule_data().kinds_with_role("document"), rule_data().kinds_with_role("position")
+    docs = [mid for mid, m in memos.items() if mid in with_provs and m.get("kind") in documents and m.get("party")]
     groups = _group(memos, provisions, docs)
     grouped = {mid for g in groups for mid in g}
     rest = [
         mid
         for mid, m in memos.items()
-        if mid in with_provs and m.get("kind") in COMPARED_KINDS and m.get("party") and mid not in grouped
+        if mid in with_provs and m.get("kind") in documents | positions and m.get("party") and mid not in grouped
     ]
     return groups + _group(memos, provisions, rest)
 

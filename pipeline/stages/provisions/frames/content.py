@@ -15,8 +15,6 @@ from .common import noun_tagged_verb, part_of, position_owner, subject
 if TYPE_CHECKING:
     from ..reading import Reading, Sentence
 
-DOC_SPEAKING = {"memorandum", "plan", "proposal", "draft", "agreement", "declaration", "demands"}
-
 
 def content_frames(reading: Reading, sentence: Sentence, verb: Token) -> list[Frame]:
     fr = content_frame(reading, sentence, verb)
@@ -240,7 +238,7 @@ def content_frame(reading: Reading, sentence: Sentence, verb: Token) -> Frame | 
         frame_kind = "position"
     elif not (memo.party or memo.numbered or memo.proper):
         return None  # "It said ..." of an unnamed statement: whose clauses, is not known
-    elif lemma in ("say", "state", "read", "mention") and memo.kind not in DOC_SPEAKING:
+    elif lemma in ("say", "state", "read", "mention") and memo.role is None:
         return None
     elif lemma in ("say", "state", "read", "mention") and subj.pos_ == "PRON" and sentence.active_before_index < si - 1:
         return None  # "It said ...": a document only when it was named in the sentence before
