@@ -122,3 +122,10 @@ def part_of(reading: Reading, sentence: Sentence, subj: Token) -> tuple[Memo | N
     if subj.lower_ in ("it", "this") and recent:
         return active, active.section if active else None
     return None, None
+
+
+def negated_acceptance(tok: Token) -> bool:
+    """'would not be accepted', 'will never agree': the content before it is rejected."""
+    return tok.lemma_.lower() in ("accept", "agree") and any(
+        c.dep_ == "neg" or c.lower_ == "never" for c in tok.children
+    )

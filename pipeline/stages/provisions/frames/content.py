@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from ..memoranda import Memo, party_of_token
 from .base import Frame
-from .common import noun_tagged_verb, part_of, position_owner, subject
+from .common import negated_acceptance, noun_tagged_verb, part_of, position_owner, subject
 
 if TYPE_CHECKING:
     from ..reading import Reading, Sentence
@@ -152,135 +152,163 @@ def content_start(verb: Token, end: int, data) -> int:
     return i
 
 
+SAY_VERBS = ("say", "state", "read", "mention")
+
+
 def content_frame(reading: Reading, sentence: Sentence, verb: Token) -> Frame | None:
+    """A content verb with a document (or a part of one) as subject, else a party's own position."""
     data = reading.data
     doc = reading.doc
-    state = reading.memoranda
-    sent, si, mentions = sentence.span, sentence.index, sentence.mentions
+    sent, mentions = sentence.span, sentence.mentions
     lemma = verb.lower_[:-1] if noun_tagged_verb(verb, mentions, data) else verb.lemma_.lower()
-    if any(c.dep_ == "neg" for c in verb.children) or verb.dep_ == "amod":
-        return None
-    progressive = any(c.dep_ == "aux" and c.lemma_ == "be" for c in verb.children)
     participle_of = participle_document(verb, mentions)
+    if not reads_content(verb, lemma, sentence, participle_of):
+        return None
+    subj = participle_of if participle_of is not None else subject(verb, data)
+    if subj is None and verb.dep_ in ("acl",) and verb.head.i in mentions:
+        subj = verb.head  # "a memorandum demanding that ...": the participle modifies the document
+    if subj is None:
+        return None
+    memo, section = document_of(reading, sentence, verb, subj)
+    frame_kind = "content"
+    if memo is None:
+        memo = party_position(reading, sentence, verb, lemma, subj)
+        if memo is None:
+            return None
+        frame_kind = "position"
+    elif not document_says(memo, lemma, subj, sentence):
+        return None
+    need_trigger = "strong" if frame_kind == "position" else True
+    before = as_content(verb)
+    if before is not None:  # "ceding the rest of the region, as Moscow has demanded, would not be accepted"
+        status = "rejected" if negated_acceptance(doc[before[0] : before[1]].root.head) else memo.status
+        modality = data.cues.content_verbs.get(lemma, "demand")
+        return Frame(memo, *before, frame_kind, modality, status, cue=verb, section=section, need_trigger=need_trigger)
+    start = content_start(verb, sent.end, data)
+    if start >= sent.end - 1 or describes_content(doc[start], data):
+        return None
+    modality = "commitment" if memo.kind == "agreement" else data.cues.content_verbs.get(lemma, "demand")
+    return Frame(
+        memo, start, sent.end, frame_kind, modality, memo.status, cue=verb, section=section, need_trigger=need_trigger
+    )
+
+
+def reads_content(verb: Token, lemma: str, sentence: Sentence, participle_of: Token | None) -> bool:
+    """Is this use of a content verb one that introduces content? Not negated, not "..., including X" (a
+    sub-list), not passive ("the memorandum put forward by the other side"), and with its particle where it
+    needs one ("calls for", "sets out", "provides for")."""
+    if any(c.dep_ == "neg" for c in verb.children) or verb.dep_ == "amod":
+        return False
+    progressive = any(c.dep_ == "aux" and c.lemma_ == "be" for c in verb.children)
     if (
         verb.tag_ == "VBG"
         and not progressive
-        and not (verb.dep_ == "acl" and verb.head.i in mentions)
+        and not (verb.dep_ == "acl" and verb.head.i in sentence.mentions)
         and participle_of is None
         or verb.lower_ == "including"
     ):
-        return None  # "..., including X": a sub-list, not a verb of content
+        return False  # "..., including X": a sub-list, not a verb of content
     if (
         verb.tag_ == "VBN"
         and (verb.dep_ == "acl" or any(c.dep_ == "auxpass" for c in verb.children))
         and not opposed_to(verb)
     ):
-        return None  # "the memorandum put forward by the other side": passive
-    if lemma == "call" and not any(
-        c.lower_ in ("for", "on") for c in verb.children if c.i == verb.i + 1 or c.dep_ in ("prep", "prt", "mark")
-    ):
-        if not (verb.i + 1 < sent.end and doc[verb.i + 1].lower_ in ("for", "on")):
-            return None
-    if lemma in ("set", "lay", "put") and not (verb.i + 1 < sent.end and doc[verb.i + 1].lower_ in ("out", "forward")):
-        return None
-    if lemma == "provide" and not (verb.i + 1 < sent.end and doc[verb.i + 1].lower_ == "for"):
-        return None
-    subj = participle_of if participle_of is not None else subject(verb, data)
-    if subj is None:
-        # "a memorandum demanding that ...": the participle modifies the document
-        if verb.dep_ in ("acl",) and verb.head.i in mentions:
-            subj = verb.head
-        else:
-            return None
+        return False  # "the memorandum put forward by the other side": passive
+    return has_particle(verb, lemma, sentence.span)
+
+
+def has_particle(verb: Token, lemma: str, sent: Span) -> bool:
+    """'calls for', 'called on Kyiv to', 'set out', 'put forward', 'provides for': the verbs that say what a
+    document contains only with their particle have it."""
+    doc = verb.doc
+    nxt = doc[verb.i + 1].lower_ if verb.i + 1 < sent.end else None
+    if lemma == "call":
+        return nxt in ("for", "on") or any(
+            c.lower_ in ("for", "on") for c in verb.children if c.i == verb.i + 1 or c.dep_ in ("prep", "prt", "mark")
+        )
+    if lemma in ("set", "lay", "put"):
+        return nxt in ("out", "forward")
+    if lemma == "provide":
+        return nxt == "for"
+    return True
+
+
+def document_of(reading: Reading, sentence: Sentence, verb: Token, subj: Token) -> tuple[Memo | None, str | None]:
+    """The document (and section) the subject of a content verb names: "the second section", "the memorandum",
+    "it", "the plan's first point"."""
+    mentions = sentence.mentions
     memo, section = part_of(reading, sentence, subj)
     if subj.i in mentions:
         memo = mentions[subj.i]
     elif (
-        subj.lemma_.lower() not in data.part_kind
+        subj.lemma_.lower() not in reading.data.part_kind
         and subj.pos_ != "PRON"
         and any(t.i in mentions and t.i < verb.i for t in subj.subtree)
     ):
         memo = next(mentions[t.i] for t in subj.subtree if t.i in mentions and t.i < verb.i)
-    frame_kind = "content"
-    need_trigger = True
-    if memo is None:
-        owner = position_owner(reading, subj) if lemma in ("include", "contain") else None
-        if owner:
-            party = owner  # "its minimum demands, which include X", "Russia's conditions include X"
-        elif (
-            lemma in data.cues.party_verbs
-            or lemma in data.cues.party_object_verbs
-            and object_then_to(verb, data)
-            or lemma in data.cues.party_goal_verbs
-            and tied_to_talks(verb, data)
-        ):
-            party = state.subject_party(subj)
-        else:
-            return None
-        if not party or subj.lower_ in ("we", "i", "you") or party in reading.lex.self_deciding:
-            return None  # an alliance's own calls ("NATO calls on Russia to ...") are no position at a table
-        if verb.dep_ == "relcl" and not any(
-            c.dep_ in ("dobj", "ccomp", "xcomp") or c.dep_ in ("prep", "prt") and c.lower_ in ("for", "on")
-            for c in verb.children
-        ):
-            # "the sacrifices the Kremlin is demanding of them": the demand is the noun before, not what follows
-            return None
-        clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
-        if (
-            clause is not None
-            and clause.tag_ == "VBD"
-            or clause is not None
-            and any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in clause.children)
-        ):
-            return None  # "Minsk insisted that Belarus was a peaceful nation": an assertion, not a demand
-        kind = "demands" if data.cues.content_verbs.get(lemma) == "demand" else "proposal"
-        memo = state.position(party, kind, (subj.idx, subj.idx + len(subj)), si)
-        frame_kind = "position"
-    elif not (memo.party or memo.numbered or memo.proper):
-        return None  # "It said ..." of an unnamed statement: whose clauses, is not known
-    elif lemma in ("say", "state", "read", "mention") and memo.role is None:
+    return memo, section
+
+
+def party_position(reading: Reading, sentence: Sentence, verb: Token, lemma: str, subj: Token) -> Memo | None:
+    """The demands (or proposals) of the party that is the subject: "Russia is demanding that S", "Kyiv asked
+    Moscow to S", "its minimum demands, which include X"; None when the verb states no position at a table."""
+    data = reading.data
+    owner = position_owner(reading, subj) if lemma in ("include", "contain") else None
+    if owner:
+        party = owner  # "its minimum demands, which include X", "Russia's conditions include X"
+    elif states_position(verb, lemma, data):
+        party = reading.memoranda.subject_party(subj)
+    else:
         return None
-    elif lemma in ("say", "state", "read", "mention") and subj.pos_ == "PRON" and sentence.active_before_index < si - 1:
-        return None  # "It said ...": a document only when it was named in the sentence before
-    status = memo.status
-    before = as_content(verb)
-    if before is not None:  # "ceding the rest of the region, as Moscow has demanded, would not be accepted"
-        head = doc[before[0] : before[1]].root
-        if head.head.lemma_.lower() in ("accept", "agree") and any(
-            c.dep_ == "neg" or c.lower_ == "never" for c in head.head.children
-        ):
-            status = "rejected"
-        return Frame(
-            memo,
-            before[0],
-            before[1],
-            frame_kind,
-            data.cues.content_verbs.get(lemma, "demand"),
-            status,
-            cue=verb,
-            section=section,
-            need_trigger="strong" if frame_kind == "position" else need_trigger,
-        )
-    start = content_start(verb, sent.end, data)
-    if start >= sent.end - 1:
+    if not party or subj.lower_ in ("we", "i", "you") or party in reading.lex.self_deciding:
+        return None  # an alliance's own calls ("NATO calls on Russia to ...") are no position at a table
+    if demands_noun_before(verb) or asserts(verb):
         return None
-    first = doc[start]
-    if first.tag_ == "VBG" and first.lemma_.lower() in set(data.documents.presenting_verbs) | set(
+    kind = "demands" if data.cues.content_verbs.get(lemma) == "demand" else "proposal"
+    return reading.memoranda.position(party, kind, (subj.idx, subj.idx + len(subj)), sentence.index)
+
+
+def states_position(verb: Token, lemma: str, data) -> bool:
+    """A party verb ("demands", "offers"); a verb of pressure with a party object and a to-infinitive
+    ("presses Ukraine to withdraw"); a verb of seeking tied to the talks ("seeking X as part of any settlement")."""
+    return (
+        lemma in data.cues.party_verbs
+        or lemma in data.cues.party_object_verbs
+        and object_then_to(verb, data)
+        or lemma in data.cues.party_goal_verbs
+        and tied_to_talks(verb, data)
+    )
+
+
+def demands_noun_before(verb: Token) -> bool:
+    """'the sacrifices the Kremlin is demanding of them': in a relative clause without its own complement, the
+    demand is the noun before, not what follows."""
+    return verb.dep_ == "relcl" and not any(
+        c.dep_ in ("dobj", "ccomp", "xcomp") or c.dep_ in ("prep", "prt") and c.lower_ in ("for", "on")
+        for c in verb.children
+    )
+
+
+def asserts(verb: Token) -> bool:
+    """'Minsk insisted that Belarus was a peaceful nation': a past-tense clause is an assertion, not a demand."""
+    clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
+    return clause is not None and (
+        clause.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in clause.children)
+    )
+
+
+def document_says(memo: Memo, lemma: str, subj: Token, sentence: Sentence) -> bool:
+    """A document whose content may be read: one with a party, number or name ("It said ..." of an unnamed
+    statement: whose clauses, is not known); "It said ..." only of a document named in the sentence before."""
+    if not (memo.party or memo.numbered or memo.proper):
+        return False
+    if lemma in SAY_VERBS and memo.role is None:
+        return False
+    return not (lemma in SAY_VERBS and subj.pos_ == "PRON" and sentence.active_before_index < sentence.index - 1)
+
+
+def describes_content(first: Token, data) -> bool:
+    """'would include outlining a range of provisions': a description of the content, not the content."""
+    return first.tag_ == "VBG" and first.lemma_.lower() in set(data.documents.presenting_verbs) | set(
         data.cues.content_verbs
-    ):
-        return None  # "would include outlining a range of provisions": a description, not the content
-    status = memo.status
-    modality = data.cues.content_verbs.get(lemma, "demand")
-    if memo.kind == "agreement":
-        modality = "commitment"
-    return Frame(
-        memo,
-        start,
-        sent.end,
-        frame_kind,
-        modality,
-        status,
-        cue=verb,
-        section=section,
-        need_trigger="strong" if frame_kind == "position" else need_trigger,
     )

@@ -12,7 +12,7 @@ from spacy.tokens import Span, Token
 from ..rules import split_party
 from ..segment import content_end
 from .base import Frame
-from .common import subject
+from .common import negated_acceptance, subject
 
 if TYPE_CHECKING:
     from ..reading import Reading, Sentence
@@ -82,12 +82,7 @@ def tail_status(reading: Reading, sentence: Sentence, frames: list[Frame]) -> li
         end = content_end(doc, fr.start, fr.end, reading.data)
         if end < fr.end:
             tail = doc[end : fr.end]
-            if any(
-                t.lemma_.lower() in refusal
-                or t.lemma_.lower() in ("accept", "agree")
-                and any(c.dep_ == "neg" or c.lower_ == "never" for c in t.children)
-                for t in tail
-            ):
+            if any(t.lemma_.lower() in refusal or negated_acceptance(t) for t in tail):
                 fr.status = "rejected"  # "..., a condition Kyiv says it will never accept"
     return frames
 
