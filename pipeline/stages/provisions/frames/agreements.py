@@ -28,71 +28,34 @@ def truce_frames(reading: Reading, sentence: Sentence, verb: Token) -> list[Fram
     return [fr] if fr is not None else []
 
 
+AGREEING_VERBS = ("agree", "commit", "consent", "accept", "pledge")  # with a verb complement ("agreed to halt")
+
+
 def agreement_frame(reading: Reading, sentence: Sentence, verb: Token) -> Frame | None:
-    data = reading.data
+    """'the two sides agreed to S', 'reached an agreement to S', and the passive 'a ceasefire was agreed'."""
     doc = reading.doc
-    state = reading.memoranda
-    sent, si = sentence.span, sentence.index
-    lemma = verb.lemma_.lower()
-    if verb.dep_ in ("amod", "acl") or any(c.dep_ == "neg" for c in verb.children):
-        return None
-    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether", "once") for c in verb.children):
+    sent = sentence.span
+    if not_reached(verb):
         return None
     passive = passive_agreement(reading, sentence, verb)
     if passive is not None:
         return passive
     if not reported(verb):
         return None  # "calls on Hamas to agree", "Ukraine would agree": not an agreement reached
-    subj = subject(verb, data)
-    if subj is None or subj.lower_ in ("neither", "none", "nobody", "no"):
-        return None
-    if any(t.lower_ in ("neither", "no") for t in subj.lefts):
-        return None
-    party = state.subject_party(subj)
-    if not party and (subj.lemma_.lower() in data.cues.meeting_nouns or subj.lower_ in data.cues.meeting_nouns):
-        party = state.negotiating_parties(verb.idx)  # "these talks resulted in an agreement to ..."
+    party = agreeing_party(reading, verb)
     if not party or party in reading.lex.self_deciding:
         return None  # "Allies agreed to provide ...": an alliance deciding on its own
-    start = None
-    if lemma in ("agree", "commit", "consent", "accept", "pledge"):
-        right = [c for c in verb.children if c.i > verb.i]
-        for c in right:
-            if c.dep_ == "xcomp":
-                start = c.i  # the verb: "agreed on Tuesday to halt strikes" starts at "halt"
-                while start - 1 > verb.i and doc[start - 1].dep_ in ("neg", "advmod") and doc[start - 1].head.i == c.i:
-                    start -= 1
-                break
-            if c.dep_ == "ccomp" and any(a.tag_ == "MD" or a.lower_ == "to" for a in c.children):
-                start = c.left_edge.i
-                break
-        if start is None and lemma != "accept":
-            for c in right:
-                if c.dep_ == "prep" and c.lower_ in ("to", "on", "upon"):
-                    pobj = next((x for x in c.children if x.dep_ in ("pobj", "pcomp")), None)
-                    if pobj is None or pobj.ent_type_ in ("DATE", "TIME"):
-                        continue
-                    start = c.i + 1
-                    break
+    if verb.lemma_.lower() in AGREEING_VERBS:
+        start = verb_complement_start(verb)
     else:
-        for c in verb.children:
-            if c.dep_ == "prep" and c.lower_ in ("in", "to") and c.i > verb.i:
-                c = next((x for x in c.children if x.dep_ == "pobj"), c)  # "resulted in an agreement to ..."
-            if c.dep_ in ("dobj", "pobj") and c.i > verb.i and c.lemma_.lower() in data.cues.agreement_nouns:
-                for cc in c.children:
-                    if cc.dep_ in ("acl", "relcl") and cc.i > c.i and any(x.lower_ == "to" for x in cc.lefts):
-                        start = cc.left_edge.i
-                    elif cc.dep_ == "prep" and cc.lower_ in ("on", "to") and cc.i > c.i:
-                        start = cc.i + 1
-                break
+        start = noun_complement_start(verb, reading.data)
     if start is None:
         return None
     while start < sent.end and doc[start].lower_ in ("to", "that", "on", "upon"):
         start += 1
     if start >= sent.end - 1:
         return None
-    memo = state.agreement(party, verb.idx, sent, si)
-    if memo.kind == "agreement" and memo.start == memo.end:
-        memo.start, memo.end = verb.idx, verb.idx + len(verb)
+    memo = agreement_of(reading, sentence, verb, party)
     end = sent.end
     if (
         verb.dep_ not in ("ROOT", "conj")
@@ -103,13 +66,86 @@ def agreement_frame(reading: Reading, sentence: Sentence, verb: Token) -> Frame 
     return Frame(memo, start, end, "agreement", "commitment", "agreed", cue=verb, need_trigger=True)
 
 
+def not_reached(verb: Token) -> bool:
+    """'the agreed ceasefire', 'never agreed', 'if the sides agree': no agreement reported here."""
+    return (
+        verb.dep_ in ("amod", "acl")
+        or any(c.dep_ == "neg" for c in verb.children)
+        or any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether", "once") for c in verb.children)
+    )
+
+
+def agreeing_party(reading: Reading, verb: Token) -> str | None:
+    """The party of the subject ("the two sides", "Putin"); for the meeting itself as subject ("these talks
+    resulted in an agreement to ...") the parties at the table; None for "neither side", "no party"."""
+    data = reading.data
+    subj = subject(verb, data)
+    if subj is None or subj.lower_ in ("neither", "none", "nobody", "no"):
+        return None
+    if any(t.lower_ in ("neither", "no") for t in subj.lefts):
+        return None
+    party = reading.memoranda.subject_party(subj)
+    if not party and (subj.lemma_.lower() in data.cues.meeting_nouns or subj.lower_ in data.cues.meeting_nouns):
+        party = reading.memoranda.negotiating_parties(verb.idx)  # "these talks resulted in an agreement to ..."
+    return party
+
+
+def verb_complement_start(verb: Token) -> int | None:
+    """Where 'agreed on Tuesday to halt strikes' (the verb of the complement, 'halt'), 'committed that they
+    would S' or 'agreed on X' starts."""
+    doc = verb.doc
+    right = [c for c in verb.children if c.i > verb.i]
+    for c in right:
+        if c.dep_ == "xcomp":
+            start = c.i  # the verb: "agreed on Tuesday to halt strikes" starts at "halt"
+            while start - 1 > verb.i and doc[start - 1].dep_ in ("neg", "advmod") and doc[start - 1].head.i == c.i:
+                start -= 1
+            return start
+        if c.dep_ == "ccomp" and any(a.tag_ == "MD" or a.lower_ == "to" for a in c.children):
+            return c.left_edge.i
+    if verb.lemma_.lower() == "accept":
+        return None
+    for c in right:
+        if c.dep_ == "prep" and c.lower_ in ("to", "on", "upon"):
+            pobj = next((x for x in c.children if x.dep_ in ("pobj", "pcomp")), None)
+            if pobj is None or pobj.ent_type_ in ("DATE", "TIME"):
+                continue
+            return c.i + 1
+    return None
+
+
+def noun_complement_start(verb: Token, data) -> int | None:
+    """Where the content of an agreement noun starts: 'reached an agreement to S', 'struck a deal on X',
+    'resulted in an agreement to S'."""
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in ("in", "to") and c.i > verb.i:
+            c = next((x for x in c.children if x.dep_ == "pobj"), c)  # "resulted in an agreement to ..."
+        if c.dep_ in ("dobj", "pobj") and c.i > verb.i and c.lemma_.lower() in data.cues.agreement_nouns:
+            start = None
+            for cc in c.children:
+                if cc.dep_ in ("acl", "relcl") and cc.i > c.i and any(x.lower_ == "to" for x in cc.lefts):
+                    start = cc.left_edge.i
+                elif cc.dep_ == "prep" and cc.lower_ in ("on", "to") and cc.i > c.i:
+                    start = cc.i + 1
+            return start
+    return None
+
+
+def agreement_of(reading: Reading, sentence: Sentence, verb: Token, party: str):
+    """The agreement of these parties (created if new), its first mention the verb when it has none."""
+    memo = reading.memoranda.agreement(party, verb.idx, sentence.span, sentence.index)
+    if memo.kind == "agreement" and memo.start == memo.end:
+        memo.start, memo.end = verb.idx, verb.idx + len(verb)
+    return memo
+
+
 def announced_truce(reading: Reading, sentence: Sentence, verb: Token) -> Frame | None:
     """ "Armenia and Azerbaijan announced an immediate ceasefire", "the two countries declared a truce": two
     parties or more announcing a truce together have agreed to it. One party announcing one ("Russia declared
     a unilateral Easter truce") is not an agreement, and neither is a wished or denied announcement."""
     data = reading.data
     state = reading.memoranda
-    sent, si = sentence.span, sentence.index
+    sent = sentence.span
     if any(c.dep_ == "neg" for c in verb.children) or verb.dep_ in ("amod", "acl") or not reported(verb):
         return None
     obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
@@ -120,9 +156,7 @@ def announced_truce(reading: Reading, sentence: Sentence, verb: Token) -> Frame 
     party = state.subject_party(subj) if subj is not None else None
     if not party or len(split_party(party)) < 2 or party in reading.lex.self_deciding:
         return None
-    memo = state.agreement(party, verb.idx, sent, si)
-    if memo.kind == "agreement" and memo.start == memo.end:
-        memo.start, memo.end = verb.idx, verb.idx + len(verb)
+    memo = agreement_of(reading, sentence, verb, party)
     return Frame(
         memo,
         obj.left_edge.i,
@@ -141,7 +175,6 @@ def passive_agreement(reading: Reading, sentence: Sentence, verb: Token) -> Fram
     Only a subject with a strong category trigger ("the deal was agreed" says nothing)."""
     doc = reading.doc
     state = reading.memoranda
-    sent, si = sentence.span, sentence.index
     if verb.lemma_.lower() != "agree" or not any(c.dep_ == "auxpass" for c in verb.children):
         return None
     if any(c.dep_ == "aux" and (c.tag_ == "MD" or c.lower_ == "to") for c in verb.children):
@@ -160,9 +193,7 @@ def passive_agreement(reading: Reading, sentence: Sentence, verb: Token) -> Fram
     party = party or state.negotiating_parties(verb.idx)
     if not party or party in reading.lex.self_deciding:
         return None
-    memo = state.agreement(party, verb.idx, sent, si)
-    if memo.kind == "agreement" and memo.start == memo.end:
-        memo.start, memo.end = verb.idx, verb.idx + len(verb)
+    memo = agreement_of(reading, sentence, verb, party)
     return Frame(
         memo,
         subj.left_edge.i,

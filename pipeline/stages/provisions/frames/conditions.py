@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Span, Token
 
 from .base import Frame
 from .common import subject
@@ -18,40 +18,19 @@ def condition_frames(reading: Reading, sentence: Sentence, verb: Token) -> list[
     """The "on" phrase of a condition verb; "on X and on Y" gives two contents. Passive or negated: nothing."""
     doc = reading.doc
     state = reading.memoranda
-    sent, si = sentence.span, sentence.index
-    if (
-        any(c.dep_ in ("neg", "auxpass") for c in verb.children)
-        or verb.dep_ in ("amod", "acl")
-        or verb.tag_ == "VBN"
-        and not any(c.dep_ == "aux" for c in verb.children)
-    ):
+    sent = sentence.span
+    if not_stated(verb):
         return []
-    prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "upon") and c.i > verb.i), None)
-    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
-    if prep is None and obj is not None:  # the parser hung "on X" on the object's last noun
-        prep = next((t for t in obj.subtree if t.dep_ == "prep" and t.lower_ in ("on", "upon") and t.i > obj.i), None)
-    pobj = next((x for x in prep.children if x.dep_ == "pobj"), None) if prep is not None else None
-    if pobj is None:
+    phrase = on_phrase(verb)
+    if phrase is None:
         return []
+    prep, obj, pobj = phrase
     subj = subject(verb, reading.data)
     party = state.subject_party(subj) if subj is not None else None
     if not party or subj.lower_ in ("we", "i", "you") or party in reading.lex.self_deciding:
         return []
-    memo = state.position(party, "demands", (subj.idx, subj.idx + len(subj)), si)
-    end = pobj.right_edge.i + 1
-    heads = {pobj.i, prep.i} | ({obj.i} if obj is not None else set())
-    if doc[end - 1].lower_ in ("and", "or"):
-        end -= 1  # the parser hung "and" on the noun before it
-    while end + 1 < sent.end and doc[end].lower_ in ("and", "or"):
-        nxt = doc[end + 1]
-        if nxt.lower_ not in ("on", "upon"):  # "on X and Y": the parser may hang Y on the object before "on"
-            nxt = next(
-                (t for t in doc[end + 1 : min(sent.end, end + 6)] if t.dep_ == "conj" and t.head.i in heads), None
-            )
-        if nxt is None:
-            break
-        end = max(t.i for t in nxt.subtree) + 1  # "on X and on Y" (the parser hangs "on Y" anywhere)
-    end = min(end, sent.end)
+    memo = state.position(party, "demands", (subj.idx, subj.idx + len(subj)), sentence.index)
+    end = conditions_end(doc, sent, prep, obj, pobj)
     cuts = [pobj.left_edge.i] + [
         t.i + 1
         for t in doc[pobj.right_edge.i + 1 : end]
@@ -71,3 +50,42 @@ def condition_frames(reading: Reading, sentence: Sentence, verb: Token) -> list[
         )
         for k, (a, b) in enumerate(zip(cuts, bounds))
     ]
+
+
+def not_stated(verb: Token) -> bool:
+    """'was conditioned on', 'did not condition', 'a conditioned offer': no party states a condition here."""
+    return (
+        any(c.dep_ in ("neg", "auxpass") for c in verb.children)
+        or verb.dep_ in ("amod", "acl")
+        or verb.tag_ == "VBN"
+        and not any(c.dep_ == "aux" for c in verb.children)
+    )
+
+
+def on_phrase(verb: Token) -> tuple[Token, Token | None, Token] | None:
+    """(the preposition "on", the verb's object, the object of "on"), also when the parser hung "on X" on the
+    object's last noun ("conditioned any pull-back of troops on X")."""
+    prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "upon") and c.i > verb.i), None)
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    if prep is None and obj is not None:  # the parser hung "on X" on the object's last noun
+        prep = next((t for t in obj.subtree if t.dep_ == "prep" and t.lower_ in ("on", "upon") and t.i > obj.i), None)
+    pobj = next((x for x in prep.children if x.dep_ == "pobj"), None) if prep is not None else None
+    return None if pobj is None else (prep, obj, pobj)
+
+
+def conditions_end(doc: Doc, sent: Span, prep: Token, obj: Token | None, pobj: Token) -> int:
+    """The end of "on X and on Y" or "on X and Y", wherever the parser hung the second phrase."""
+    end = pobj.right_edge.i + 1
+    heads = {pobj.i, prep.i} | ({obj.i} if obj is not None else set())
+    if doc[end - 1].lower_ in ("and", "or"):
+        end -= 1  # the parser hung "and" on the noun before it
+    while end + 1 < sent.end and doc[end].lower_ in ("and", "or"):
+        nxt = doc[end + 1]
+        if nxt.lower_ not in ("on", "upon"):  # "on X and Y": the parser may hang Y on the object before "on"
+            nxt = next(
+                (t for t in doc[end + 1 : min(sent.end, end + 6)] if t.dep_ == "conj" and t.head.i in heads), None
+            )
+        if nxt is None:
+            break
+        end = max(t.i for t in nxt.subtree) + 1  # "on X and on Y" (the parser hangs "on Y" anywhere)
+    return min(end, sent.end)
