@@ -7,9 +7,11 @@ import re
 from spacy.tokens import Doc, Span
 
 from ...core.docs import doc_text
+from .dates import timex_values
 from .frames.base import Frame
 from .lexicon import Lexicon
-from .memoranda import ArticleMemoranda, party_of_token, timex_values
+from .memoranda import ArticleMemoranda
+from .parties import party_of_token
 
 
 def details(lex: Lexicon, doc: Doc, span: Span, fr: Frame, state: ArticleMemoranda | None = None) -> dict:

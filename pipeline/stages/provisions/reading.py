@@ -18,7 +18,8 @@ from spacy.tokens import Doc, Span
 
 from ...core.docs import doc_text
 from .lexicon import Lexicon
-from .memoranda import ArticleMemoranda, Memo, mention_head
+from .memoranda import ArticleMemoranda, Memo
+from .mentions import mention_head
 from .rules import RuleData
 
 if TYPE_CHECKING:

@@ -11,7 +11,8 @@ from ...core.docs import in_boilerplate
 from .fields import details
 from .frames.base import Frame
 from .lexicon import Lexicon
-from .memoranda import Memo, mention_head
+from .memoranda import Memo
+from .mentions import mention_head
 from .reading import Reading
 from .segment import Segment, segment_content
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from ..memoranda import parties_in
+from ..parties import parties_in
 from ..rules import split_party
 from .base import Frame
 from .common import subject

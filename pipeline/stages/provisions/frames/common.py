@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from ..memoranda import Memo, party_of_token
+from ..memoranda import Memo
+from ..parties import party_of_token
 from ..rules import RuleData
 
 if TYPE_CHECKING:

@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
-from ..memoranda import Memo, party_of_token
+from ..memoranda import Memo
+from ..parties import party_of_token
 from .base import Frame
 from .common import negated_acceptance, noun_tagged_verb, part_of, position_owner, subject
 

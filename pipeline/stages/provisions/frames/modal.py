@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
-from ..memoranda import Memo, party_of_token
+from ..memoranda import Memo
+from ..parties import party_of_token
 from ..rules import split_party
 from .base import Frame
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
-from ..memoranda import party_of_token
+from ..parties import party_of_token
 from .base import Frame
 from .common import position_owner, subject
 
