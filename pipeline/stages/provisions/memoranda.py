@@ -17,16 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ...core.names import slug
 from .dates import day_date
-from .mentions import (
-    is_generic,
-    left_mods,
-    mention_date,
-    mention_name,
-    mention_party,
-    mention_span,
-    numbered_name,
-    proper_name,
-)
+from .mentions import Mention, mention_date, mention_name, proper_name
 from .parties import parties_in, party_of_token
 from .rules import RuleData, joint_party, split_party
 
@@ -211,103 +202,121 @@ class ArticleMemoranda:
 
     def resolve_mention(self, tok: Token, kind: str, sent_i: int) -> Memo | None:
         """The memorandum a mention refers to, created if new; None for a generic mention."""
-        data = self.data
-        generic = is_generic(tok, data)
-        party = mention_party(tok, data)
-        numbered = numbered_name(tok)
-        s, e = mention_span(tok)
-        start, end = self.doc[s].idx, tok.idx + len(tok)
-        definite = any(
-            c.lower_ in ("the", "this", "that", "these", "those", "its", "their") or c.dep_ == "poss"
-            for c in left_mods(tok)
-        )
-        memo = None
-        if generic and not party and not numbered:
+        mention = Mention.of(tok, kind, self.data)
+        if not self._names_a_document(mention):
             return None
-        if not (
-            party
-            or numbered
-            or definite
-            or tok.lower_ in self.data.documents.anaphora
-            or kind == "draft"
-            and not generic
-            or self._specific(tok)
-        ):
-            return None  # "a longer-term ceasefire agreement": not (yet) a document of the article; "a draft" is one
-        compat = "document" if data.kind_role.get(kind) == "document" else kind
-        if party or numbered:
-            for m in reversed(self.memos):
-                if m.position or m.compat != compat and not (numbered and m.numbered == numbered):
-                    continue
-                if (
-                    party
-                    and m.party == party
-                    or numbered
-                    and m.numbered == numbered
-                    and (not party or not m.party or m.party == party)
-                ):
-                    memo = m
-                    break
-                if party and m.party is None and m is self.active and definite:
-                    m.party = party
-                    memo = m
-                    break
-            if memo is None and numbered and not party and compat == "document":
-                # "the 12-point document" after "the Chinese plan": the last document named, if it has no number yet
-                last = next((m for m in reversed(self.memos) if m.compat == compat and not m.position), None)
-                if last is not None and last.party and not last.numbered:
-                    memo = last
-        elif definite or tok.lower_ in self.data.documents.anaphora:
-            same = self.active is not None and (
-                self.active.kind == kind or kind != "declaration" and self.active.kind != "declaration"
-            )
-            if same and (
-                self.active.compat == compat
-                or kind in ("draft", "memorandum", "plan", "proposal")
-                and self.active.compat == "document"
-            ):  # "the statement" is no earlier proposal
-                memo = self.active
-            else:
-                for m in reversed(self.memos):
-                    if m.compat == compat and not m.position and (kind != "declaration" or m.kind == "declaration"):
-                        memo = m
-                        break
+        memo = self._earlier(mention)
         if memo is None:
-            proper = proper_name(tok, data)
-            if party is None and not proper and not generic and kind in ("agreement", "draft"):
-                party = self.negotiating_parties(start)  # "the draft treaty", "the agreement": the sides at the table
-            memo = Memo(
-                kind=kind,
-                party=party,
-                name=mention_name(tok),
-                start=start,
-                end=end,
-                generic=generic,
-                numbered=numbered,
-                status="agreed" if kind == "agreement" else "proposed",
-                proper=proper,
-                year=self._year(),
-                plural=tok.tag_ in ("NNS", "NNPS"),
-                role=data.kind_role.get(kind),
-            )
-            self.memos.append(memo)
-        if numbered and not memo.numbered:
-            memo.numbered = numbered
-        name = mention_name(tok)
+            memo = self._new(mention)
+        self._mentioned(memo, mention)
+        self.active, self.active_sentence = memo, sent_i
+        return memo
+
+    def _names_a_document(self, m: Mention) -> bool:
+        """A mention with a party, a number, a definite or anaphoric word, a draft, or one that says whose it is
+        or what it says. Not "a longer-term ceasefire agreement": not (yet) a document of the article."""
+        if m.generic and not m.party and not m.numbered:
+            return False
+        return bool(
+            m.party
+            or m.numbered
+            or m.definite
+            or m.tok.lower_ in self.data.documents.anaphora
+            or m.kind == "draft"
+            and not m.generic
+            or self._specific(m.tok)
+        )
+
+    def _earlier(self, m: Mention) -> Memo | None:
+        """The memorandum named before that this mention takes up, if any."""
+        if m.party or m.numbered:
+            return self._of_party_or_number(m)
+        if m.definite or m.tok.lower_ in self.data.documents.anaphora:
+            return self._taken_up(m)
+        return None
+
+    def _of_party_or_number(self, m: Mention) -> Memo | None:
+        """The last memorandum of the same kind with this party or number ("the Russian memorandum" again, "the
+        28-point plan"); the active one without a party gets it ("the memorandum" ... "Russia's memorandum")."""
+        party, numbered = m.party, m.numbered
+        for memo in reversed(self.memos):
+            if memo.position or memo.compat != m.compat and not (numbered and memo.numbered == numbered):
+                continue
+            if (
+                party
+                and memo.party == party
+                or numbered
+                and memo.numbered == numbered
+                and (not party or not memo.party or memo.party == party)
+            ):
+                return memo
+            if party and memo.party is None and memo is self.active and m.definite:
+                memo.party = party
+                return memo
+        if numbered and not party and m.compat == "document":
+            # "the 12-point document" after "the Chinese plan": the last document named, if it has no number yet
+            last = next((memo for memo in reversed(self.memos) if memo.compat == m.compat and not memo.position), None)
+            if last is not None and last.party and not last.numbered:
+                return last
+        return None
+
+    def _taken_up(self, m: Mention) -> Memo | None:
+        """'the document', 'the draft', 'it': the document named just before; "the statement" only an earlier
+        statement, never an earlier proposal."""
+        kind, compat, active = m.kind, m.compat, self.active
+        same = active is not None and (active.kind == kind or kind != "declaration" and active.kind != "declaration")
+        if same and (
+            active.compat == compat
+            or kind in ("draft", "memorandum", "plan", "proposal")
+            and active.compat == "document"
+        ):
+            return active
+        for memo in reversed(self.memos):
+            if memo.compat == compat and not memo.position and (kind != "declaration" or memo.kind == "declaration"):
+                return memo
+        return None
+
+    def _new(self, m: Mention) -> Memo:
+        """A memorandum first named by this mention; a draft or agreement without a party ("the draft treaty",
+        "the agreement") is the sides' at the table."""
+        tok, kind, party = m.tok, m.kind, m.party
+        proper = proper_name(tok, self.data)
+        if party is None and not proper and not m.generic and kind in ("agreement", "draft"):
+            party = self.negotiating_parties(m.start)
+        memo = Memo(
+            kind=kind,
+            party=party,
+            name=mention_name(tok),
+            start=m.start,
+            end=m.end,
+            generic=m.generic,
+            numbered=m.numbered,
+            status="agreed" if kind == "agreement" else "proposed",
+            proper=proper,
+            year=self._year(),
+            plural=tok.tag_ in ("NNS", "NNPS"),
+            role=self.data.kind_role.get(kind),
+        )
+        self.memos.append(memo)
+        return memo
+
+    def _mentioned(self, memo: Memo, m: Mention) -> None:
+        """What a mention adds to its memorandum: a number, a better name, its offsets, the day presented."""
+        if m.numbered and not memo.numbered:
+            memo.numbered = m.numbered
+        name = mention_name(m.tok)
         if (
             len(name) > len(memo.name)
             and not memo.position
-            and (party or numbered)
+            and (m.party or m.numbered)
             and memo.kind != "agreement"
             or memo.name == memo.kind
             and name != memo.name
         ):
             memo.name = name  # "Russian memorandum" names it better than "memorandum"
-        memo.mentions.append((start, end))
+        memo.mentions.append((m.start, m.end))
         if memo.date is None and memo.compat == "document":
-            memo.date = mention_date(tok, self.article_date)
-        self.active, self.active_sentence = memo, sent_i
-        return memo
+            memo.date = mention_date(m.tok, self.article_date)
 
     def _specific(self, tok: Token) -> bool:
         """'a peace plan proposed by African leaders', 'a proposal that calls for ...': an indefinite mention

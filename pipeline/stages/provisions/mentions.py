@@ -5,6 +5,7 @@ display name, the day it was presented, and whether it is generic ("any agreemen
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from spacy.tokens import Token
 
@@ -200,3 +201,37 @@ def mention_name(tok: Token) -> str:
             s = t.i + 1
     toks = [t for t in tok.doc[s:e] if not (t.dep_ == "det" or t.tag_ in ("PRP$",) or t.lower_ in ("the", "a", "an"))]
     return " ".join(t.text for t in toks).replace(" - ", "-").replace(" 's", "'s") or tok.text
+
+
+@dataclass
+class Mention:
+    """What a document mention says, read once before it is resolved."""
+
+    tok: Token  # its head
+    kind: str
+    compat: str  # what it may take up: "document" for any document kind, else its own kind
+    generic: bool  # "any agreement", "a lasting peace deal"
+    party: str | None
+    numbered: str | None  # "28-point"
+    start: int  # character offsets of the mention with its pre-modifiers
+    end: int
+    definite: bool  # "the", "this", "its", a possessive
+
+    @classmethod
+    def of(cls, tok: Token, kind: str, data: RuleData) -> Mention:
+        s, _ = mention_span(tok)
+        definite = any(
+            c.lower_ in ("the", "this", "that", "these", "those", "its", "their") or c.dep_ == "poss"
+            for c in left_mods(tok)
+        )
+        return cls(
+            tok=tok,
+            kind=kind,
+            compat="document" if data.kind_role.get(kind) == "document" else kind,
+            generic=is_generic(tok, data),
+            party=mention_party(tok, data),
+            numbered=numbered_name(tok),
+            start=tok.doc[s].idx,
+            end=tok.idx + len(tok),
+            definite=definite,
+        )
