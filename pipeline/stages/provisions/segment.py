@@ -217,32 +217,60 @@ def _is_verb_list(doc: Doc, start: int, j: int) -> bool:
 def _starts_new_item(
     doc: Doc, k: int, end: int, first: int, sep: set[str], data: RuleData, in_sublist: bool, seg_start: int
 ) -> bool:
-    """Does a new provision start at token k, after the separator tokens ``sep``?"""
-    tok = doc[k]
-    low = tok.lower_
+    """Does a new provision start at token k, after the separator tokens ``sep``? The tests are tried in this
+    order; inside a sub-list ("..., including A, B") only those before ``in_sublist`` apply."""
     if ";" in sep or "as well as" in sep:
         return True
-    first_tok = doc[first]
-    # a repeat of the list's first word: "continued talks, continued work"; "by A or by B"
     if (
-        low == first_tok.lower_
+        _repeats_first_word(doc, k, first)
+        or _next_verb_of_list(doc, k, seg_start)
+        or doc[k].tag_ == "VBG"
+        and doc[first].tag_ == "VBG"
+        and doc[k].lower_ not in data.cues.sublist_markers
+        or _own_subject(doc, k, seg_start)
+    ):
+        return True
+    if in_sublist:
+        return False
+    if "or" in sep and "," not in sep and "and" not in sep:
+        return _alternative(doc, k, first)
+    determined = _determined_item(doc, k, end, sep)
+    if determined is not None:
+        return determined
+    return (
+        _possessor_item(doc, k, end)
+        or _nominalisation(doc, k, end, data)
+        or doc[k].lower_ not in data.cues.sublist_markers
+        and _phrase_item(doc, k, end, seg_start, sep)
+    )
+
+
+def _repeats_first_word(doc: Doc, k: int, first: int) -> bool:
+    """A repeat of the list's first word: "continued talks, continued work"; "by A or by B"."""
+    tok = doc[k]
+    return (
+        tok.lower_ == doc[first].lower_
         and (tok.is_alpha and not tok.is_stop and tok.pos_ != "PROPN" or tok.pos_ == "ADP")
         and k > first + 1
-    ):
-        return True
-    # a verb in a list of verbs: "end martial law, organize elections"
-    if (
+    )
+
+
+def _next_verb_of_list(doc: Doc, k: int, seg_start: int) -> bool:
+    """A verb in a list of verbs: "end martial law, organize elections"."""
+    tok = doc[k]
+    return (
         tok.tag_ in VERB_TAGS
         and tok.dep_ not in ("aux", "auxpass")
-        and low not in ("is", "are", "be", "was", "were")
+        and tok.lower_ not in ("is", "are", "be", "was", "were")
         and _is_verb_list(doc, seg_start, k)
         and not _bare_verb_before(doc, k)
-    ):
-        return True
-    if tok.tag_ == "VBG" and first_tok.tag_ == "VBG" and low not in data.cues.sublist_markers:
-        return True
-    # a clause with its own subject: "and that Ukraine elect ...", "and Russia would ..."
-    if (
+    )
+
+
+def _own_subject(doc: Doc, k: int, seg_start: int) -> bool:
+    """A clause with its own subject: "and that Ukraine elect ...", "and Russia would ..."."""
+    tok = doc[k]
+    return (
         tok.dep_ in ("nsubj", "nsubjpass")
         and tok.head.i > k
         and tok.head.tag_.startswith(("VB", "MD"))
@@ -250,30 +278,43 @@ def _starts_new_item(
         and not any(
             c.lower_ in SUBORDINATORS for c in tok.head.children if c.dep_ in ("mark", "advmod", "prep") and c.i < k
         )
-    ):
-        return True
-    if in_sublist:
-        return False
-    if "or" in sep and "," not in sep and "and" not in sep:
-        if any(doc[x].lower_ == "either" for x in range(max(0, first - 2), k)):
-            return True  # "either by A or by B"
-        return tok.tag_ in DETERMINER_TAGS and low not in ("no", "any") and not tok.like_num
-    # a determiner or possessive: "all civilians", "its annexation", "the exchange of"
-    if tok.tag_ in DETERMINER_TAGS and tok.dep_ != "nummod" or low in ("no", "all", "every", "each"):
-        if tok.like_num and k + 1 < end and doc[k + 1].tag_ in ("NNS", "NN") and "," in sep and "and" not in sep:
-            return False  # "18, 19 and 20 year-olds" stays together
-        return True
-    if tok.tag_ in ("NNP", "NNPS") and k + 1 < end and doc[k + 1].tag_ == "POS" and not _after_possessive(doc, k):
-        return True
-    # a nominalisation: "termination of", "protection of", "preparation for"
-    if (
+    )
+
+
+def _alternative(doc: Doc, k: int, first: int) -> bool:
+    """After a bare "or": "either by A or by B", or a determiner ("the A or the B"); else one phrase
+    ("deployments or infrastructure")."""
+    tok = doc[k]
+    if any(doc[x].lower_ == "either" for x in range(max(0, first - 2), k)):
+        return True  # "either by A or by B"
+    return tok.tag_ in DETERMINER_TAGS and tok.lower_ not in ("no", "any") and not tok.like_num
+
+
+def _determined_item(doc: Doc, k: int, end: int, sep: set[str]) -> bool | None:
+    """A determiner or possessive opens an item: "all civilians", "its annexation", "the exchange of"; but
+    "18, 19 and 20 year-olds" stays together. None when k holds no determiner."""
+    tok = doc[k]
+    if not (tok.tag_ in DETERMINER_TAGS and tok.dep_ != "nummod" or tok.lower_ in ("no", "all", "every", "each")):
+        return None
+    return not (tok.like_num and k + 1 < end and doc[k + 1].tag_ in ("NNS", "NN") and "," in sep and "and" not in sep)
+
+
+def _possessor_item(doc: Doc, k: int, end: int) -> bool:
+    """A name with a possessive: ", Ukraine's accession to ..." (not "Trump's and Putin's agreement")."""
+    tok = doc[k]
+    return tok.tag_ in ("NNP", "NNPS") and k + 1 < end and doc[k + 1].tag_ == "POS" and not _after_possessive(doc, k)
+
+
+def _nominalisation(doc: Doc, k: int, end: int, data: RuleData) -> bool:
+    """A nominalisation with its preposition: "termination of", "protection of", "preparation for"."""
+    tok = doc[k]
+    low = tok.lower_
+    return (
         tok.tag_ in ("NN", "NNS")
         and any(low.endswith(s) for s in data.cues.nominal_suffixes)
         and len(low) > 5
         and (k + 1 < end and doc[k + 1].lower_ in ("of", "for", "to", "on", "from", "with", "by", "in"))
-    ):
-        return True
-    return low not in data.cues.sublist_markers and _phrase_item(doc, k, end, seg_start, sep)
+    )
 
 
 def _bare_verb_before(doc: Doc, k: int) -> bool:
