@@ -55,38 +55,19 @@ def colon_frames(reading: Reading, sentence: Sentence) -> list[Frame]:
 
 
 def colon_frame(reading: Reading, sentence: Sentence) -> Frame | None:
+    """What follows a colon, when before it a document says something ("the memorandum has four
+    provisions:"), a part of it is named ("One point is explicit:") or a party sets out its terms."""
     doc = reading.doc
     data = reading.data
-    state = reading.memoranda
-    sent, si, mentions = sentence.span, sentence.index, sentence.mentions
+    sent, mentions = sentence.span, sentence.mentions
     colon = next((t for t in sent if t.text == ":"), None)
     if colon is None:
         return None
-    owned = False
     before = doc[sent.start : colon.i]
-    memo = None
-    for t in before:
-        if t.i in mentions and not mentions[t.i].generic:
-            memo = mentions[t.i]
     near = doc[max(sent.start, colon.i - 3) : colon.i]
     header = any(t.lemma_.lower() in data.cues.header_nouns or t.lemma_.lower() in data.part_kind for t in near)
-    active, active_si = sentence.active_before, sentence.active_before_index
-    part = any(t.lemma_.lower() in data.part_kind for t in near)
-    if memo is None and part and active is not None and active_si >= si - 1:
-        memo = active  # "One point is explicit: ..." after the plan was named
-    if memo is None:
-        # "he set out his terms: Ukraine must ...": a party's own terms, demands or conditions
-        owner = next(
-            (
-                position_owner(reading, t)
-                for t in reversed(near)
-                if t.lemma_.lower() in data.cues.position_nouns or t.lower_ in data.cues.position_nouns
-            ),
-            None,
-        )
-        if owner and owner not in reading.lex.self_deciding:
-            memo = state.position(owner, "demands", (colon.idx, colon.idx + 1), si)
-            header = owned = True
+    memo, owned = colon_memo(reading, sentence, colon, before, near)
+    header = header or owned
     if memo is None or not memo.party:
         return None
     if not header and not any(
@@ -107,6 +88,36 @@ def colon_frame(reading: Reading, sentence: Sentence) -> Frame | None:
                     section = data.documents.ordinals[c.lower_]
     modality = "commitment" if memo.kind == "agreement" else "demand"
     return Frame(memo, start, sent.end, "list", modality, memo.status, cue=colon, section=section, need_trigger=owned)
+
+
+def colon_memo(
+    reading: Reading, sentence: Sentence, colon: Token, before: Span, near: Span
+) -> tuple[Memo | None, bool]:
+    """(the memorandum a colon's list belongs to, whether it is a party's own terms): a document named before
+    the colon; the document named in the sentence before for a part of it ("One point is explicit: ...");
+    a party's terms, demands or conditions ("he set out his terms: Ukraine must ...")."""
+    data = reading.data
+    mentions, si = sentence.mentions, sentence.index
+    memo = None
+    for t in before:
+        if t.i in mentions and not mentions[t.i].generic:
+            memo = mentions[t.i]
+    if memo is not None:
+        return memo, False
+    active, active_si = sentence.active_before, sentence.active_before_index
+    if any(t.lemma_.lower() in data.part_kind for t in near) and active is not None and active_si >= si - 1:
+        return active, False  # "One point is explicit: ..." after the plan was named
+    owner = next(
+        (
+            position_owner(reading, t)
+            for t in reversed(near)
+            if t.lemma_.lower() in data.cues.position_nouns or t.lower_ in data.cues.position_nouns
+        ),
+        None,
+    )
+    if owner and owner not in reading.lex.self_deciding:
+        return reading.memoranda.position(owner, "demands", (colon.idx, colon.idx + 1), si), True
+    return None, False
 
 
 # ---------------------------------------------------------------- bullet lines

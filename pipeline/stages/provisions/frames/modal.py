@@ -28,28 +28,18 @@ def modal_frames(reading: Reading, sentence: Sentence) -> list[Frame]:
 
 
 def modal_frame(reading: Reading, sentence: Sentence) -> Frame | None:
+    """A sentence whose main verb has a modal ("would", "will") and that is about a document: one named in an
+    under-phrase ("Under the plan, ..."), as subject ("The plan would cap ..."), or continued from the sentence
+    before ("In return, Russia would agree to ...")."""
     doc = reading.doc
     data = reading.data
     sent, mentions = sentence.span, sentence.mentions
     root = sent.root
-    modal = [
-        c for c in root.children if c.tag_ == "MD" and c.lower_ in data.cues.modals or c.lower_ in data.cues.modals
-    ]
-    if not modal:  # "China will (i) modify ...": the parser hung the modal on the list marker
-        modal = [
-            t for t in doc[max(sent.start, root.i - 5) : root.i] if t.tag_ == "MD" and t.lower_ in data.cues.modals
-        ]
+    modal = modals_of(root, sent, data)
     if not modal:
         return None
-    memo = None
+    memo = under_document(reading, sentence)
     start = None
-    for words in reading.lex.under:
-        for i in range(sent.start, min(sent.end, sent.start + 6)):
-            if all(i + k < sent.end and doc[i + k].lower_ == w for k, w in enumerate(words)):
-                for j in range(i, min(sent.end, i + 12)):
-                    if j in mentions:
-                        memo = mentions[j]
-                        break
     subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and not list_marker(c)), None)
     if subj is None and modal[0].i > sent.start and party_of_token(doc[modal[0].i - 1], data):
         subj = doc[modal[0].i - 1]  # "The United States will (i) modify ...": the parser took "(i)" for the subject
@@ -74,6 +64,32 @@ def modal_frame(reading: Reading, sentence: Sentence) -> Frame | None:
         cue=modal[0] if modal else root,
         need_trigger=True,
     )
+
+
+def modals_of(root: Token, sent: Span, data) -> list[Token]:
+    """The modals of the main verb, or those just before it ("China will (i) modify ...": the parser hung the
+    modal on the list marker)."""
+    modals = data.cues.modals
+    modal = [c for c in root.children if c.tag_ == "MD" and c.lower_ in modals or c.lower_ in modals]
+    if not modal:
+        modal = [t for t in sent.doc[max(sent.start, root.i - 5) : root.i] if t.tag_ == "MD" and t.lower_ in modals]
+    return modal
+
+
+def under_document(reading: Reading, sentence: Sentence) -> Memo | None:
+    """The document of an under-phrase at the start of the sentence ("Under the plan", "According to the
+    draft"): a mention within the 12 tokens after it."""
+    doc = reading.doc
+    sent, mentions = sentence.span, sentence.mentions
+    memo = None
+    for words in reading.lex.under:
+        for i in range(sent.start, min(sent.end, sent.start + 6)):
+            if all(i + k < sent.end and doc[i + k].lower_ == w for k, w in enumerate(words)):
+                for j in range(i, min(sent.end, i + 12)):
+                    if j in mentions:
+                        memo = mentions[j]
+                        break
+    return memo
 
 
 def list_marker(tok: Token) -> bool:

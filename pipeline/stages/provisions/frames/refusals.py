@@ -90,54 +90,52 @@ def tail_status(reading: Reading, sentence: Sentence, frames: list[Frame]) -> li
 def refusal_back(reading: Reading, sent: Span, si: int) -> None:
     """'Kyiv has firmly rejected this condition', 'Ukraine has repeatedly rejected any such land concessions':
     a refusal of something named just before rejects the other party's provisions of the last two sentences."""
-    state = reading.memoranda
-    found = reading.found
-    lex = reading.lex
-    refusal = lex.refusals
     for verb in sent:
-        phrasal = any(
-            c.dep_ == "prt" and (verb.lemma_.lower(), c.lower_) in lex.phrasal_refusals for c in verb.children
-        )
-        if (
-            not (verb.lemma_.lower() in refusal or phrasal)
-            or verb.pos_ not in ("VERB", "AUX")
-            or any(c.dep_ == "neg" for c in verb.children)
-        ):
+        if not refuses(reading, verb):
             continue
         obj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and c.i != verb.i), None)
         if obj is None:
             continue
-        back = obj.pos_ == "PRON" or any(c.lower_ in ("this", "these", "those", "that", "such") for c in obj.lefts)
         named = reading.mention_memo.get(obj.i)
         if named is not None and not named.generic:
-            for _, fr in found:  # "Zelenskiy had also rejected the plan": its clauses read just before
+            for _, fr in reading.found:  # "Zelenskiy had also rejected the plan": its clauses read just before
                 if fr.si >= si - 2 and fr.memo is named and named.kind != "agreement":
                     fr.status = "rejected"
             continue
-        subj = (
-            subject(verb, reading.data)
-            if obj.dep_ == "dobj"
-            else next((c for c in verb.children if c.dep_ == "agent"), None)
-        )
-        refuser = state.subject_party(subj) if subj is not None else None
-        if not refuser:
+        reject_provisions_before(reading, sent, si, verb, obj)
+
+
+def refuses(reading: Reading, verb: Token) -> bool:
+    """A refusal verb ("rejected", "ruled out"), not negated."""
+    lemma = verb.lemma_.lower()
+    phrasal = any(c.dep_ == "prt" and (lemma, c.lower_) in reading.lex.phrasal_refusals for c in verb.children)
+    return (
+        (lemma in reading.lex.refusals or phrasal)
+        and verb.pos_ in ("VERB", "AUX")
+        and not any(c.dep_ == "neg" for c in verb.children)
+    )
+
+
+def reject_provisions_before(reading: Reading, sent: Span, si: int, verb: Token, obj: Token) -> None:
+    """The refuser's refusal of "this condition" rejects the other side's provisions of the last two
+    sentences; the refused thing restated ("ruled out a withdrawal from the Donbas") rejects the other side's
+    provision of the same strong category read just before, when that frame gave one provision."""
+    found = reading.found
+    labels_of = reading.lex.categories.strong_labels
+    subj = (
+        subject(verb, reading.data)
+        if obj.dep_ == "dobj"
+        else next((c for c in verb.children if c.dep_ == "agent"), None)
+    )
+    refuser = reading.memoranda.subject_party(subj) if subj is not None else None
+    if not refuser:
+        return
+    back = obj.pos_ == "PRON" or any(c.lower_ in ("this", "these", "those", "that", "such") for c in obj.lefts)
+    labels = set() if back else labels_of(sent.doc[obj.left_edge.i : obj.right_edge.i + 1])
+    if not back and not labels:
+        return
+    for seg, fr in found:
+        if fr.si < si - 2 or not fr.memo.party or fr.memo.kind == "agreement" or refuser in split_party(fr.memo.party):
             continue
-        # not "this condition": the refused thing restated ("ruled out a withdrawal from the Donbas") rejects the
-        # other side's provision of the same strong category read just before, when that frame gave one provision
-        labels = set() if back else lex.categories.strong_labels(sent.doc[obj.left_edge.i : obj.right_edge.i + 1])
-        if not back and not labels:
-            continue
-        for seg, fr in found:
-            if (
-                fr.si < si - 2
-                or not fr.memo.party
-                or fr.memo.kind == "agreement"
-                or refuser in split_party(fr.memo.party)
-            ):
-                continue
-            if (
-                back
-                or sum(f is fr for _, f in found) == 1
-                and labels & lex.categories.strong_labels(sent.doc[seg.start : seg.end])
-            ):
-                fr.status = "rejected"
+        if back or sum(f is fr for _, f in found) == 1 and labels & labels_of(sent.doc[seg.start : seg.end]):
+            fr.status = "rejected"
