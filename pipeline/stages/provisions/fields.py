@@ -40,17 +40,14 @@ def actor(lex: Lexicon, span: Span, fr: Frame, state: ArticleMemoranda | None = 
 def conditions(lex: Lexicon, span: Span) -> str | None:
     """The clause opened by a condition marker ('if', 'after', 'in exchange for', 'once', 'before')."""
     doc = span.doc
+    cues = lex.data.cues
     for i in range(span.start + 1, span.end):
         for words in lex.cond_markers:
             if all(i + k < span.end and doc[i + k].lower_ == w for k, w in enumerate(words)):
-                if (
-                    i > span.start
-                    and doc[i - 1].like_num
-                    or doc[i - 1].lower_ in ("days", "weeks", "months", "day", "week", "month")
-                ):
+                if i > span.start and doc[i - 1].like_num or doc[i - 1].lower_ in cues.time_units:
                     continue  # "within 30 days after ...": part of a deadline
-                if words[0] in ("after", "before", "until", "once") and not any(
-                    doc[j].tag_.startswith("VB") or doc[j].lemma_.lower() in ("ceasefire", "exchange", "signing", "end")
+                if words[0] in cues.temporal_condition_markers and not any(
+                    doc[j].tag_.startswith("VB") or doc[j].lemma_.lower() in cues.event_nouns
                     for j in range(i + 1, min(span.end, i + 8))
                 ):
                     continue
@@ -65,15 +62,20 @@ def conditions(lex: Lexicon, span: Span) -> str | None:
 
 def deadline(lex: Lexicon, doc: Doc, span: Span) -> str | None:
     """A time limit: 'within 100 days of ending martial law' -> 'P100D after ending martial law'."""
-    markers = set(lex.data.cues.deadline_markers) - {"in", "for", "over", "after"}
+    cues = lex.data.cues
+    markers = set(cues.deadline_markers) - set(cues.weak_deadline_markers)
     for at, tx in timex_values(doc, span.start_char, span.end_char):
         tok = doc.char_span(tx["start"], tx["end"], alignment_mode="expand")
         if tok is None:
             continue
         prev = doc[tok.start - 1] if tok.start > 0 else None
-        if prev is None or prev.lower_ not in markers and not (prev.lower_ == "later" and tok.start > 1):
+        if (
+            prev is None
+            or prev.lower_ not in markers
+            and not (prev.lower_ in cues.relative_deadline_markers and tok.start > 1)
+        ):
             continue
-        value = tx.get("value") or _duration_value(tx.get("text", "")) or tx.get("text")
+        value = tx.get("value") or _duration_value(tx.get("text", ""), cues.number_words) or tx.get("text")
         if tx.get("anchor_text") and tx.get("anchor_start") is not None:
             rel = "before" if (tx.get("relation") or "") in ("before", "prior", "until") else "after"
             a_start, a_end = tx["anchor_start"], min(tx.get("anchor_end") or span.end_char, span.end_char)
@@ -82,7 +84,7 @@ def deadline(lex: Lexicon, doc: Doc, span: Span) -> str | None:
             if anchor and span.start_char <= a_start < span.end_char:
                 return f"{value} {rel} {anchor}"
         rest = doc[tok.end : span.end]
-        if prev.lower_ == "within" and len(rest) > 1 and rest[0].lower_ in ("of", "after", "from", "following"):
+        if prev.lower_ == "within" and len(rest) > 1 and rest[0].lower_ in cues.deadline_anchor_words:
             anchor = rest[1:]
             cut = next((t.i for t in anchor if t.text in (",", ";")), anchor.end)
             return f"{value} after {doc[anchor.start : cut].text}"
@@ -102,30 +104,12 @@ def status(lex: Lexicon, span: Span, fr: Frame) -> str:
     return st_
 
 
-_NUMBER_WORDS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "thirty": 30,
-    "sixty": 60,
-    "ninety": 90,
-    "hundred": 100,
-}
-
-
-def _duration_value(text: str) -> str | None:
+def _duration_value(text: str, number_words: dict[str, int]) -> str | None:
     """'30 days' -> 'P30D' when the dates stage gave no value."""
     m = re.match(r"^\s*(\d+|[a-z]+)[\s-]+(day|week|month|year)s?\b", text.lower())
     if not m:
         return None
-    n = int(m.group(1)) if m.group(1).isdigit() else _NUMBER_WORDS.get(m.group(1))
+    n = int(m.group(1)) if m.group(1).isdigit() else number_words.get(m.group(1))
     if n is None:
         return None
     return f"P{n}{m.group(2)[0].upper()}"

@@ -42,7 +42,7 @@ def _prefilter(nlp: Language, data: RuleData) -> PhraseMatcher:
     only a document can say ("includes", "says") are not here: they need a document in the sentence or one
     named just before, which the component checks per sentence."""
     c = data.cues
-    doc_words = list(data.doc_kind) + list(data.part_kind) + ["document", "text", "paper"]
+    doc_words = list(data.doc_kind) + list(data.part_kind) + list(data.documents.general_nouns)
     verbs = (
         set(c.party_verbs)
         | set(c.agreement_verbs)
@@ -51,25 +51,12 @@ def _prefilter(nlp: Language, data: RuleData) -> PhraseMatcher:
         | set(c.party_goal_verbs)
         | set(c.truce_verbs)
         | set(c.condition_verbs)
-        | {"call"}
+        | set(c.prefilter_verbs)
     )
     verbs = {v.split()[0] for v in verbs}  # "rule out": its verb
     words = {f for w in doc_words for f in phrase_forms(w)} | {f for v in verbs for f in phrase_forms(v)}
     words |= {f for w in c.position_nouns for f in phrase_forms(w)}
-    words |= {
-        "agreed",
-        "sought",
-        "wanted",
-        "drew",
-        "laid",
-        "put",
-        "set",
-        "signed",
-        "reached",
-        "struck",
-        "under",
-        ":",
-    }
+    words |= set(c.prefilter_words)
     matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
     matcher.add("TRIGGER", [nlp.make_doc(w) for w in sorted(words)])
     return matcher

@@ -153,21 +153,7 @@ class ArticleMemoranda:
         if found:
             return joint_party(found)
         words = {t.lower_ for t in toks}
-        heads = {
-            "side",
-            "party",
-            "delegation",
-            "negotiator",
-            "team",
-            "both",
-            "leader",
-            "president",
-            "country",
-            "nation",
-            "government",
-            "signatory",
-            "two",
-        }
+        heads = self.data.parties.joint_heads
         joint = set(self.data.parties.joint)
         if words & joint and (subj.lemma_.lower() in heads or subj.lower_ in joint):  # "the Parties" (lemma 'Parties')
             return self.negotiating_parties(subj.idx)

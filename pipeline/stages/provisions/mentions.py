@@ -55,7 +55,7 @@ def mention_head(tok: Token, data: RuleData) -> str | None:
         )
         if not verb_like:
             return None  # "deal talks", "plan details": not the head (but "the memorandum demands that ...")
-    if kind is None and lemma in ("document", "text", "paper"):
+    if kind is None and lemma in data.documents.general_nouns:
         if any(c.lower_ == "point" or c.text.endswith("-point") for c in tok.subtree if c.i < tok.i):
             return "plan"
     if kind is None:
@@ -133,7 +133,7 @@ def mention_party(tok: Token, data: RuleData) -> str | None:
             for pobj in c.children:
                 if pobj.dep_ == "pobj":
                     found += [p for p in parties_in(pobj.subtree, data) if p not in found]
-                    if not found and pobj.lower_ in ("side", "delegation", "government", "team"):
+                    if not found and pobj.lower_ in data.parties.side_nouns:
                         found += parties_in(pobj.subtree, data)
     if not found:
         verb = tok.head if tok.dep_ in ("dobj", "nsubjpass") else None

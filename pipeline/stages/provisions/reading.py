@@ -75,7 +75,7 @@ class Reading:
             for tok in span:
                 if (
                     tok.i not in mentions
-                    and tok.lemma_.lower() in ("document", "text", "paper")
+                    and tok.lemma_.lower() in self.data.documents.general_nouns
                     and tok.pos_ == "NOUN"
                     and any(c.lower_ in ("the", "this") for c in tok.lefts)
                 ):

@@ -54,6 +54,8 @@ class Parties(_Strict):
     joint: list[str] = Field(default_factory=list)
     pronouns: list[str] = Field(default_factory=list)
     self_deciding: list[str] = Field(default_factory=list)
+    joint_heads: list[str]
+    side_nouns: list[str]
 
 
 @rule_file("provisions/documents.yaml")
@@ -61,6 +63,8 @@ class Documents(_Strict):
     kinds: dict[str, list[str]]
     roles: dict[str, Literal["document", "outcome", "position"]]
     anaphora: list[str]
+    general_nouns: list[str]
+    whole_document_words: list[str]
     parts: dict[str, list[str]]
     ordinals: dict[str, str]
     presenting_verbs: list[str]
@@ -76,6 +80,8 @@ class Documents(_Strict):
 
 @rule_file("provisions/cues.yaml")
 class Cues(_Strict):
+    prefilter_verbs: list[str]
+    prefilter_words: list[str]
     content_verbs: dict[str, str]
     party_verbs: list[str]
     party_object_verbs: list[str] = Field(default_factory=list)
@@ -93,16 +99,34 @@ class Cues(_Strict):
     exchange_phrases: list[str] = Field(default_factory=list)
     document_only_verbs: list[str]
     particles: list[str]
+    particle_verbs: dict[str, list[str]]
+    loose_particle_verbs: list[str]
+    saying_verbs: list[str]
+    containing_verbs: list[str]
+    listing_verbs: list[str]
+    to_participle_verbs: list[str]
     agreement_verbs: list[str]
+    complement_agreement_verbs: dict[str, bool]
+    passive_agreement_verbs: list[str]
+    list_agreement_verbs: list[str]
+    acceptance_verbs: list[str]
     agreement_nouns: list[str]
     refusal_verbs: list[str]
     modals: list[str]
     under_phrases: list[str]
     status_cues: dict[str, list[str]]
     condition_markers: list[str]
+    temporal_condition_markers: list[str]
+    event_nouns: list[str]
+    time_units: list[str]
     deadline_markers: list[str]
+    weak_deadline_markers: list[str]
+    relative_deadline_markers: list[str]
+    deadline_anchor_words: list[str]
+    number_words: dict[str, int]
     header_nouns: list[str]
     sublist_markers: list[str]
+    call_nouns: list[str]
     stoppers: list[str]
     nominal_suffixes: list[str]
 

@@ -548,7 +548,7 @@ LEAD_STRIP = {
 }
 
 
-def trim(doc: Doc, seg: Segment) -> Segment:
+def trim(doc: Doc, seg: Segment, data: RuleData) -> Segment:
     """Strip separators and connectives at the edges of a segment."""
     s, e = seg.start, seg.end
     while s < e and (
@@ -561,7 +561,7 @@ def trim(doc: Doc, seg: Segment) -> Segment:
         if doc[s].lower_ == "to" and not (s + 1 < e and doc[s + 1].tag_ == "VB"):
             break
         s += 1
-    if s + 1 < e and doc[s].lower_ in ("calls", "call", "demands", "demand") and doc[s + 1].lower_ in ("for", "that"):
+    if s + 1 < e and doc[s].lower_ in data.cues.call_nouns and doc[s + 1].lower_ in ("for", "that"):
         s += 2  # "included calls for Kyiv to ...": the content is what is called for
     if s < e and doc[s].lower_ == "by":
         nxt = s + 1
@@ -616,9 +616,9 @@ def segment_content(doc: Doc, start: int, end: int, data: RuleData, item: str | 
             it = Segment(it.start, content_end(doc, it.start, it.end, data), it.item)
         label = it.item if numbered else item
         for part in split_at_dash(doc, Segment(it.start, it.end, label), data):
-            part = drop_relative_header(doc, trim(doc, part), data)
+            part = drop_relative_header(doc, trim(doc, part, data), data)
             for seg in _split_exchange(doc, split_coordination(doc, part.start, part.end, data), data):
-                seg = trim(doc, Segment(seg.start, seg.end, label))
+                seg = trim(doc, Segment(seg.start, seg.end, label), data)
                 if (
                     seg.end > seg.start
                     and is_substantive(doc, seg, data)

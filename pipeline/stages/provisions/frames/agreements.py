@@ -28,9 +28,6 @@ def truce_frames(reading: Reading, sentence: Sentence, verb: Token) -> list[Fram
     return [fr] if fr is not None else []
 
 
-AGREEING_VERBS = ("agree", "commit", "consent", "accept", "pledge")  # with a verb complement ("agreed to halt")
-
-
 def agreement_frame(reading: Reading, sentence: Sentence, verb: Token) -> Frame | None:
     """'the two sides agreed to S', 'reached an agreement to S', and the passive 'a ceasefire was agreed'."""
     doc = reading.doc
@@ -45,8 +42,8 @@ def agreement_frame(reading: Reading, sentence: Sentence, verb: Token) -> Frame 
     party = agreeing_party(reading, verb)
     if not party or party in reading.lex.self_deciding:
         return None  # "Allies agreed to provide ...": an alliance deciding on its own
-    if verb.lemma_.lower() in AGREEING_VERBS:
-        start = verb_complement_start(verb)
+    if verb.lemma_.lower() in reading.data.cues.complement_agreement_verbs:
+        start = verb_complement_start(verb, reading.data)
     else:
         start = noun_complement_start(verb, reading.data)
     if start is None:
@@ -90,7 +87,7 @@ def agreeing_party(reading: Reading, verb: Token) -> str | None:
     return party
 
 
-def verb_complement_start(verb: Token) -> int | None:
+def verb_complement_start(verb: Token, data) -> int | None:
     """Where 'agreed on Tuesday to halt strikes' (the verb of the complement, 'halt'), 'committed that they
     would S' or 'agreed on X' starts."""
     doc = verb.doc
@@ -103,8 +100,8 @@ def verb_complement_start(verb: Token) -> int | None:
             return start
         if c.dep_ == "ccomp" and any(a.tag_ == "MD" or a.lower_ == "to" for a in c.children):
             return c.left_edge.i
-    if verb.lemma_.lower() == "accept":
-        return None
+    if not data.cues.complement_agreement_verbs[verb.lemma_.lower()]:
+        return None  # "accepted on Monday"
     for c in right:
         if c.dep_ == "prep" and c.lower_ in ("to", "on", "upon"):
             pobj = next((x for x in c.children if x.dep_ in ("pobj", "pcomp")), None)
@@ -175,7 +172,9 @@ def passive_agreement(reading: Reading, sentence: Sentence, verb: Token) -> Fram
     Only a subject with a strong category trigger ("the deal was agreed" says nothing)."""
     doc = reading.doc
     state = reading.memoranda
-    if verb.lemma_.lower() != "agree" or not any(c.dep_ == "auxpass" for c in verb.children):
+    if verb.lemma_.lower() not in reading.data.cues.passive_agreement_verbs or not any(
+        c.dep_ == "auxpass" for c in verb.children
+    ):
         return None
     if any(c.dep_ == "aux" and (c.tag_ == "MD" or c.lower_ == "to") for c in verb.children):
         return None  # "a truce could be agreed", "a truce to be agreed": not reached

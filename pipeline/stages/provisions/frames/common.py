@@ -104,7 +104,7 @@ def part_of(reading: Reading, sentence: Sentence, subj: Token) -> tuple[Memo | N
         return memo, (label if data.part_kind[lemma] == "section" else None)
     if subj.i in mentions:
         memo = mentions[subj.i]
-        if subj.lower_ in ("memorandum", "document", "draft", "plan", "text") and memo is active:
+        if subj.lower_ in data.documents.whole_document_words and memo is active:
             memo.section = None
         return memo, None
     if subj.lower_ in ("which", "that") or subj.tag_ in ("WDT", "WP"):
@@ -125,8 +125,8 @@ def part_of(reading: Reading, sentence: Sentence, subj: Token) -> tuple[Memo | N
     return None, None
 
 
-def negated_acceptance(tok: Token) -> bool:
+def negated_acceptance(tok: Token, data: RuleData) -> bool:
     """'would not be accepted', 'will never agree': the content before it is rejected."""
-    return tok.lemma_.lower() in ("accept", "agree") and any(
+    return tok.lemma_.lower() in data.cues.acceptance_verbs and any(
         c.dep_ == "neg" or c.lower_ == "never" for c in tok.children
     )

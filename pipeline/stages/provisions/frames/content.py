@@ -40,10 +40,10 @@ def participle_document(verb: Token, mentions: dict[int, Memo]) -> Token | None:
     return None
 
 
-def opposed_to(verb: Token) -> bool:
+def opposed_to(verb: Token, data) -> bool:
     """'The paper was opposed to any first use of chemical arms': 'be opposed to' is the stance 'oppose'."""
     return (
-        verb.lemma_.lower() == "oppose"
+        verb.lemma_.lower() in data.cues.to_participle_verbs
         and verb.i + 1 < len(verb.doc)
         and verb.doc[verb.i + 1].lower_ == "to"
         and any(c.dep_ in ("auxpass", "aux") and c.lemma_ == "be" for c in verb.children)
@@ -153,9 +153,6 @@ def content_start(verb: Token, end: int, data) -> int:
     return i
 
 
-SAY_VERBS = ("say", "state", "read", "mention")
-
-
 def content_frame(reading: Reading, sentence: Sentence, verb: Token) -> Frame | None:
     """A content verb with a document (or a part of one) as subject, else a party's own position."""
     data = reading.data
@@ -163,7 +160,7 @@ def content_frame(reading: Reading, sentence: Sentence, verb: Token) -> Frame | 
     sent, mentions = sentence.span, sentence.mentions
     lemma = verb.lower_[:-1] if noun_tagged_verb(verb, mentions, data) else verb.lemma_.lower()
     participle_of = participle_document(verb, mentions)
-    if not reads_content(verb, lemma, sentence, participle_of):
+    if not reads_content(verb, lemma, sentence, participle_of, data):
         return None
     subj = participle_of if participle_of is not None else subject(verb, data)
     if subj is None and verb.dep_ in ("acl",) and verb.head.i in mentions:
@@ -177,12 +174,12 @@ def content_frame(reading: Reading, sentence: Sentence, verb: Token) -> Frame | 
         if memo is None:
             return None
         frame_kind = "position"
-    elif not document_says(memo, lemma, subj, sentence):
+    elif not document_says(memo, lemma, subj, sentence, data):
         return None
     need_trigger = "strong" if frame_kind == "position" else True
     before = as_content(verb)
     if before is not None:  # "ceding the rest of the region, as Moscow has demanded, would not be accepted"
-        status = "rejected" if negated_acceptance(doc[before[0] : before[1]].root.head) else memo.status
+        status = "rejected" if negated_acceptance(doc[before[0] : before[1]].root.head, data) else memo.status
         modality = data.cues.content_verbs.get(lemma, "demand")
         return Frame(memo, *before, frame_kind, modality, status, cue=verb, section=section, need_trigger=need_trigger)
     start = content_start(verb, sent.end, data)
@@ -194,7 +191,7 @@ def content_frame(reading: Reading, sentence: Sentence, verb: Token) -> Frame | 
     )
 
 
-def reads_content(verb: Token, lemma: str, sentence: Sentence, participle_of: Token | None) -> bool:
+def reads_content(verb: Token, lemma: str, sentence: Sentence, participle_of: Token | None, data) -> bool:
     """Is this use of a content verb one that introduces content? Not negated, not "..., including X" (a
     sub-list), not passive ("the memorandum put forward by the other side"), and with its particle where it
     needs one ("calls for", "sets out", "provides for")."""
@@ -212,26 +209,24 @@ def reads_content(verb: Token, lemma: str, sentence: Sentence, participle_of: To
     if (
         verb.tag_ == "VBN"
         and (verb.dep_ == "acl" or any(c.dep_ == "auxpass" for c in verb.children))
-        and not opposed_to(verb)
+        and not opposed_to(verb, data)
     ):
         return False  # "the memorandum put forward by the other side": passive
-    return has_particle(verb, lemma, sentence.span)
+    return has_particle(verb, lemma, sentence.span, data)
 
 
-def has_particle(verb: Token, lemma: str, sent: Span) -> bool:
+def has_particle(verb: Token, lemma: str, sent: Span, data) -> bool:
     """'calls for', 'called on Kyiv to', 'set out', 'put forward', 'provides for': the verbs that say what a
-    document contains only with their particle have it."""
+    document contains only with their particle (``particle_verbs``) have it."""
+    particles = data.cues.particle_verbs.get(lemma)
+    if particles is None:
+        return True
     doc = verb.doc
-    nxt = doc[verb.i + 1].lower_ if verb.i + 1 < sent.end else None
-    if lemma == "call":
-        return nxt in ("for", "on") or any(
-            c.lower_ in ("for", "on") for c in verb.children if c.i == verb.i + 1 or c.dep_ in ("prep", "prt", "mark")
-        )
-    if lemma in ("set", "lay", "put"):
-        return nxt in ("out", "forward")
-    if lemma == "provide":
-        return nxt == "for"
-    return True
+    if verb.i + 1 < sent.end and doc[verb.i + 1].lower_ in particles:
+        return True
+    return lemma in data.cues.loose_particle_verbs and any(
+        c.lower_ in particles for c in verb.children if c.i == verb.i + 1 or c.dep_ in ("prep", "prt", "mark")
+    )
 
 
 def document_of(reading: Reading, sentence: Sentence, verb: Token, subj: Token) -> tuple[Memo | None, str | None]:
@@ -254,7 +249,7 @@ def party_position(reading: Reading, sentence: Sentence, verb: Token, lemma: str
     """The demands (or proposals) of the party that is the subject: "Russia is demanding that S", "Kyiv asked
     Moscow to S", "its minimum demands, which include X"; None when the verb states no position at a table."""
     data = reading.data
-    owner = position_owner(reading, subj) if lemma in ("include", "contain") else None
+    owner = position_owner(reading, subj) if lemma in data.cues.containing_verbs else None
     if owner:
         party = owner  # "its minimum demands, which include X", "Russia's conditions include X"
     elif states_position(verb, lemma, data):
@@ -298,14 +293,15 @@ def asserts(verb: Token) -> bool:
     )
 
 
-def document_says(memo: Memo, lemma: str, subj: Token, sentence: Sentence) -> bool:
+def document_says(memo: Memo, lemma: str, subj: Token, sentence: Sentence, data) -> bool:
     """A document whose content may be read: one with a party, number or name ("It said ..." of an unnamed
     statement: whose clauses, is not known); "It said ..." only of a document named in the sentence before."""
     if not (memo.party or memo.numbered or memo.proper):
         return False
-    if lemma in SAY_VERBS and memo.role is None:
+    saying = data.cues.saying_verbs
+    if lemma in saying and memo.role is None:
         return False
-    return not (lemma in SAY_VERBS and subj.pos_ == "PRON" and sentence.active_before_index < sentence.index - 1)
+    return not (lemma in saying and subj.pos_ == "PRON" and sentence.active_before_index < sentence.index - 1)
 
 
 def describes_content(first: Token, data) -> bool:

@@ -71,7 +71,7 @@ def colon_frame(reading: Reading, sentence: Sentence) -> Frame | None:
     if memo is None or not memo.party:
         return None
     if not header and not any(
-        (t.lemma_.lower() in data.cues.content_verbs or t.lemma_.lower() in ("have", "list", "contain"))
+        (t.lemma_.lower() in data.cues.content_verbs or t.lemma_.lower() in data.cues.listing_verbs)
         and said_by_document(t, mentions, data)
         for t in before
     ):
@@ -199,7 +199,7 @@ def list_intro(reading: Reading, sent: Span, frames: list[Frame], si: int) -> Op
         # "the points on which both delegations agreed:": the list is what the parties agreed
         for tok in sent:
             if (
-                tok.lemma_.lower() in ("agree", "commit", "sign")
+                tok.lemma_.lower() in reading.data.cues.list_agreement_verbs
                 and tok.pos_ in ("VERB", "AUX")
                 and not any(c.dep_ == "neg" for c in tok.children)
             ):

@@ -82,7 +82,7 @@ def tail_status(reading: Reading, sentence: Sentence, frames: list[Frame]) -> li
         end = content_end(doc, fr.start, fr.end, reading.data)
         if end < fr.end:
             tail = doc[end : fr.end]
-            if any(t.lemma_.lower() in refusal or negated_acceptance(t) for t in tail):
+            if any(t.lemma_.lower() in refusal or negated_acceptance(t, reading.data) for t in tail):
                 fr.status = "rejected"  # "..., a condition Kyiv says it will never accept"
     return frames
 
