@@ -13,6 +13,8 @@ from .lexicon import Lexicon
 from .memoranda import ArticleMemoranda
 from .parties import party_of_token
 
+BEFORE_RELATIONS = ("before", "prior", "until")  # the dates stage's relations of an anchored duration, before it
+
 
 def details(lex: Lexicon, doc: Doc, span: Span, fr: Frame, state: ArticleMemoranda | None = None) -> dict:
     """Actor, conditions, deadline and status of one provision."""
@@ -77,7 +79,7 @@ def deadline(lex: Lexicon, doc: Doc, span: Span) -> str | None:
             continue
         value = tx.get("value") or _duration_value(tx.get("text", ""), cues.number_words) or tx.get("text")
         if tx.get("anchor_text") and tx.get("anchor_start") is not None:
-            rel = "before" if (tx.get("relation") or "") in ("before", "prior", "until") else "after"
+            rel = "before" if (tx.get("relation") or "") in BEFORE_RELATIONS else "after"
             a_start, a_end = tx["anchor_start"], min(tx.get("anchor_end") or span.end_char, span.end_char)
             anchor = doc_text(doc)[a_start:a_end]
             anchor = re.split(r",|;| and that | and | but ", anchor)[0].strip()

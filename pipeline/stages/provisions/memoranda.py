@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ...core.names import slug
 from .dates import day_date
+from .grammar import GROUP_PRONOUNS, PERSON_PRONOUNS, RELATIVE_PRONOUNS
 from .mentions import Mention, mention_date, mention_name, proper_name
 from .parties import parties_in, party_of_token
 from .rules import RuleData, joint_party, split_party
@@ -67,6 +68,9 @@ class Memo:
             return f"{party}-{slug(self.proper)}" if party else slug(self.proper)
         year = self.year or (self.date or "")[:4] or None
         return f"{party or 'unknown'}-{self.kind}" + (f"-{year}" if year else "")
+
+
+POSITION_NAMES = ("demands", "proposals", "offer")  # how the names this module gives positions end ("Russia demands")
 
 
 class ArticleMemoranda:
@@ -157,9 +161,9 @@ class ArticleMemoranda:
         joint = set(self.data.parties.joint)
         if words & joint and (subj.lemma_.lower() in heads or subj.lower_ in joint):  # "the Parties" (lemma 'Parties')
             return self.negotiating_parties(subj.idx)
-        if subj.lower_ in ("they", "we") and self.last_joint:
+        if subj.lower_ in GROUP_PRONOUNS and self.last_joint:
             return self.last_joint
-        if subj.lower_ in ("he", "she"):
+        if subj.lower_ in PERSON_PRONOUNS:
             return self._person_pronoun(subj)
         return None
 
@@ -315,7 +319,7 @@ class ArticleMemoranda:
             if (
                 c.dep_ == "relcl"
                 and c.lemma_.lower() in self.data.cues.content_verbs
-                and any(x.lower_ in ("that", "which") for x in c.children if x.dep_ in ("nsubj", "nsubjpass"))
+                and any(x.lower_ in RELATIVE_PRONOUNS for x in c.children if x.dep_ in ("nsubj", "nsubjpass"))
             ):
                 return True
         return False
@@ -357,7 +361,7 @@ class ArticleMemoranda:
     def position(self, party: str, kind: str, at: tuple[int, int], sent_i: int) -> Memo:
         """The demands (or proposals) a party states in prose, one memorandum per party and kind."""
         for m in self.memos:
-            if m.kind == kind and m.party == party and m.name.endswith(("demands", "proposals", "offer")):
+            if m.kind == kind and m.party == party and m.name.endswith(POSITION_NAMES):
                 return m
         label = {"demands": f"{party} demands", "proposal": f"{party} proposals"}.get(kind, f"{party} {kind}")
         memo = Memo(

@@ -10,6 +10,15 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from .dates import ISO_DAY, timex_values
+from .grammar import (
+    ARTICLES,
+    DEFINITE_DETERMINERS,
+    GOAL_PREPOSITIONS,
+    INDEFINITE_ARTICLES,
+    OWNER_PREPOSITIONS,
+    PERSON_POSSESSIVES,
+    THAT_FOR,
+)
 from .parties import parties_in, party_of_token
 from .rules import RuleData, joint_party
 
@@ -51,7 +60,7 @@ def mention_head(tok: Token, data: RuleData) -> str | None:
             nxt.i == tok.i + 1
             and nxt.tag_ == "NNS"
             and nxt.i + 1 < len(tok.doc)
-            and tok.doc[nxt.i + 1].lower_ in ("that", "for")
+            and tok.doc[nxt.i + 1].lower_ in THAT_FOR
         )
         if not verb_like:
             return None  # "deal talks", "plan details": not the head (but "the memorandum demands that ...")
@@ -108,10 +117,10 @@ def is_generic(tok: Token, data: RuleData) -> bool:
     for c in tok.lefts:
         if (
             c.dep_ == "det"
-            and c.lower_ in ("a", "an")
+            and c.lower_ in INDEFINITE_ARTICLES
             and not any(x.dep_ in ("poss", "nummod") or "-point" in x.text for x in tok.lefts)
         ):
-            return tok.dep_ in ("pobj", "attr") and tok.head.lower_ in ("toward", "towards", "for", "to")
+            return tok.dep_ in ("pobj", "attr") and tok.head.lower_ in GOAL_PREPOSITIONS
     return False
 
 
@@ -129,7 +138,7 @@ def mention_party(tok: Token, data: RuleData) -> str | None:
     s, e = mention_span(tok)
     found = parties_in(tok.doc[s : e - 1], data)
     for c in tok.rights:
-        if c.dep_ == "prep" and c.lower_ in ("of", "by", "from"):
+        if c.dep_ == "prep" and c.lower_ in OWNER_PREPOSITIONS:
             for pobj in c.children:
                 if pobj.dep_ == "pobj":
                     found += [p for p in parties_in(pobj.subtree, data) if p not in found]
@@ -157,7 +166,7 @@ def mention_party(tok: Token, data: RuleData) -> str | None:
 def _possessor_named_before(tok: Token, data: RuleData) -> list[str]:
     """'the announcement by President Trump regarding his proposal': 'his' / 'her' is the last person of the
     sentence named before the mention who stands for a party."""
-    if not any(c.dep_ == "poss" and c.lower_ in ("his", "her") for c in tok.children):
+    if not any(c.dep_ == "poss" and c.lower_ in PERSON_POSSESSIVES for c in tok.children):
         return []
     for t in reversed(tok.doc[tok.sent.start : tok.i]):
         if t.ent_type_ == "PERSON":
@@ -199,7 +208,7 @@ def mention_name(tok: Token) -> str:
     ]:  # crawled markup in the modifiers ("Fried ](https://...): “ deal"): keep what follows it
         if t.like_url or "](" in t.text or t.text in (":", "“", "”", '"', ")", "]"):
             s = t.i + 1
-    toks = [t for t in tok.doc[s:e] if not (t.dep_ == "det" or t.tag_ in ("PRP$",) or t.lower_ in ("the", "a", "an"))]
+    toks = [t for t in tok.doc[s:e] if not (t.dep_ == "det" or t.tag_ in ("PRP$",) or t.lower_ in ARTICLES)]
     return " ".join(t.text for t in toks).replace(" - ", "-").replace(" 's", "'s") or tok.text
 
 
@@ -220,10 +229,7 @@ class Mention:
     @classmethod
     def of(cls, tok: Token, kind: str, data: RuleData) -> Mention:
         s, _ = mention_span(tok)
-        definite = any(
-            c.lower_ in ("the", "this", "that", "these", "those", "its", "their") or c.dep_ == "poss"
-            for c in left_mods(tok)
-        )
+        definite = any(c.lower_ in DEFINITE_DETERMINERS or c.dep_ == "poss" for c in left_mods(tok))
         return cls(
             tok=tok,
             kind=kind,

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span
 
 from ...core.docs import doc_text
+from .grammar import THE_THIS
 from .lexicon import Lexicon
 from .memoranda import ArticleMemoranda, Memo
 from .mentions import mention_head
@@ -77,7 +78,7 @@ class Reading:
                     tok.i not in mentions
                     and tok.lemma_.lower() in self.data.documents.general_nouns
                     and tok.pos_ == "NOUN"
-                    and any(c.lower_ in ("the", "this") for c in tok.lefts)
+                    and any(c.lower_ in THE_THIS for c in tok.lefts)
                 ):
                     mentions[tok.i] = active  # "The document also opposes ...": the document named just before
         self.mention_memo.update(mentions)

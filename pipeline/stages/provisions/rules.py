@@ -100,6 +100,7 @@ class Cues(_Strict):
     document_only_verbs: list[str]
     particles: list[str]
     particle_verbs: dict[str, list[str]]
+    complement_prepositions: list[str]
     loose_particle_verbs: list[str]
     saying_verbs: list[str]
     containing_verbs: list[str]

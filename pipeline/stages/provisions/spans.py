@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span
 from ...core.docs import in_boilerplate
 from .fields import details
 from .frames.base import Frame
+from .grammar import AND_OR
 from .lexicon import Lexicon
 from .memoranda import Memo
 from .mentions import mention_head
@@ -36,7 +37,7 @@ def split_topics(lex: Lexicon, doc: Doc, seg: Segment) -> list[Segment]:
     for i in range(seg.start + 1, seg.end - 1):
         t = doc[i]
         depth += t.text in ("(", "[") and 1 or t.text in (")", "]") and -1 or 0
-        comma = t.text == "," and doc[i + 1].lower_ not in ("and", "or")  # "a ceasefire, security guarantees and ..."
+        comma = t.text == "," and doc[i + 1].lower_ not in AND_OR  # "a ceasefire, security guarantees and ..."
         if (
             depth
             or not (t.lower_ == "and" or comma)

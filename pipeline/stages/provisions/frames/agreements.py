@@ -9,6 +9,18 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from ..grammar import (
+    BETWEEN_PARTIES,
+    COMPLEMENT_OPENERS,
+    DO_FORMS,
+    HYPOTHETICAL_MARKS,
+    IN_TO,
+    NEGATIVE_DETERMINERS,
+    NEGATIVE_PRONOUNS,
+    ON_TO,
+    REFERRING_PRONOUNS,
+    TO_ON,
+)
 from ..parties import parties_in
 from ..rules import split_party
 from .base import Frame
@@ -48,7 +60,7 @@ def agreement_frame(reading: Reading, sentence: Sentence, verb: Token) -> Frame 
         start = noun_complement_start(verb, reading.data)
     if start is None:
         return None
-    while start < sent.end and doc[start].lower_ in ("to", "that", "on", "upon"):
+    while start < sent.end and doc[start].lower_ in COMPLEMENT_OPENERS:
         start += 1
     if start >= sent.end - 1:
         return None
@@ -68,7 +80,7 @@ def not_reached(verb: Token) -> bool:
     return (
         verb.dep_ in ("amod", "acl")
         or any(c.dep_ == "neg" for c in verb.children)
-        or any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether", "once") for c in verb.children)
+        or any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKS for c in verb.children)
     )
 
 
@@ -77,9 +89,9 @@ def agreeing_party(reading: Reading, verb: Token) -> str | None:
     resulted in an agreement to ...") the parties at the table; None for "neither side", "no party"."""
     data = reading.data
     subj = subject(verb, data)
-    if subj is None or subj.lower_ in ("neither", "none", "nobody", "no"):
+    if subj is None or subj.lower_ in NEGATIVE_PRONOUNS:
         return None
-    if any(t.lower_ in ("neither", "no") for t in subj.lefts):
+    if any(t.lower_ in NEGATIVE_DETERMINERS for t in subj.lefts):
         return None
     party = reading.memoranda.subject_party(subj)
     if not party and (subj.lemma_.lower() in data.cues.meeting_nouns or subj.lower_ in data.cues.meeting_nouns):
@@ -103,7 +115,7 @@ def verb_complement_start(verb: Token, data) -> int | None:
     if not data.cues.complement_agreement_verbs[verb.lemma_.lower()]:
         return None  # "accepted on Monday"
     for c in right:
-        if c.dep_ == "prep" and c.lower_ in ("to", "on", "upon"):
+        if c.dep_ == "prep" and c.lower_ in TO_ON:
             pobj = next((x for x in c.children if x.dep_ in ("pobj", "pcomp")), None)
             if pobj is None or pobj.ent_type_ in ("DATE", "TIME"):
                 continue
@@ -115,14 +127,14 @@ def noun_complement_start(verb: Token, data) -> int | None:
     """Where the content of an agreement noun starts: 'reached an agreement to S', 'struck a deal on X',
     'resulted in an agreement to S'."""
     for c in verb.children:
-        if c.dep_ == "prep" and c.lower_ in ("in", "to") and c.i > verb.i:
+        if c.dep_ == "prep" and c.lower_ in IN_TO and c.i > verb.i:
             c = next((x for x in c.children if x.dep_ == "pobj"), c)  # "resulted in an agreement to ..."
         if c.dep_ in ("dobj", "pobj") and c.i > verb.i and c.lemma_.lower() in data.cues.agreement_nouns:
             start = None
             for cc in c.children:
                 if cc.dep_ in ("acl", "relcl") and cc.i > c.i and any(x.lower_ == "to" for x in cc.lefts):
                     start = cc.left_edge.i
-                elif cc.dep_ == "prep" and cc.lower_ in ("on", "to") and cc.i > c.i:
+                elif cc.dep_ == "prep" and cc.lower_ in ON_TO and cc.i > c.i:
                     start = cc.i + 1
             return start
     return None
@@ -179,13 +191,13 @@ def passive_agreement(reading: Reading, sentence: Sentence, verb: Token) -> Fram
     if any(c.dep_ == "aux" and (c.tag_ == "MD" or c.lower_ == "to") for c in verb.children):
         return None  # "a truce could be agreed", "a truce to be agreed": not reached
     subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
-    if subj is None or subj.pos_ not in ("NOUN", "PROPN") or subj.lower_ in ("it", "this", "that"):
+    if subj is None or subj.pos_ not in ("NOUN", "PROPN") or subj.lower_ in REFERRING_PRONOUNS:
         return None
     if not reading.lex.categories.strong_trigger(doc[subj.left_edge.i : subj.right_edge.i + 1]):
         return None
     party = None
     for c in verb.children:
-        if c.dep_ == "prep" and c.lower_ in ("between", "by", "with"):
+        if c.dep_ == "prep" and c.lower_ in BETWEEN_PARTIES:
             found = parties_in(c.subtree, reading.data)
             if len(found) >= 2:
                 party = " and ".join(sorted(found))
@@ -217,7 +229,7 @@ def reported(verb: Token) -> bool:
     if verb.tag_ == "VBP":
         return not any(a.lower_ == "to" for a in aux)
     if verb.tag_ == "VB":
-        return any(a.lower_ in ("did", "do", "does") for a in aux)
+        return any(a.lower_ in DO_FORMS for a in aux)
     if verb.tag_ == "VBG":
         return any(c.dep_ in ("nsubj", "poss") for c in verb.children) and verb.dep_ in ("csubj", "nsubj", "pcomp")
     return False

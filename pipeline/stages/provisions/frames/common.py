@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from ..grammar import DOCUMENT_PRONOUNS, RELATIVE_PRONOUNS, TAKE_UP_PRONOUNS, THAT_FOR
 from ..memoranda import Memo
 from ..parties import party_of_token
 from ..rules import RuleData
@@ -46,7 +47,7 @@ def noun_tagged_verb(tok: Token, mentions: dict[int, Memo], data: RuleData) -> b
     prev = tok.doc[tok.i - 1]
     return (
         tok.i + 1 < len(tok.doc)
-        and tok.doc[tok.i + 1].lower_ in ("that", "for")
+        and tok.doc[tok.i + 1].lower_ in THAT_FOR
         or prev.head.i == tok.i
         and prev.dep_ in ("nsubj", "compound")
         and tok.dep_ == "ROOT"
@@ -57,7 +58,7 @@ def position_owner(reading: Reading, noun: Token) -> str | None:
     """The party whose demands or conditions a noun names: "Russia's demands", "its minimum demands"
     (its = the subject of the verb the noun depends on), also through "which" of a relative clause."""
     data = reading.data
-    if noun.lower_ in ("which", "that") and noun.head.dep_ == "relcl":
+    if noun.lower_ in RELATIVE_PRONOUNS and noun.head.dep_ == "relcl":
         noun = noun.head.head
     if noun.lemma_.lower() not in data.cues.position_nouns and noun.lower_ not in data.cues.position_nouns:
         return None
@@ -69,7 +70,7 @@ def position_owner(reading: Reading, noun: Token) -> str | None:
             return p
         if c.pos_ == "PRON" and noun.head.pos_ in ("VERB", "AUX"):
             subj = subject(noun.head, data)
-            if subj is not None and subj.lower_ in ("it", "they") and noun.head.dep_ == "conj":
+            if subj is not None and subj.lower_ in TAKE_UP_PRONOUNS and noun.head.dep_ == "conj":
                 # "Moscow remains open to talks, but it will keep its demands": it = the first clause's subject
                 subj = subject(noun.head.head, data) or subj
             return reading.memoranda.subject_party(subj) if subj is not None else None
@@ -107,7 +108,7 @@ def part_of(reading: Reading, sentence: Sentence, subj: Token) -> tuple[Memo | N
         if subj.lower_ in data.documents.whole_document_words and memo is active:
             memo.section = None
         return memo, None
-    if subj.lower_ in ("which", "that") or subj.tag_ in ("WDT", "WP"):
+    if subj.lower_ in RELATIVE_PRONOUNS or subj.tag_ in ("WDT", "WP"):
         head = subj.head.head if subj.head.dep_ == "relcl" else None
         if head is not None and head.i in mentions:
             return mentions[head.i], None
@@ -120,7 +121,7 @@ def part_of(reading: Reading, sentence: Sentence, subj: Token) -> tuple[Memo | N
             if head.i in mentions:
                 return mentions[head.i], None
         return None, None  # "a region that includes ...": the antecedent is no document
-    if subj.lower_ in ("it", "this") and recent:
+    if subj.lower_ in DOCUMENT_PRONOUNS and recent:
         return active, active.section if active else None
     return None, None
 

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
+from ..grammar import ADDITION_PREPOSITIONS, FOR_ON, ITEM_DETERMINERS, RELATIVE_PREPOSITIONS, WHEREIN
 from ..memoranda import Memo
 from .base import Frame
 from .common import part_of
@@ -40,9 +41,9 @@ def relative_frame(doc: Doc, head: Token, memo: Memo, sent: Span) -> Frame | Non
         low = doc[i].lower_
         if doc[i].is_punct and doc[i].text != ",":
             return None
-        if low in ("wherein", "whereby"):
+        if low in WHEREIN:
             start = i + 1
-        elif low in ("in", "under", "by") and doc[i + 1].lower_ == "which":
+        elif low in RELATIVE_PREPOSITIONS and doc[i + 1].lower_ == "which":
             start = i + 2
         else:
             continue
@@ -136,17 +137,17 @@ def part_for_frames(reading: Reading, sentence: Sentence) -> list[Frame]:
     for noun in sent:
         if noun.pos_ != "NOUN" or noun.tag_ != "NNS" or noun.lemma_.lower() not in items:
             continue
-        if not any(c.dep_ == "poss" or c.lower_ in ("the", "these", "those") for c in noun.lefts):
+        if not any(c.dep_ == "poss" or c.lower_ in ITEM_DETERMINERS for c in noun.lefts):
             continue
         preps = [c for c in noun.rights if c.dep_ == "prep" and any(x.dep_ == "pobj" for x in c.children)]
-        if not preps or preps[0].lower_ not in ("for", "on"):
+        if not preps or preps[0].lower_ not in FOR_ON:
             continue
         memo, _ = part_of(reading, sentence, noun)
         if memo is None or memo.generic:
             continue
         groups: list[list[Token]] = []
         for p in preps:
-            new = not groups or doc[p.i - 1].text == "," or p.lower_ in ("alongside", "including", "besides")
+            new = not groups or doc[p.i - 1].text == "," or p.lower_ in ADDITION_PREPOSITIONS
             if new:
                 groups.append([p])
             else:
@@ -156,7 +157,7 @@ def part_for_frames(reading: Reading, sentence: Sentence) -> list[Frame]:
             nxt += 1
         if (
             nxt < sent.end
-            and doc[nxt].lower_ in ("alongside", "including", "besides")
+            and doc[nxt].lower_ in ADDITION_PREPOSITIONS
             and doc[nxt].dep_ == "prep"
             and doc[nxt] not in preps
             and any(x.dep_ == "pobj" for x in doc[nxt].children)
@@ -165,7 +166,7 @@ def part_for_frames(reading: Reading, sentence: Sentence) -> list[Frame]:
         for g in groups:
             first = (
                 g[0]
-                if g[0].lower_ not in ("for", "on", "alongside", "including", "besides")
+                if g[0].lower_ not in (*FOR_ON, *ADDITION_PREPOSITIONS)
                 else next(x for x in g[0].children if x.dep_ == "pobj")
             )
             start = first.left_edge.i

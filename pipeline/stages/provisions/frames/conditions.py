@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
+from ..grammar import AND_OR, LIST_JOINTS, ON, SPEAKER_PRONOUNS
 from .base import Frame
 from .common import subject
 
@@ -27,14 +28,12 @@ def condition_frames(reading: Reading, sentence: Sentence, verb: Token) -> list[
     prep, obj, pobj = phrase
     subj = subject(verb, reading.data)
     party = state.subject_party(subj) if subj is not None else None
-    if not party or subj.lower_ in ("we", "i", "you") or party in reading.lex.self_deciding:
+    if not party or subj.lower_ in SPEAKER_PRONOUNS or party in reading.lex.self_deciding:
         return []
     memo = state.position(party, "demands", (subj.idx, subj.idx + len(subj)), sentence.index)
     end = conditions_end(doc, sent, prep, obj, pobj)
     cuts = [pobj.left_edge.i] + [
-        t.i + 1
-        for t in doc[pobj.right_edge.i + 1 : end]
-        if t.lower_ in ("on", "upon") and doc[t.i - 1].lower_ in ("and", "or", ",")
+        t.i + 1 for t in doc[pobj.right_edge.i + 1 : end] if t.lower_ in ON and doc[t.i - 1].lower_ in LIST_JOINTS
     ]
     bounds = cuts[1:] + [end]
     return [
@@ -65,10 +64,10 @@ def not_stated(verb: Token) -> bool:
 def on_phrase(verb: Token) -> tuple[Token, Token | None, Token] | None:
     """(the preposition "on", the verb's object, the object of "on"), also when the parser hung "on X" on the
     object's last noun ("conditioned any pull-back of troops on X")."""
-    prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "upon") and c.i > verb.i), None)
+    prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in ON and c.i > verb.i), None)
     obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
     if prep is None and obj is not None:  # the parser hung "on X" on the object's last noun
-        prep = next((t for t in obj.subtree if t.dep_ == "prep" and t.lower_ in ("on", "upon") and t.i > obj.i), None)
+        prep = next((t for t in obj.subtree if t.dep_ == "prep" and t.lower_ in ON and t.i > obj.i), None)
     pobj = next((x for x in prep.children if x.dep_ == "pobj"), None) if prep is not None else None
     return None if pobj is None else (prep, obj, pobj)
 
@@ -77,11 +76,11 @@ def conditions_end(doc: Doc, sent: Span, prep: Token, obj: Token | None, pobj: T
     """The end of "on X and on Y" or "on X and Y", wherever the parser hung the second phrase."""
     end = pobj.right_edge.i + 1
     heads = {pobj.i, prep.i} | ({obj.i} if obj is not None else set())
-    if doc[end - 1].lower_ in ("and", "or"):
+    if doc[end - 1].lower_ in AND_OR:
         end -= 1  # the parser hung "and" on the noun before it
-    while end + 1 < sent.end and doc[end].lower_ in ("and", "or"):
+    while end + 1 < sent.end and doc[end].lower_ in AND_OR:
         nxt = doc[end + 1]
-        if nxt.lower_ not in ("on", "upon"):  # "on X and Y": the parser may hang Y on the object before "on"
+        if nxt.lower_ not in ON:  # "on X and Y": the parser may hang Y on the object before "on"
             nxt = next(
                 (t for t in doc[end + 1 : min(sent.end, end + 6)] if t.dep_ == "conj" and t.head.i in heads), None
             )

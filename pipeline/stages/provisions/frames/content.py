@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
+from ..grammar import FOR_ON, ON, SPEAKER_PRONOUNS
 from ..memoranda import Memo
 from ..parties import party_of_token
 from .base import Frame
@@ -95,7 +96,7 @@ def object_then_to(verb: Token, data) -> bool:
             c
             if c.dep_ == "dobj"
             else next((x for x in c.children if x.dep_ == "pobj"), None)
-            if c.dep_ == "prep" and c.lower_ in ("for", "on")
+            if c.dep_ == "prep" and c.lower_ in FOR_ON
             else None
         )
         if obj is None or not party_of_token(obj, data):
@@ -135,9 +136,7 @@ def content_start(verb: Token, end: int, data) -> int:
         i = dobj[0].left_edge.i
     else:
         preps = [
-            c
-            for c in right
-            if c.dep_ in ("prep", "prt", "mark") and c.lower_ in ("for", "on", "upon", "out", "forward")
+            c for c in right if c.dep_ in ("prep", "prt", "mark") and c.lower_ in data.cues.complement_prepositions
         ]
         i = preps[0].i + 1 if preps else verb.i + 1
     particles = set(data.cues.particles) | {"to"}
@@ -146,7 +145,7 @@ def content_start(verb: Token, end: int, data) -> int:
         or doc[i].pos_ == "ADV"
         and doc[i].lower_ != "not"
         or doc[i].dep_ == "prt"
-        or doc[i].lower_ in ("on", "upon")
+        or doc[i].lower_ in ON
         or doc[i].tag_ in ("RB",)
     ):
         i += 1
@@ -256,7 +255,7 @@ def party_position(reading: Reading, sentence: Sentence, verb: Token, lemma: str
         party = reading.memoranda.subject_party(subj)
     else:
         return None
-    if not party or subj.lower_ in ("we", "i", "you") or party in reading.lex.self_deciding:
+    if not party or subj.lower_ in SPEAKER_PRONOUNS or party in reading.lex.self_deciding:
         return None  # an alliance's own calls ("NATO calls on Russia to ...") are no position at a table
     if demands_noun_before(verb) or asserts(verb):
         return None
@@ -280,8 +279,7 @@ def demands_noun_before(verb: Token) -> bool:
     """'the sacrifices the Kremlin is demanding of them': in a relative clause without its own complement, the
     demand is the noun before, not what follows."""
     return verb.dep_ == "relcl" and not any(
-        c.dep_ in ("dobj", "ccomp", "xcomp") or c.dep_ in ("prep", "prt") and c.lower_ in ("for", "on")
-        for c in verb.children
+        c.dep_ in ("dobj", "ccomp", "xcomp") or c.dep_ in ("prep", "prt") and c.lower_ in FOR_ON for c in verb.children
     )
 
 

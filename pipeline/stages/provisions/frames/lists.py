@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
+from ..grammar import SAYING_PRONOUNS
 from ..memoranda import Memo
 from ..segment import BULLET_LINE, marker_label
 from .base import Frame
@@ -44,7 +45,7 @@ def said_by_document(verb: Token, mentions: dict[int, Memo], data) -> bool:
     return subj is not None and (
         subj.i in mentions
         or subj.lemma_.lower() in data.part_kind
-        or subj.lower_ in ("it", "which")
+        or subj.lower_ in SAYING_PRONOUNS
         or any(t.i in mentions for t in subj.subtree)
     )
 

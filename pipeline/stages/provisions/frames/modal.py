@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
+from ..grammar import TAKE_UP_PRONOUNS
 from ..memoranda import Memo
 from ..parties import party_of_token
 from ..rules import split_party
@@ -106,7 +107,7 @@ def continued(reading: Reading, sentence: Sentence, subj: Token) -> Memo | None:
     active, active_si = sentence.active_before, sentence.active_before_index
     if active is None or active_si < sentence.index - 1 or active.position or active.generic or not active.party:
         return None
-    if subj.lower_ in ("it", "they"):
+    if subj.lower_ in TAKE_UP_PRONOUNS:
         return active
     party = reading.memoranda.subject_party(subj)
     if party is None and any(

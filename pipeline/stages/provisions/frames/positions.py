@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
+from ..grammar import GROUP_POSSESSIVES
 from ..parties import party_of_token
 from .base import Frame
 from .common import position_owner, subject
@@ -66,7 +67,7 @@ def list_owner(reading: Reading, noun: Token) -> str | None:
     if noun.dep_ == "dobj" and head.lemma_.lower() in reading.lex.putting_verbs:
         subj = subject(head, reading.data)
         return state.subject_party(subj) if subj is not None else None
-    if any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in noun.children):
+    if any(c.dep_ == "poss" and c.lower_ in GROUP_POSSESSIVES for c in noun.children):
         root = noun.sent.root
         subj = subject(root, reading.data) if root.pos_ in ("VERB", "AUX") else None
         return state.subject_party(subj) if subj is not None and subj.pos_ != "PRON" else None

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
+from ..grammar import REFERRING_DETERMINERS, REFERRING_OR_ANY
 from ..rules import split_party
 from ..segment import content_end
 from .base import Frame
@@ -36,7 +37,7 @@ def refusal_frame(reading: Reading, sentence: Sentence, verb: Token) -> Frame | 
     if (
         obj.pos_ == "PRON"
         or obj.lemma_.lower() in reading.data.cues.header_nouns
-        or any(c.lower_ in ("such", "this", "these", "those", "that", "any") for c in obj.lefts)
+        or any(c.lower_ in REFERRING_OR_ANY for c in obj.lefts)
     ):
         return None  # "rejected this condition", "any such land concessions": refers back, no new content
     # the proposer: a party named in the object ("the U.S. proposal"), else the other side of the table
@@ -130,7 +131,7 @@ def reject_provisions_before(reading: Reading, sent: Span, si: int, verb: Token,
     refuser = reading.memoranda.subject_party(subj) if subj is not None else None
     if not refuser:
         return
-    back = obj.pos_ == "PRON" or any(c.lower_ in ("this", "these", "those", "that", "such") for c in obj.lefts)
+    back = obj.pos_ == "PRON" or any(c.lower_ in REFERRING_DETERMINERS for c in obj.lefts)
     labels = set() if back else labels_of(sent.doc[obj.left_edge.i : obj.right_edge.i + 1])
     if not back and not labels:
         return
