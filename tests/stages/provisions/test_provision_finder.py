@@ -53,3 +53,58 @@ def test_component_is_configurable(nlp):
 )
 def test_no_provision_in_alliance_decisions_and_plain_reports(records, text):
     assert records(text, "2025-08-05")["provisions"] == []
+
+
+# ---------------------------------------------------------------- the frame interface and the per-article state
+
+
+def test_frame_order_and_verb_frames_are_explicit():
+    from pipeline.stages.provisions.frames import FRAME_ORDER, VERB_FRAMES
+    from pipeline.stages.provisions.rules import Cues
+
+    assert [f.name for f in FRAME_ORDER] == ["list", "verb", "modal", "complement", "position", "part"]
+    assert [f.name for f in FRAME_ORDER if f.only_if_none] == ["modal", "position", "part"]
+    assert [v.cues for v in VERB_FRAMES] == [
+        "agreement_verbs",
+        "refusal_verbs",
+        "condition_verbs",
+        "truce_verbs",
+        "content_verbs",
+    ]
+    assert all(v.cues in Cues.model_fields for v in VERB_FRAMES)
+
+
+def test_a_new_frame_family_is_one_entry_in_frame_order(make_doc, nlp, monkeypatch):
+    """A family receives the Reading and the Sentence and returns Frames; its frames become provisions."""
+    from pipeline.stages.provisions import frames
+    from pipeline.stages.provisions.frames.base import Frame, SentenceFamily
+    from pipeline.stages.provisions.reading import Reading, Sentence
+    from pipeline.stages.provisions.stage import extract_provisions
+
+    seen = []
+
+    def wishes(reading, sentence):
+        """'Kyiv wishes X': Ukraine's demand (a toy family for this test)."""
+        seen.append((type(reading), type(sentence), sentence.index))
+        verb = next((t for t in sentence.span if t.lower_ == "wishes"), None)
+        if verb is None:
+            return []
+        memo = reading.memoranda.position("Ukraine", "demands", (verb.idx, verb.idx + len(verb)), sentence.index)
+        return [Frame(memo, verb.i + 1, sentence.span.end, "wish", "demand", memo.status, cue=verb)]
+
+    monkeypatch.setattr(frames, "FRAME_ORDER", (*frames.FRAME_ORDER, SentenceFamily("wish", wishes)))
+    doc = make_doc("Under pressure, Kyiv wishes a full ceasefire along the front line.", "2025-06-03")
+    finder = nlp.get_pipe("provision_finder")
+    recs = extract_provisions(finder(doc))["provisions"]
+    assert seen and all(r is Reading and s is Sentence for r, s, _ in seen)
+    assert [(p.text, p.frame, p.party, p.category) for p in recs] == [
+        ("a full ceasefire along the front line", "wish", "Ukraine", "CEASEFIRE")
+    ]
+
+
+def test_the_component_keeps_no_article_state(make_doc, nlp):
+    finder = nlp.get_pipe("provision_finder")
+    before = dict(vars(finder))
+    make_doc("The Ukrainian memorandum calls for a full ceasefire. It also demands the return of all children.")
+    make_doc("Russia rejected the plan. The two sides agreed to exchange prisoners.")
+    assert vars(finder) == before and set(before) == {"data", "lex"}
