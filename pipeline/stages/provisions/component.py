@@ -20,8 +20,6 @@ Results go to ``doc.spans["memoranda"]`` and ``doc.spans["provisions"]`` with th
 
 from __future__ import annotations
 
-import logging
-
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -36,8 +34,6 @@ from .lexicon import Lexicon
 from .reading import Reading
 from .rules import rule_data
 from .spans import segments, spans
-
-log = logging.getLogger("pipeline")
 
 
 class ProvisionFinder(GuardedComponent):

@@ -22,7 +22,7 @@ from ..grammar import (
     TO_ON,
 )
 from ..parties import parties_in
-from ..rules import split_party
+from ..rules import RuleData, split_party
 from .base import Frame
 from .common import subject
 
@@ -99,7 +99,7 @@ def agreeing_party(reading: Reading, verb: Token) -> str | None:
     return party
 
 
-def verb_complement_start(verb: Token, data) -> int | None:
+def verb_complement_start(verb: Token, data: RuleData) -> int | None:
     """Where 'agreed on Tuesday to halt strikes' (the verb of the complement, 'halt'), 'committed that they
     would S' or 'agreed on X' starts."""
     doc = verb.doc
@@ -123,7 +123,7 @@ def verb_complement_start(verb: Token, data) -> int | None:
     return None
 
 
-def noun_complement_start(verb: Token, data) -> int | None:
+def noun_complement_start(verb: Token, data: RuleData) -> int | None:
     """Where the content of an agreement noun starts: 'reached an agreement to S', 'struck a deal on X',
     'resulted in an agreement to S'."""
     for c in verb.children:

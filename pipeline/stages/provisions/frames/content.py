@@ -11,6 +11,7 @@ from spacy.tokens import Span, Token
 from ..grammar import FOR_ON, ON, SPEAKER_PRONOUNS
 from ..memoranda import Memo
 from ..parties import party_of_token
+from ..rules import RuleData
 from .base import Frame
 from .common import negated_acceptance, noun_tagged_verb, part_of, position_owner, subject
 
@@ -41,7 +42,7 @@ def participle_document(verb: Token, mentions: dict[int, Memo]) -> Token | None:
     return None
 
 
-def opposed_to(verb: Token, data) -> bool:
+def opposed_to(verb: Token, data: RuleData) -> bool:
     """'The paper was opposed to any first use of chemical arms': 'be opposed to' is the stance 'oppose'."""
     return (
         verb.lemma_.lower() in data.cues.to_participle_verbs
@@ -72,7 +73,7 @@ def as_content(verb: Token) -> tuple[int, int] | None:
     return node.left_edge.i, node.right_edge.i + 1
 
 
-def object_then_to(verb: Token, data) -> bool:
+def object_then_to(verb: Token, data: RuleData) -> bool:
     """'pressing Ukraine to withdraw', 'fighting for Ukraine to give up': a party as object, then a
     to-infinitive."""
     doc = verb.doc
@@ -112,13 +113,13 @@ def object_then_to(verb: Token, data) -> bool:
     return False
 
 
-def tied_to_talks(verb: Token, data) -> bool:
+def tied_to_talks(verb: Token, data: RuleData) -> bool:
     """'seeking full control of the region as part of any settlement': the goal is a term of the talks."""
     words = set(data.cues.negotiation_words)
     return any(t.lower_ in words or t.lemma_.lower() in words for t in verb.subtree if t.i > verb.i)
 
 
-def content_start(verb: Token, end: int, data) -> int:
+def content_start(verb: Token, end: int, data: RuleData) -> int:
     """First token of a content verb's complement: its clause ('demanded in a speech that S' -> S), the object
     of 'for'/'on' ('calls for X'), its object ('proposed X'), after an object party + 'to' ('asked Russia to S')."""
     doc = verb.doc
@@ -190,7 +191,7 @@ def content_frame(reading: Reading, sentence: Sentence, verb: Token) -> Frame | 
     )
 
 
-def reads_content(verb: Token, lemma: str, sentence: Sentence, participle_of: Token | None, data) -> bool:
+def reads_content(verb: Token, lemma: str, sentence: Sentence, participle_of: Token | None, data: RuleData) -> bool:
     """Is this use of a content verb one that introduces content? Not negated, not "..., including X" (a
     sub-list), not passive ("the memorandum put forward by the other side"), and with its particle where it
     needs one ("calls for", "sets out", "provides for")."""
@@ -214,7 +215,7 @@ def reads_content(verb: Token, lemma: str, sentence: Sentence, participle_of: To
     return has_particle(verb, lemma, sentence.span, data)
 
 
-def has_particle(verb: Token, lemma: str, sent: Span, data) -> bool:
+def has_particle(verb: Token, lemma: str, sent: Span, data: RuleData) -> bool:
     """'calls for', 'called on Kyiv to', 'set out', 'put forward', 'provides for': the verbs that say what a
     document contains only with their particle (``particle_verbs``) have it."""
     particles = data.cues.particle_verbs.get(lemma)
@@ -263,7 +264,7 @@ def party_position(reading: Reading, sentence: Sentence, verb: Token, lemma: str
     return reading.memoranda.position(party, kind, (subj.idx, subj.idx + len(subj)), sentence.index)
 
 
-def states_position(verb: Token, lemma: str, data) -> bool:
+def states_position(verb: Token, lemma: str, data: RuleData) -> bool:
     """A party verb ("demands", "offers"); a verb of pressure with a party object and a to-infinitive
     ("presses Ukraine to withdraw"); a verb of seeking tied to the talks ("seeking X as part of any settlement")."""
     return (
@@ -291,7 +292,7 @@ def asserts(verb: Token) -> bool:
     )
 
 
-def document_says(memo: Memo, lemma: str, subj: Token, sentence: Sentence, data) -> bool:
+def document_says(memo: Memo, lemma: str, subj: Token, sentence: Sentence, data: RuleData) -> bool:
     """A document whose content may be read: one with a party, number or name ("It said ..." of an unnamed
     statement: whose clauses, is not known); "It said ..." only of a document named in the sentence before."""
     if not (memo.party or memo.numbered or memo.proper):
@@ -302,7 +303,7 @@ def document_says(memo: Memo, lemma: str, subj: Token, sentence: Sentence, data)
     return not (lemma in saying and subj.pos_ == "PRON" and sentence.active_before_index < sentence.index - 1)
 
 
-def describes_content(first: Token, data) -> bool:
+def describes_content(first: Token, data: RuleData) -> bool:
     """'would include outlining a range of provisions': a description of the content, not the content."""
     return first.tag_ == "VBG" and first.lemma_.lower() in set(data.documents.presenting_verbs) | set(
         data.cues.content_verbs

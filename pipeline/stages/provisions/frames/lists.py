@@ -11,6 +11,7 @@ from spacy.tokens import Span, Token
 
 from ..grammar import SAYING_PRONOUNS
 from ..memoranda import Memo
+from ..rules import RuleData
 from ..segment import BULLET_LINE, marker_label
 from .base import Frame
 from .common import position_owner, subject
@@ -39,7 +40,7 @@ class BulletLine:
 # ---------------------------------------------------------------- "...: X"
 
 
-def said_by_document(verb: Token, mentions: dict[int, Memo], data) -> bool:
+def said_by_document(verb: Token, mentions: dict[int, Memo], data: RuleData) -> bool:
     """Is a document (or a part of one, or 'it') the subject of this verb?"""
     subj = subject(verb, data)
     return subj is not None and (

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 from ..grammar import TAKE_UP_PRONOUNS
 from ..memoranda import Memo
 from ..parties import party_of_token
-from ..rules import split_party
+from ..rules import RuleData, split_party
 from .base import Frame
 
 if TYPE_CHECKING:
@@ -67,7 +67,7 @@ def modal_frame(reading: Reading, sentence: Sentence) -> Frame | None:
     )
 
 
-def modals_of(root: Token, sent: Span, data) -> list[Token]:
+def modals_of(root: Token, sent: Span, data: RuleData) -> list[Token]:
     """The modals of the main verb, or those just before it ("China will (i) modify ...": the parser hung the
     modal on the list marker)."""
     modals = data.cues.modals
