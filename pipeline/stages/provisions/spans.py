@@ -21,6 +21,8 @@ FINITE = ("VBZ", "VBP", "VBD", "MD")  # Penn tags of a finite verb
 
 
 def segments(lex: Lexicon, doc: Doc, fr: Frame) -> list[Segment]:
+    """A frame's content cut into atomic provisions (:func:`.segment.segment_content`), then split where two
+    noun phrases name different categories."""
     segs = segment_content(doc, fr.start, fr.end, lex.data, item=fr.item)
     out: list[Segment] = []
     for seg in segs:
@@ -59,13 +61,20 @@ def split_topics(lex: Lexicon, doc: Doc, seg: Segment) -> list[Segment]:
 
 
 def spans(reading: Reading) -> tuple[list[Span], list[Span]]:
+    """The article's memorandum spans and provision spans (``doc.spans["memoranda"]``, ``["provisions"]``)."""
+    provisions = provision_spans(reading)
+    return memo_spans(reading), provisions
+
+
+def provision_spans(reading: Reading) -> list[Span]:
+    """Every segment read, in reading order, kept as a provision unless it overlaps one kept before, repeats
+    a clause, starts with another document's name, lacks the category trigger its frame needs or is trade;
+    a kept provision gets its fields in ``span._.provision``."""
     doc = reading.doc
     lex = reading.lex
-    state = reading.memoranda
-    mention_memo = reading.mention_memo
     taken: list[tuple[int, int]] = []
     seen: set[str] = set()
-    prov_spans: list[Span] = []
+    out: list[Span] = []
     for seg, fr in reading.found:
         span = cut_markup(doc[seg.start : seg.end])
         if span is None or not span.text.strip() or in_boilerplate(doc, span.start_char, span.end_char):
@@ -73,19 +82,9 @@ def spans(reading: Reading) -> tuple[list[Span], list[Span]]:
         if any(not (span.end_char <= a or span.start_char >= b) for a, b in taken):
             continue
         norm = re.sub(r"[^a-z0-9]+", " ", span.text.lower()).strip()
-        if (
-            norm in seen
-            or len(norm) >= 20
-            and any(
-                (norm in x or x in norm) and min(len(x), len(norm)) >= 0.7 * max(len(x), len(norm))
-                for x in seen
-                if len(x) >= 20
-            )
-        ):
+        if repeats(norm, seen):
             continue  # the same clause again (a subtitle repeated in the body): reported once, where first read
-        if any(
-            t.i in mention_memo and mention_memo[t.i] is not fr.memo and not mention_memo[t.i].generic for t in span[:4]
-        ):
+        if names_other_document(reading, span, fr):
             continue  # "..., as well as the Minsk agreements which ...": another document, not this one's clause
         seen.add(norm)
         category, triggered = lex.categories.category(span)
@@ -100,19 +99,46 @@ def spans(reading: Reading) -> tuple[list[Span], list[Span]]:
             "frame": fr,
             "category": category,
             "item": seg.item or fr.item,
-            **details(lex, doc, span, fr, state),
+            **details(lex, doc, span, fr, reading.memoranda),
         }
-        prov_spans.append(span)
-    memo_spans = []
-    for memo in state.memos:
+        out.append(span)
+    return out
+
+
+def repeats(norm: str, seen: set[str]) -> bool:
+    """The same normalised clause, or one of 20 characters or more that holds (or is held by) one seen of
+    nearly the same length."""
+    return norm in seen or (
+        len(norm) >= 20
+        and any(
+            (norm in x or x in norm) and min(len(x), len(norm)) >= 0.7 * max(len(x), len(norm))
+            for x in seen
+            if len(x) >= 20
+        )
+    )
+
+
+def names_other_document(reading: Reading, span: Span, fr: Frame) -> bool:
+    """A segment whose first words mention another (non-generic) document than its frame's."""
+    mention_memo = reading.mention_memo
+    return any(
+        t.i in mention_memo and mention_memo[t.i] is not fr.memo and not mention_memo[t.i].generic for t in span[:4]
+    )
+
+
+def memo_spans(reading: Reading) -> list[Span]:
+    """The span of each memorandum's first mention: those with provisions and those worth listing without."""
+    doc = reading.doc
+    out = []
+    for memo in reading.memoranda.memos:
         if memo.n_provisions == 0 and not worth_listing(memo):
             continue
         span = doc.char_span(memo.start, memo.end, alignment_mode="expand") if memo.end > memo.start else None
         if span is None:
             continue
         span._.memorandum = memo
-        memo_spans.append(span)
-    return memo_spans, prov_spans
+        out.append(span)
+    return out
 
 
 def commercial(lex: Lexicon, span: Span, category: str) -> bool:
