@@ -8,13 +8,17 @@ Two kinds of frame function, both pure over the parse apart from the article's m
 create the memorandum a frame belongs to, e.g. a party's demands):
 
 - a *sentence* frame function ``(reading, sentence) -> list[Frame]`` looks at a whole sentence
-  (an entry of ``FRAME_ORDER`` in :mod:`.`);
+  (an entry of ``FRAME_ORDER`` in :mod:`pipeline.stages.provisions.frames`);
 - a *verb* frame function ``(reading, sentence, verb) -> list[Frame]`` reads one verb whose lemma is
   in the cue list of its row of ``VERB_FRAMES`` ("agreed", "rejected", "calls").
 
-Both return the frames found, in text order (empty when the pattern does not apply); the
+Both return the frames found (empty when the pattern does not apply); the
 :class:`~..reading.Reading` gives the article's state and the rule look-ups (``reading.lex``), the
-:class:`~..reading.Sentence` the sentence span, its index and its document mentions.
+:class:`~..reading.Sentence` the sentence span, its index and its document mentions. A frame
+function never keeps state of its own: what later sentences need goes on the Reading.
+
+Frames are candidates: their content is cut into segments (:mod:`..segment`) and
+:func:`..spans.provision_spans` decides, at the end of the article, which segments become provisions.
 """
 
 from __future__ import annotations
