@@ -11,17 +11,16 @@ and the date the document was presented (from the dates stage) or else a slug of
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
 from ...core.names import slug
+from .dates import day_date
+from .grammar import GROUP_PRONOUNS, PERSON_PRONOUNS, RELATIVE_PRONOUNS
+from .mentions import Mention, mention_date, mention_name, proper_name
+from .parties import parties_in, party_of_token
 from .rules import RuleData, joint_party, split_party
-
-DOCUMENT_KINDS = {"memorandum", "plan", "proposal", "draft", "declaration"}
-ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-ISO_MONTH = re.compile(r"^\d{4}-\d{2}$")
 
 
 @dataclass
@@ -45,10 +44,13 @@ class Memo:
     year: str | None = None  # the article's year: the id of an undated document or of a position
     inferred: bool = False  # an agreement known from a verb ("the two sides agreed to ..."), not named
     plural: bool = False  # named in the plural ("handed each other written proposals"): several documents
+    role: str | None = None  # of its kind (documents.yaml): document, outcome, position
 
     @property
     def compat(self) -> str:
-        return "document" if self.kind in DOCUMENT_KINDS else self.kind
+        """What a later mention must name to take it up: any document for a document ("the document" after "the
+        plan"), else its own kind."""
+        return "document" if self.role == "document" else self.kind
 
     def memorandum_id(self) -> str:
         """party + kind + date of presentation, else party + proper name or number ('russia-memorandum-2025-06-02',
@@ -68,304 +70,7 @@ class Memo:
         return f"{party or 'unknown'}-{self.kind}" + (f"-{year}" if year else "")
 
 
-# ---------------------------------------------------------------- helpers on tokens
-
-
-def party_of_token(tok: Token, data: RuleData) -> str | None:
-    """Party named by one token, its entity or its hyphenated parts ('U.S.-proposed', 'Russian-drafted')."""
-    p = data.party_of(tok.text)
-    if p:
-        return p
-    if tok.ent_type_ and tok.ent_iob_ in ("B", "I"):
-        ent = _entity_of(tok)
-        if ent is not None:
-            canon = ent._.canonical if Span.has_extension("canonical") and ent._.canonical else None
-            aff = ent._.affiliation if Span.has_extension("affiliation") and ent._.affiliation else None
-            for cand in (canon, ent.text, aff):
-                if cand:
-                    p = data.party_of(cand)
-                    if p:
-                        return p
-    if "-" in tok.text:
-        for part in tok.text.split("-"):
-            p = data.party_of(part)
-            if p:
-                return p
-    return None
-
-
-def _entity_of(tok: Token) -> Span | None:
-    """The entity holding a token (a per-doc index, built once)."""
-    doc = tok.doc
-    index = doc.user_data.get("_prov_ent_index")
-    if index is None:
-        index = {}
-        for ent in doc.ents:
-            for i in range(ent.start, ent.end):
-                index[i] = ent
-        doc.user_data["_prov_ent_index"] = index
-    return index.get(tok.i)
-
-
-def parties_in(tokens, data: RuleData) -> list[str]:
-    """Distinct parties named in a run of tokens, in order."""
-    out: list[str] = []
-    for t in tokens:
-        p = party_of_token(t, data)
-        if p and p not in out:
-            out.append(p)
-    return out
-
-
-def timex_values(doc: Doc, start_char: int, end_char: int) -> list[tuple[int, dict]]:
-    """(start offset, timex dict) of the dates stage's expressions inside [start_char, end_char)."""
-    out = []
-    spans = doc.spans["timex"] if "timex" in doc.spans else []
-    has_ext = Span.has_extension("timex")
-    for s in spans:
-        if s.start_char >= start_char and s.end_char <= end_char:
-            tx = s._.timex if has_ext else None
-            if isinstance(tx, dict):
-                out.append((s.start_char, {**tx, "text": s.text, "start": s.start_char, "end": s.end_char}))
-            else:
-                out.append(
-                    (
-                        s.start_char,
-                        {
-                            "type": s.label_ or "DATE",
-                            "value": None,
-                            "text": s.text,
-                            "start": s.start_char,
-                            "end": s.end_char,
-                        },
-                    )
-                )
-    if not spans:
-        for ent in doc.ents:
-            if ent.label_ in ("DATE", "TIME") and ent.start_char >= start_char and ent.end_char <= end_char:
-                out.append(
-                    (
-                        ent.start_char,
-                        {
-                            "type": ent.label_,
-                            "value": None,
-                            "text": ent.text,
-                            "start": ent.start_char,
-                            "end": ent.end_char,
-                        },
-                    )
-                )
-    return out
-
-
-def mention_date(tok: Token, not_after: str | None) -> str | None:
-    """The day a document was presented: a date in the mention's own phrase ('the memorandum released
-    yesterday', 'the memorandum ... after yesterday's meeting') or attached to the verb that presents it
-    ('Russia handed over its memorandum on Monday'); a date of the sentence's other events does not count."""
-    doc = tok.doc
-    verb = tok.head if tok.dep_ in ("dobj", "nsubjpass") and tok.head.pos_ == "VERB" else None
-    for at, tx in timex_values(doc, tok.sent.start_char, tok.sent.end_char):
-        value = tx.get("value") or ""
-        if tx.get("type", "DATE") != "DATE" or not ISO_DAY.match(value) or (not_after and value > not_after):
-            continue
-        span = doc.char_span(tx["start"], tx["end"], alignment_mode="expand")
-        if span is None:
-            continue
-        node = span.root
-        while node.head.i != node.i:
-            node = node.head
-            if node.i == tok.i:
-                return value
-            if node.pos_ in ("VERB", "AUX") and node.dep_ not in ("acl", "amod"):
-                if verb is not None and node.i == verb.i:
-                    return value
-                break
-    return None
-
-
-def day_date(doc: Doc, start_char: int, end_char: int, near: int, not_after: str | None) -> str | None:
-    """The day (ISO) of the date expression nearest to ``near`` in the range, not after the article date."""
-    best = None
-    for at, tx in timex_values(doc, start_char, end_char):
-        value = tx.get("value") or ""
-        if tx.get("type", "DATE") != "DATE" or not ISO_DAY.match(value):
-            continue
-        if not_after and value > not_after:
-            continue
-        dist = abs(at - near)
-        if best is None or dist < best[0]:
-            best = (dist, value)
-    return best[1] if best else None
-
-
-# ---------------------------------------------------------------- mentions
-
-
-def mention_head(tok: Token, data: RuleData) -> str | None:
-    """Kind of document if ``tok`` heads a document mention, else None."""
-    if tok.pos_ not in ("NOUN", "PROPN"):
-        return None
-    low, lemma = tok.lower_, tok.lemma_.lower()
-    kind = data.doc_kind.get(low) or data.doc_kind.get(lemma)
-    if tok.dep_ == "compound" and tok.head.pos_ == "NOUN":
-        nxt = tok.head
-        verb_like = (
-            nxt.i == tok.i + 1
-            and nxt.tag_ == "NNS"
-            and nxt.i + 1 < len(tok.doc)
-            and tok.doc[nxt.i + 1].lower_ in ("that", "for")
-        )
-        if not verb_like:
-            return None  # "deal talks", "plan details": not the head (but "the memorandum demands that ...")
-    if kind is None and lemma in ("document", "text", "paper"):
-        if any(c.lower_ == "point" or c.text.endswith("-point") for c in tok.subtree if c.i < tok.i):
-            return "plan"
-    if kind is None:
-        return None
-    # a compound before the head can make a known multi-word kind ("peace deal", "draft agreement")
-    left = [t for c in tok.lefts if c.dep_ == "compound" for t in c.subtree]  # "draft peace treaty": draft + treaty
-    for c in left:
-        k2 = data.doc_kind.get(f"{c.lower_} {low}") or data.doc_kind.get(f"{c.lower_} {lemma}")
-        if k2:
-            kind = k2
-    return kind
-
-
-def left_mods(tok: Token) -> list[Token]:
-    """Pre-modifiers of a mention head; for a head the tagger took for a compound ("Russia's memorandum
-    demands"), the modifiers of the word after it that stand before it count too."""
-    lefts = list(tok.lefts)
-    if tok.dep_ == "compound":
-        lefts += [c for c in tok.head.lefts if c.i < tok.i and c.i not in {x.i for x in lefts}]
-    return lefts
-
-
-def mention_span(tok: Token) -> tuple[int, int]:
-    """Token range of a mention: its pre-modifiers and the head."""
-    start = tok.i
-    for c in left_mods(tok):
-        if c.dep_ in (
-            "amod",
-            "compound",
-            "poss",
-            "nmod",
-            "nummod",
-            "npadvmod",
-            "det",
-            "quantmod",
-            "punct",
-            "case",
-            "advmod",
-        ):
-            start = min(start, c.left_edge.i)
-    return start, tok.i + 1
-
-
-def is_generic(tok: Token, data: RuleData) -> bool:
-    """'any agreement', 'a possible future peace deal', 'a lasting peace agreement': not a document of the article."""
-    gen = set(data.documents.generic_determiners)
-    for c in tok.lefts:
-        if c.lower_ in gen:
-            return True
-    for c in tok.lefts:
-        if (
-            c.dep_ == "det"
-            and c.lower_ in ("a", "an")
-            and not any(x.dep_ in ("poss", "nummod") or "-point" in x.text for x in tok.lefts)
-        ):
-            return tok.dep_ in ("pobj", "attr") and tok.head.lower_ in ("toward", "towards", "for", "to")
-    return False
-
-
-def numbered_name(tok: Token) -> str | None:
-    """'28-point' of 'the 28-point plan', '10-point' of 'a 10-point peace formula'."""
-    toks = list(tok.doc[mention_span(tok)[0] : tok.i])
-    text = " ".join(t.text for t in toks)
-    m = re.search(r"(\d{1,3})\s*-\s*point", text)
-    return f"{m.group(1)}-point" if m else None
-
-
-def mention_party(tok: Token, data: RuleData) -> str | None:
-    """Party of a mention: its modifiers ('Russian', "Kyiv's", 'U.S.-proposed'), an 'of/by/from' phrase,
-    or the subject of a presenting verb ('Russia presented a memorandum')."""
-    s, e = mention_span(tok)
-    found = parties_in(tok.doc[s : e - 1], data)
-    for c in tok.rights:
-        if c.dep_ == "prep" and c.lower_ in ("of", "by", "from"):
-            for pobj in c.children:
-                if pobj.dep_ == "pobj":
-                    found += [p for p in parties_in(pobj.subtree, data) if p not in found]
-                    if not found and pobj.lower_ in ("side", "delegation", "government", "team"):
-                        found += parties_in(pobj.subtree, data)
-    if not found:
-        verb = tok.head if tok.dep_ in ("dobj", "nsubjpass") else None
-        if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.pos_ == "VERB":
-            verb = tok.head.head  # "entered into an agreement", "agreed on a plan"
-        if verb is not None and verb.lemma_.lower() in data.documents.presenting_verbs:
-            subj = [c for c in verb.children if c.dep_ in ("nsubj",)]
-            agent = [c for c in verb.children if c.dep_ == "agent"]
-            for s_ in subj + agent:
-                found += [p for p in parties_in(s_.subtree, data) if p not in found]
-            if not subj and verb.dep_ in ("xcomp", "conj", "ccomp") and verb.head.pos_ == "VERB":
-                for s_ in (c for c in verb.head.children if c.dep_ == "nsubj"):
-                    found += [p for p in parties_in(s_.subtree, data) if p not in found]
-    if not found:
-        found = [p for p in (_agent_group(c) for c in tok.children if c.dep_ == "acl") if p]
-    if not found:
-        found = _possessor_named_before(tok, data)
-    return joint_party(found) if found else None
-
-
-def _possessor_named_before(tok: Token, data: RuleData) -> list[str]:
-    """'the announcement by President Trump regarding his proposal': 'his' / 'her' is the last person of the
-    sentence named before the mention who stands for a party."""
-    if not any(c.dep_ == "poss" and c.lower_ in ("his", "her") for c in tok.children):
-        return []
-    for t in reversed(tok.doc[tok.sent.start : tok.i]):
-        if t.ent_type_ == "PERSON":
-            p = party_of_token(t, data)
-            if p:
-                return [p]
-    return []
-
-
-def _agent_group(verb: Token) -> str | None:
-    """'proposed by African leaders from seven countries' -> 'African leaders': a group no party alias names."""
-    for agent in (c for c in verb.children if c.dep_ == "agent"):
-        for pobj in (c for c in agent.children if c.dep_ == "pobj"):
-            norp = [c for c in pobj.children if c.dep_ == "amod" and c.ent_type_ == "NORP"]
-            if norp and pobj.tag_ == "NNS":
-                return f"{norp[0].text} {pobj.text}"
-    return None
-
-
-def proper_name(tok: Token, data: RuleData) -> str | None:
-    """The capitalised words of a mention that are not a party: 'Peace Formula' of "Zelensky's Peace Formula"."""
-    s, e = mention_span(tok)
-    words = [
-        t.text
-        for t in tok.doc[s:e]
-        if (t.pos_ == "PROPN" or t.is_title and t.i != t.sent.start)
-        and not party_of_token(t, data)
-        and t.dep_ not in ("det", "poss")
-        and t.tag_ != "POS"
-    ]
-    # a capitalised head alone ("this Accord", "the Treaty") names nothing; a capitalised modifier does ("Minsk")
-    return " ".join(words) if len(words) >= 2 or (words and words[-1] != tok.text) else None
-
-
-def mention_name(tok: Token) -> str:
-    s, e = mention_span(tok)
-    for t in tok.doc[
-        s : tok.i
-    ]:  # crawled markup in the modifiers ("Fried ](https://...): “ deal"): keep what follows it
-        if t.like_url or "](" in t.text or t.text in (":", "“", "”", '"', ")", "]"):
-            s = t.i + 1
-    toks = [t for t in tok.doc[s:e] if not (t.dep_ == "det" or t.tag_ in ("PRP$",) or t.lower_ in ("the", "a", "an"))]
-    return " ".join(t.text for t in toks).replace(" - ", "-").replace(" 's", "'s") or tok.text
-
-
-# ---------------------------------------------------------------- the article's memoranda
+POSITION_NAMES = ("demands", "proposals", "offer")  # how the names this module gives positions end ("Russia demands")
 
 
 class ArticleMemoranda:
@@ -452,27 +157,13 @@ class ArticleMemoranda:
         if found:
             return joint_party(found)
         words = {t.lower_ for t in toks}
-        heads = {
-            "side",
-            "party",
-            "delegation",
-            "negotiator",
-            "team",
-            "both",
-            "leader",
-            "president",
-            "country",
-            "nation",
-            "government",
-            "signatory",
-            "two",
-        }
+        heads = self.data.parties.joint_heads
         joint = set(self.data.parties.joint)
         if words & joint and (subj.lemma_.lower() in heads or subj.lower_ in joint):  # "the Parties" (lemma 'Parties')
             return self.negotiating_parties(subj.idx)
-        if subj.lower_ in ("they", "we") and self.last_joint:
+        if subj.lower_ in GROUP_PRONOUNS and self.last_joint:
             return self.last_joint
-        if subj.lower_ in ("he", "she"):
+        if subj.lower_ in PERSON_PRONOUNS:
             return self._person_pronoun(subj)
         return None
 
@@ -501,102 +192,121 @@ class ArticleMemoranda:
 
     def resolve_mention(self, tok: Token, kind: str, sent_i: int) -> Memo | None:
         """The memorandum a mention refers to, created if new; None for a generic mention."""
-        data = self.data
-        generic = is_generic(tok, data)
-        party = mention_party(tok, data)
-        numbered = numbered_name(tok)
-        s, e = mention_span(tok)
-        start, end = self.doc[s].idx, tok.idx + len(tok)
-        definite = any(
-            c.lower_ in ("the", "this", "that", "these", "those", "its", "their") or c.dep_ == "poss"
-            for c in left_mods(tok)
-        )
-        memo = None
-        if generic and not party and not numbered:
+        mention = Mention.of(tok, kind, self.data)
+        if not self._names_a_document(mention):
             return None
-        if not (
-            party
-            or numbered
-            or definite
-            or tok.lower_ in self.data.documents.anaphora
-            or kind == "draft"
-            and not generic
-            or self._specific(tok)
-        ):
-            return None  # "a longer-term ceasefire agreement": not (yet) a document of the article; "a draft" is one
-        compat = "document" if kind in DOCUMENT_KINDS else kind
-        if party or numbered:
-            for m in reversed(self.memos):
-                if m.position or m.compat != compat and not (numbered and m.numbered == numbered):
-                    continue
-                if (
-                    party
-                    and m.party == party
-                    or numbered
-                    and m.numbered == numbered
-                    and (not party or not m.party or m.party == party)
-                ):
-                    memo = m
-                    break
-                if party and m.party is None and m is self.active and definite:
-                    m.party = party
-                    memo = m
-                    break
-            if memo is None and numbered and not party and compat == "document":
-                # "the 12-point document" after "the Chinese plan": the last document named, if it has no number yet
-                last = next((m for m in reversed(self.memos) if m.compat == compat and not m.position), None)
-                if last is not None and last.party and not last.numbered:
-                    memo = last
-        elif definite or tok.lower_ in self.data.documents.anaphora:
-            same = self.active is not None and (
-                self.active.kind == kind or kind != "declaration" and self.active.kind != "declaration"
-            )
-            if same and (
-                self.active.compat == compat
-                or kind in ("draft", "memorandum", "plan", "proposal")
-                and self.active.compat == "document"
-            ):  # "the statement" is no earlier proposal
-                memo = self.active
-            else:
-                for m in reversed(self.memos):
-                    if m.compat == compat and not m.position and (kind != "declaration" or m.kind == "declaration"):
-                        memo = m
-                        break
+        memo = self._earlier(mention)
         if memo is None:
-            proper = proper_name(tok, data)
-            if party is None and not proper and not generic and kind in ("agreement", "draft"):
-                party = self.negotiating_parties(start)  # "the draft treaty", "the agreement": the sides at the table
-            memo = Memo(
-                kind=kind,
-                party=party,
-                name=mention_name(tok),
-                start=start,
-                end=end,
-                generic=generic,
-                numbered=numbered,
-                status="agreed" if kind == "agreement" else "proposed",
-                proper=proper,
-                year=self._year(),
-                plural=tok.tag_ in ("NNS", "NNPS"),
-            )
-            self.memos.append(memo)
-        if numbered and not memo.numbered:
-            memo.numbered = numbered
-        name = mention_name(tok)
+            memo = self._new(mention)
+        self._mentioned(memo, mention)
+        self.active, self.active_sentence = memo, sent_i
+        return memo
+
+    def _names_a_document(self, m: Mention) -> bool:
+        """A mention with a party, a number, a definite or anaphoric word, a draft, or one that says whose it is
+        or what it says. Not "a longer-term ceasefire agreement": not (yet) a document of the article."""
+        if m.generic and not m.party and not m.numbered:
+            return False
+        return bool(
+            m.party
+            or m.numbered
+            or m.definite
+            or m.tok.lower_ in self.data.documents.anaphora
+            or m.kind == "draft"
+            and not m.generic
+            or self._specific(m.tok)
+        )
+
+    def _earlier(self, m: Mention) -> Memo | None:
+        """The memorandum named before that this mention takes up, if any."""
+        if m.party or m.numbered:
+            return self._of_party_or_number(m)
+        if m.definite or m.tok.lower_ in self.data.documents.anaphora:
+            return self._taken_up(m)
+        return None
+
+    def _of_party_or_number(self, m: Mention) -> Memo | None:
+        """The last memorandum of the same kind with this party or number ("the Russian memorandum" again, "the
+        28-point plan"); the active one without a party gets it ("the memorandum" ... "Russia's memorandum")."""
+        party, numbered = m.party, m.numbered
+        for memo in reversed(self.memos):
+            if memo.position or memo.compat != m.compat and not (numbered and memo.numbered == numbered):
+                continue
+            if (
+                party
+                and memo.party == party
+                or numbered
+                and memo.numbered == numbered
+                and (not party or not memo.party or memo.party == party)
+            ):
+                return memo
+            if party and memo.party is None and memo is self.active and m.definite:
+                memo.party = party
+                return memo
+        if numbered and not party and m.compat == "document":
+            # "the 12-point document" after "the Chinese plan": the last document named, if it has no number yet
+            last = next((memo for memo in reversed(self.memos) if memo.compat == m.compat and not memo.position), None)
+            if last is not None and last.party and not last.numbered:
+                return last
+        return None
+
+    def _taken_up(self, m: Mention) -> Memo | None:
+        """'the document', 'the draft', 'it': the document named just before; "the statement" only an earlier
+        statement, never an earlier proposal."""
+        kind, compat, active = m.kind, m.compat, self.active
+        same = active is not None and (active.kind == kind or kind != "declaration" and active.kind != "declaration")
+        if same and (
+            active.compat == compat
+            or kind in ("draft", "memorandum", "plan", "proposal")
+            and active.compat == "document"
+        ):
+            return active
+        for memo in reversed(self.memos):
+            if memo.compat == compat and not memo.position and (kind != "declaration" or memo.kind == "declaration"):
+                return memo
+        return None
+
+    def _new(self, m: Mention) -> Memo:
+        """A memorandum first named by this mention; a draft or agreement without a party ("the draft treaty",
+        "the agreement") is the sides' at the table."""
+        tok, kind, party = m.tok, m.kind, m.party
+        proper = proper_name(tok, self.data)
+        if party is None and not proper and not m.generic and kind in ("agreement", "draft"):
+            party = self.negotiating_parties(m.start)
+        memo = Memo(
+            kind=kind,
+            party=party,
+            name=mention_name(tok),
+            start=m.start,
+            end=m.end,
+            generic=m.generic,
+            numbered=m.numbered,
+            status="agreed" if kind == "agreement" else "proposed",
+            proper=proper,
+            year=self._year(),
+            plural=tok.tag_ in ("NNS", "NNPS"),
+            role=self.data.kind_role.get(kind),
+        )
+        self.memos.append(memo)
+        return memo
+
+    def _mentioned(self, memo: Memo, m: Mention) -> None:
+        """What a mention adds to its memorandum: a number, a better name, its offsets, the day presented."""
+        if m.numbered and not memo.numbered:
+            memo.numbered = m.numbered
+        name = mention_name(m.tok)
         if (
             len(name) > len(memo.name)
             and not memo.position
-            and (party or numbered)
+            and (m.party or m.numbered)
             and memo.kind != "agreement"
             or memo.name == memo.kind
             and name != memo.name
         ):
             memo.name = name  # "Russian memorandum" names it better than "memorandum"
-        memo.mentions.append((start, end))
+        memo.mentions.append((m.start, m.end))
         if memo.date is None and memo.compat == "document":
-            memo.date = mention_date(tok, self.article_date)
-        self.active, self.active_sentence = memo, sent_i
-        return memo
+            memo.date = mention_date(m.tok, self.article_date)
 
     def _specific(self, tok: Token) -> bool:
         """'a peace plan proposed by African leaders', 'a proposal that calls for ...': an indefinite mention
@@ -609,7 +319,7 @@ class ArticleMemoranda:
             if (
                 c.dep_ == "relcl"
                 and c.lemma_.lower() in self.data.cues.content_verbs
-                and any(x.lower_ in ("that", "which") for x in c.children if x.dep_ in ("nsubj", "nsubjpass"))
+                and any(x.lower_ in RELATIVE_PRONOUNS for x in c.children if x.dep_ in ("nsubj", "nsubjpass"))
             ):
                 return True
         return False
@@ -640,6 +350,7 @@ class ArticleMemoranda:
             date=date,
             status="agreed",
             inferred=True,
+            role=self.data.kind_role.get("agreement"),
         )
         self.memos.append(memo)
         if party and " and " in party:
@@ -650,7 +361,7 @@ class ArticleMemoranda:
     def position(self, party: str, kind: str, at: tuple[int, int], sent_i: int) -> Memo:
         """The demands (or proposals) a party states in prose, one memorandum per party and kind."""
         for m in self.memos:
-            if m.kind == kind and m.party == party and m.name.endswith(("demands", "proposals", "offer")):
+            if m.kind == kind and m.party == party and m.name.endswith(POSITION_NAMES):
                 return m
         label = {"demands": f"{party} demands", "proposal": f"{party} proposals"}.get(kind, f"{party} {kind}")
         memo = Memo(
@@ -662,6 +373,7 @@ class ArticleMemoranda:
             date=self.article_date,
             position=True,
             year=self._year(),
+            role=self.data.kind_role.get(kind),
         )
         self.memos.append(memo)
         return memo

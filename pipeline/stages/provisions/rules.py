@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field, field_validator, model_validator
 
 from ...core.rules import DATA_DIR, RuleModel, load_rule_file, rule_file
 
@@ -53,20 +54,34 @@ class Parties(_Strict):
     joint: list[str] = Field(default_factory=list)
     pronouns: list[str] = Field(default_factory=list)
     self_deciding: list[str] = Field(default_factory=list)
+    joint_heads: list[str]
+    side_nouns: list[str]
 
 
 @rule_file("provisions/documents.yaml")
 class Documents(_Strict):
     kinds: dict[str, list[str]]
+    roles: dict[str, Literal["document", "outcome", "position"]]
     anaphora: list[str]
+    general_nouns: list[str]
+    whole_document_words: list[str]
     parts: dict[str, list[str]]
     ordinals: dict[str, str]
     presenting_verbs: list[str]
     generic_determiners: list[str]
 
+    @model_validator(mode="after")
+    def _every_kind_has_a_role(self) -> "Documents":
+        if set(self.roles) != set(self.kinds):
+            missing, unknown = sorted(set(self.kinds) - set(self.roles)), sorted(set(self.roles) - set(self.kinds))
+            raise ValueError(f"roles must name every kind once: without a role {missing}, not a kind {unknown}")
+        return self
+
 
 @rule_file("provisions/cues.yaml")
 class Cues(_Strict):
+    prefilter_verbs: list[str]
+    prefilter_words: list[str]
     content_verbs: dict[str, str]
     party_verbs: list[str]
     party_object_verbs: list[str] = Field(default_factory=list)
@@ -84,16 +99,35 @@ class Cues(_Strict):
     exchange_phrases: list[str] = Field(default_factory=list)
     document_only_verbs: list[str]
     particles: list[str]
+    particle_verbs: dict[str, list[str]]
+    complement_prepositions: list[str]
+    loose_particle_verbs: list[str]
+    saying_verbs: list[str]
+    containing_verbs: list[str]
+    listing_verbs: list[str]
+    to_participle_verbs: list[str]
     agreement_verbs: list[str]
+    complement_agreement_verbs: dict[str, bool]
+    passive_agreement_verbs: list[str]
+    list_agreement_verbs: list[str]
+    acceptance_verbs: list[str]
     agreement_nouns: list[str]
     refusal_verbs: list[str]
     modals: list[str]
     under_phrases: list[str]
     status_cues: dict[str, list[str]]
     condition_markers: list[str]
+    temporal_condition_markers: list[str]
+    event_nouns: list[str]
+    time_units: list[str]
     deadline_markers: list[str]
+    weak_deadline_markers: list[str]
+    relative_deadline_markers: list[str]
+    deadline_anchor_words: list[str]
+    number_words: dict[str, int]
     header_nouns: list[str]
     sublist_markers: list[str]
+    call_nouns: list[str]
     stoppers: list[str]
     nominal_suffixes: list[str]
 
@@ -155,9 +189,14 @@ class RuleData:
                     self._party_ci[alias] = canon
             self._party_ci.setdefault(canon.lower(), canon)
         self.doc_kind: dict[str, str] = {w: kind for kind, words in self.documents.kinds.items() for w in words}
+        self.kind_role: dict[str, str] = dict(self.documents.roles)
         self.part_kind: dict[str, str] = {w: kind for kind, words in self.documents.parts.items() for w in words}
         self.status_cue: dict[str, str] = {w: st for st, words in self.cues.status_cues.items() for w in words}
         self.group_of: dict[str, str] = {lab: c.group for lab, c in self.categories.categories.items()}
+
+    def kinds_with_role(self, *roles: str) -> set[str]:
+        """The document kinds of these roles: ``kinds_with_role("document")`` = memorandum, plan, proposal, ..."""
+        return {kind for kind, role in self.kind_role.items() if role in roles}
 
     # ------------------------------------------------------------ parties
 
@@ -207,6 +246,14 @@ def inflections(word: str) -> set[str]:
     if word.endswith("e"):
         forms.add(word[:-1] + "ing")
     return forms
+
+
+def phrase_forms(phrase: str) -> set[str]:
+    """A trigger phrase with its last word inflected ('security guarantee' -> '... guarantees', ...)."""
+    words = phrase.split()
+    if not words:
+        return set()
+    return {" ".join(words[:-1] + [f]) for f in inflections(words[-1])}
 
 
 @lru_cache(maxsize=8)

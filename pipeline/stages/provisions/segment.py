@@ -26,14 +26,33 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from .grammar import (
+    AFTER_BUT_GOES_ON,
+    AND_OR,
+    AS_WELL_AS,
+    BE_FORMS,
+    BEFORE_BUT_GOES_ON,
+    FOR_THAT,
+    FOR_TO,
+    HEADER_PREPOSITIONS,
+    ITEM_OPENERS,
+    LEAD_STRIP,
+    NO_ANY,
+    NOMINAL_PREPOSITIONS,
+    QUANTIFIERS,
+    SEPARATOR_TOKENS,
+    SEPARATORS,
+    SKIP_AFTER_SEPARATOR,
+    SUBORDINATORS,
+    TO_THAT,
+    TRAILING_CONNECTIVES,
+    WHICH_WHEREBY,
+)
 from .rules import RuleData
 
-DETERMINER_TAGS = {"DT", "PDT", "PRP$", "CD", "WP$"}
-VERB_TAGS = {"VB", "VBP", "VBZ"}
-SEPARATORS = {",", ";", "and", "or", "as well as", "plus", "&"}
-SKIP_AFTER_SEPARATOR = {",", ";", "and", "or", "either", "also", "then", "finally", "plus", "that", "&", "to"}
+DETERMINER_TAGS = {"DT", "PDT", "PRP$", "CD", "WP$"}  # Penn tags of determiners, possessives and numbers
+VERB_TAGS = {"VB", "VBP", "VBZ"}  # Penn tags of a bare or present verb: an item of a list of verbs
 DASHES = {"–", "—", "--", "-"}
-SUBORDINATORS = {"before", "after", "until", "once", "if", "unless", "when", "while", "because", "so"}
 MARKER = re.compile(r"^(?:\d{1,2}|[a-h]|[ivx]{1,4})$")
 BULLET_LINE = re.compile(r"^[ \t]*(?:[-*•·▪‣+]\s|\d{1,3}[.)]\s|\([a-z0-9]{1,3}\)\s|[a-h][.)]\s)")
 
@@ -100,9 +119,9 @@ def content_end(doc: Doc, start: int, end: int, data: RuleData) -> int:
             n = len(words)
             if i + n > end or lows[j : j + n] != words:
                 continue
-            if "but" in words and i + n < end and lows[j + n] in ("also", "only"):
+            if "but" in words and i + n < end and lows[j + n] in AFTER_BUT_GOES_ON:
                 continue  # "but also", "but only if Russia does the same" (a condition)
-            if words[0] == "but" and i > start and lows[j - 1] in ("not", "all", "anything", "nothing"):
+            if words[0] == "but" and i > start and lows[j - 1] in BEFORE_BUT_GOES_ON:
                 continue
             return i
     return end
@@ -131,9 +150,7 @@ def _marker_at(doc: Doc, i: int, end: int) -> tuple[str, int] | None:
     """A list marker at token i: '1)', '(1)', 'a)', '2.' -> (label, tokens it spans)."""
     tok = doc[i]
     prev = doc[i - 1] if i > 0 else None
-    opens_item = (
-        prev is None or prev.text in {";", ":", ",", "and", "(", "\n"} or prev.is_space or prev.lower_ in ("and", "or")
-    )
+    opens_item = prev is None or prev.text in ITEM_OPENERS or prev.is_space or prev.lower_ in AND_OR
     if tok.text == "(" and i + 2 < end and MARKER.match(doc[i + 1].lower_) and doc[i + 2].text == ")":
         return doc[i + 1].lower_, 3
     if MARKER.match(tok.lower_) and i + 1 < end and doc[i + 1].text == ")" and (opens_item or i == 0):
@@ -217,32 +234,60 @@ def _is_verb_list(doc: Doc, start: int, j: int) -> bool:
 def _starts_new_item(
     doc: Doc, k: int, end: int, first: int, sep: set[str], data: RuleData, in_sublist: bool, seg_start: int
 ) -> bool:
-    """Does a new provision start at token k, after the separator tokens ``sep``?"""
-    tok = doc[k]
-    low = tok.lower_
+    """Does a new provision start at token k, after the separator tokens ``sep``? The tests are tried in this
+    order; inside a sub-list ("..., including A, B") only those before ``in_sublist`` apply."""
     if ";" in sep or "as well as" in sep:
         return True
-    first_tok = doc[first]
-    # a repeat of the list's first word: "continued talks, continued work"; "by A or by B"
     if (
-        low == first_tok.lower_
+        _repeats_first_word(doc, k, first)
+        or _next_verb_of_list(doc, k, seg_start)
+        or doc[k].tag_ == "VBG"
+        and doc[first].tag_ == "VBG"
+        and doc[k].lower_ not in data.cues.sublist_markers
+        or _own_subject(doc, k, seg_start)
+    ):
+        return True
+    if in_sublist:
+        return False
+    if "or" in sep and "," not in sep and "and" not in sep:
+        return _alternative(doc, k, first)
+    determined = _determined_item(doc, k, end, sep)
+    if determined is not None:
+        return determined
+    return (
+        _possessor_item(doc, k, end)
+        or _nominalisation(doc, k, end, data)
+        or doc[k].lower_ not in data.cues.sublist_markers
+        and _phrase_item(doc, k, end, seg_start, sep)
+    )
+
+
+def _repeats_first_word(doc: Doc, k: int, first: int) -> bool:
+    """A repeat of the list's first word: "continued talks, continued work"; "by A or by B"."""
+    tok = doc[k]
+    return (
+        tok.lower_ == doc[first].lower_
         and (tok.is_alpha and not tok.is_stop and tok.pos_ != "PROPN" or tok.pos_ == "ADP")
         and k > first + 1
-    ):
-        return True
-    # a verb in a list of verbs: "end martial law, organize elections"
-    if (
+    )
+
+
+def _next_verb_of_list(doc: Doc, k: int, seg_start: int) -> bool:
+    """A verb in a list of verbs: "end martial law, organize elections"."""
+    tok = doc[k]
+    return (
         tok.tag_ in VERB_TAGS
         and tok.dep_ not in ("aux", "auxpass")
-        and low not in ("is", "are", "be", "was", "were")
+        and tok.lower_ not in BE_FORMS
         and _is_verb_list(doc, seg_start, k)
         and not _bare_verb_before(doc, k)
-    ):
-        return True
-    if tok.tag_ == "VBG" and first_tok.tag_ == "VBG" and low not in data.cues.sublist_markers:
-        return True
-    # a clause with its own subject: "and that Ukraine elect ...", "and Russia would ..."
-    if (
+    )
+
+
+def _own_subject(doc: Doc, k: int, seg_start: int) -> bool:
+    """A clause with its own subject: "and that Ukraine elect ...", "and Russia would ..."."""
+    tok = doc[k]
+    return (
         tok.dep_ in ("nsubj", "nsubjpass")
         and tok.head.i > k
         and tok.head.tag_.startswith(("VB", "MD"))
@@ -250,30 +295,43 @@ def _starts_new_item(
         and not any(
             c.lower_ in SUBORDINATORS for c in tok.head.children if c.dep_ in ("mark", "advmod", "prep") and c.i < k
         )
-    ):
-        return True
-    if in_sublist:
-        return False
-    if "or" in sep and "," not in sep and "and" not in sep:
-        if any(doc[x].lower_ == "either" for x in range(max(0, first - 2), k)):
-            return True  # "either by A or by B"
-        return tok.tag_ in DETERMINER_TAGS and low not in ("no", "any") and not tok.like_num
-    # a determiner or possessive: "all civilians", "its annexation", "the exchange of"
-    if tok.tag_ in DETERMINER_TAGS and tok.dep_ != "nummod" or low in ("no", "all", "every", "each"):
-        if tok.like_num and k + 1 < end and doc[k + 1].tag_ in ("NNS", "NN") and "," in sep and "and" not in sep:
-            return False  # "18, 19 and 20 year-olds" stays together
-        return True
-    if tok.tag_ in ("NNP", "NNPS") and k + 1 < end and doc[k + 1].tag_ == "POS" and not _after_possessive(doc, k):
-        return True
-    # a nominalisation: "termination of", "protection of", "preparation for"
-    if (
+    )
+
+
+def _alternative(doc: Doc, k: int, first: int) -> bool:
+    """After a bare "or": "either by A or by B", or a determiner ("the A or the B"); else one phrase
+    ("deployments or infrastructure")."""
+    tok = doc[k]
+    if any(doc[x].lower_ == "either" for x in range(max(0, first - 2), k)):
+        return True  # "either by A or by B"
+    return tok.tag_ in DETERMINER_TAGS and tok.lower_ not in NO_ANY and not tok.like_num
+
+
+def _determined_item(doc: Doc, k: int, end: int, sep: set[str]) -> bool | None:
+    """A determiner or possessive opens an item: "all civilians", "its annexation", "the exchange of"; but
+    "18, 19 and 20 year-olds" stays together. None when k holds no determiner."""
+    tok = doc[k]
+    if not (tok.tag_ in DETERMINER_TAGS and tok.dep_ != "nummod" or tok.lower_ in QUANTIFIERS):
+        return None
+    return not (tok.like_num and k + 1 < end and doc[k + 1].tag_ in ("NNS", "NN") and "," in sep and "and" not in sep)
+
+
+def _possessor_item(doc: Doc, k: int, end: int) -> bool:
+    """A name with a possessive: ", Ukraine's accession to ..." (not "Trump's and Putin's agreement")."""
+    tok = doc[k]
+    return tok.tag_ in ("NNP", "NNPS") and k + 1 < end and doc[k + 1].tag_ == "POS" and not _after_possessive(doc, k)
+
+
+def _nominalisation(doc: Doc, k: int, end: int, data: RuleData) -> bool:
+    """A nominalisation with its preposition: "termination of", "protection of", "preparation for"."""
+    tok = doc[k]
+    low = tok.lower_
+    return (
         tok.tag_ in ("NN", "NNS")
         and any(low.endswith(s) for s in data.cues.nominal_suffixes)
         and len(low) > 5
-        and (k + 1 < end and doc[k + 1].lower_ in ("of", "for", "to", "on", "from", "with", "by", "in"))
-    ):
-        return True
-    return low not in data.cues.sublist_markers and _phrase_item(doc, k, end, seg_start, sep)
+        and (k + 1 < end and doc[k + 1].lower_ in NOMINAL_PREPOSITIONS)
+    )
 
 
 def _bare_verb_before(doc: Doc, k: int) -> bool:
@@ -300,7 +358,7 @@ def _phrase_item(doc: Doc, k: int, end: int, seg_start: int, sep: set[str]) -> b
     if "," not in sep or tok.tag_ not in ("NN", "NNS", "VBG") or tok.ent_type_:
         return False
     nxt = k
-    while nxt < end and doc[nxt].text not in (",", ";") and doc[nxt].lower_ not in ("and", "or"):
+    while nxt < end and doc[nxt].text not in (",", ";") and doc[nxt].lower_ not in AND_OR:
         nxt += 1
     j = k - 1
     while j > seg_start and (doc[j].lower_ in SEPARATORS or doc[j].is_space):
@@ -365,20 +423,20 @@ def split_coordination(doc: Doc, start: int, end: int, data: RuleData) -> list[S
                 i += skip
                 continue
             in_sublist = True
-        is_sep = low in (",", ";", "and", "or", "plus", "&") or _seq_at(doc, i, end, ["as", "well", "as"])
+        is_sep = low in SEPARATOR_TOKENS or _seq_at(doc, i, end, AS_WELL_AS)
         if not is_sep:
             i += 1
             continue
         j = i
         sep: set[str] = set()
         while j < end:
-            if _seq_at(doc, j, end, ["as", "well", "as"]):
+            if _seq_at(doc, j, end, AS_WELL_AS):
                 sep.add("as well as")
                 j += 3
             elif doc[j].lower_ in SKIP_AFTER_SEPARATOR or doc[j].is_space:
                 if doc[j].lower_ in SEPARATORS:
                     sep.add(doc[j].lower_)
-                if doc[j].lower_ in ("to", "that") and not sep:
+                if doc[j].lower_ in TO_THAT and not sep:
                     break
                 j += 1
             else:
@@ -436,9 +494,7 @@ def _is_header(doc: Doc, start: int, end: int, data: RuleData) -> bool:
             return False
         head = objs[0]
         if any(
-            c.i > head.i
-            and c.i < end
-            and (c.dep_ in ("acl", "relcl") or c.dep_ == "prep" and c.lower_ in ("for", "to"))
+            c.i > head.i and c.i < end and (c.dep_ in ("acl", "relcl") or c.dep_ == "prep" and c.lower_ in FOR_TO)
             for c in head.children
         ):
             return False  # "develop measures for implementing X": the measures are said
@@ -451,9 +507,7 @@ def drop_relative_header(doc: Doc, seg: Segment, data: RuleData) -> Segment:
     """'a settlement in which the smaller state obtains X' -> 'the smaller state obtains X'."""
     for i in range(seg.start, min(seg.end - 1, seg.start + 12)):
         tok = doc[i]
-        if tok.lower_ in ("which", "whereby") and (
-            tok.lower_ == "whereby" or doc[i - 1].lower_ in ("in", "under", "by", "through")
-        ):
+        if tok.lower_ in WHICH_WHEREBY and (tok.lower_ == "whereby" or doc[i - 1].lower_ in HEADER_PREPOSITIONS):
             head_words = [
                 t for t in doc[seg.start : i] if t.lemma_.lower() in data.doc_kind or t.lower_ in data.doc_kind
             ]
@@ -482,32 +536,8 @@ def split_at_dash(doc: Doc, seg: Segment, data: RuleData) -> list[Segment]:
 
 # ---------------------------------------------------------------- trimming
 
-LEAD_STRIP = {
-    ",",
-    ";",
-    ":",
-    "and",
-    "or",
-    "either",
-    "also",
-    "then",
-    "finally",
-    "plus",
-    "that",
-    "-",
-    "–",
-    "—",
-    "&",
-    "both",
-    "as",
-    "well",
-    "neither",
-    "nor",
-    "to",
-}
 
-
-def trim(doc: Doc, seg: Segment) -> Segment:
+def trim(doc: Doc, seg: Segment, data: RuleData) -> Segment:
     """Strip separators and connectives at the edges of a segment."""
     s, e = seg.start, seg.end
     while s < e and (
@@ -520,7 +550,7 @@ def trim(doc: Doc, seg: Segment) -> Segment:
         if doc[s].lower_ == "to" and not (s + 1 < e and doc[s + 1].tag_ == "VB"):
             break
         s += 1
-    if s + 1 < e and doc[s].lower_ in ("calls", "call", "demands", "demand") and doc[s + 1].lower_ in ("for", "that"):
+    if s + 1 < e and doc[s].lower_ in data.cues.call_nouns and doc[s + 1].lower_ in FOR_THAT:
         s += 2  # "included calls for Kyiv to ...": the content is what is called for
     if s < e and doc[s].lower_ == "by":
         nxt = s + 1
@@ -532,7 +562,7 @@ def trim(doc: Doc, seg: Segment) -> Segment:
         doc[e - 1].is_space
         or doc[e - 1].is_punct
         and doc[e - 1].text not in (")", '"', "”", "’")
-        or doc[e - 1].lower_ in ("and", "or", "as", "but", "either", "including")
+        or doc[e - 1].lower_ in TRAILING_CONNECTIVES
     ):
         e -= 1
     # a closing bracket or quote without its opening one goes too
@@ -575,9 +605,9 @@ def segment_content(doc: Doc, start: int, end: int, data: RuleData, item: str | 
             it = Segment(it.start, content_end(doc, it.start, it.end, data), it.item)
         label = it.item if numbered else item
         for part in split_at_dash(doc, Segment(it.start, it.end, label), data):
-            part = drop_relative_header(doc, trim(doc, part), data)
+            part = drop_relative_header(doc, trim(doc, part, data), data)
             for seg in _split_exchange(doc, split_coordination(doc, part.start, part.end, data), data):
-                seg = trim(doc, Segment(seg.start, seg.end, label))
+                seg = trim(doc, Segment(seg.start, seg.end, label), data)
                 if (
                     seg.end > seg.start
                     and is_substantive(doc, seg, data)

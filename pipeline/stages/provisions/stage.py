@@ -10,7 +10,8 @@ from spacy.tokens import Doc
 from ...core.docs import span_fields
 from ...core.records import Record
 from ...core.stage import Stage
-from .component import Frame
+from . import component  # noqa: F401  (registers the provision_finder factory)
+from .frames.base import Frame
 from .memoranda import Memo
 from .records import MemorandumRecord, ProvisionRecord
 

@@ -25,7 +25,7 @@ import io
 from collections import OrderedDict, defaultdict
 from datetime import date as Date
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from ...core.files import atomic_write_text
 from ...core.names import slug
@@ -34,7 +34,6 @@ from .rules import rule_data, split_party
 COLUMNS = ["section", "item", "provision", "category", "actor", "conditions", "deadline", "status", "sources"]
 GROUP_ORDER = ["ceasefire", "territory", "security", "humanitarian", "political", "economic"]
 NEGOTIATION_WINDOW_DAYS = 14
-COMPARED_KINDS = {"memorandum", "plan", "proposal", "draft", "declaration", "demands"}
 
 
 # ---------------------------------------------------------------- merging
@@ -194,17 +193,14 @@ def negotiations(memos: dict[str, dict[str, Any]], provisions: dict[str, dict[st
     (or undated). Demands stated in prose join only where no two documents make a group. A group
     holds two memoranda at least; agreements are outcomes, not positions, and are left out."""
     with_provs = {p["memorandum_id"] for p in provisions.values()}
-    docs = [
-        mid
-        for mid, m in memos.items()
-        if mid in with_provs and m.get("kind") in COMPARED_KINDS - {"demands"} and m.get("party")
-    ]
+    documents, positions = rule_data().kinds_with_role("document"), rule_data().kinds_with_role("position")
+    docs = [mid for mid, m in memos.items() if mid in with_provs and m.get("kind") in documents and m.get("party")]
     groups = _group(memos, provisions, docs)
     grouped = {mid for g in groups for mid in g}
     rest = [
         mid
         for mid, m in memos.items()
-        if mid in with_provs and m.get("kind") in COMPARED_KINDS and m.get("party") and mid not in grouped
+        if mid in with_provs and m.get("kind") in documents | positions and m.get("party") and mid not in grouped
     ]
     return groups + _group(memos, provisions, rest)
 
@@ -274,6 +270,9 @@ def comparison_rows(
 # ---------------------------------------------------------------- writing
 
 
+Put = Callable[[str, str], None]  # writes one file under tables/ by name
+
+
 def write_tables(outputs: Path, records: dict[str, list[dict[str, Any]]]) -> None:
     """Write every table under ``outputs/tables`` from the corpus's ``memoranda`` and ``provisions``
     records (stale tables of earlier runs are removed)."""
@@ -282,6 +281,26 @@ def write_tables(outputs: Path, records: dict[str, list[dict[str, Any]]]) -> Non
     tables.mkdir(parents=True, exist_ok=True)
     memos = merge_memoranda(memoranda)
     provs = merge_provisions(provisions)
+    rows_by_memo = rows_of_memoranda(memos, provs)
+    written: set[str] = set()
+
+    def put(name: str, text: str) -> None:
+        atomic_write_text(tables / name, text)
+        written.add(name)
+
+    write_memo_tables(put, memos, rows_by_memo)
+    links = write_comparisons(put, memos, provs, rows_by_memo)
+    put("index.md", index_markdown(memos, rows_by_memo, len(provs), len(provisions), links))
+    for path in tables.iterdir():
+        if path.is_file() and path.suffix in (".md", ".csv") and path.name not in written:
+            path.unlink(missing_ok=True)
+
+
+def rows_of_memoranda(
+    memos: dict[str, dict[str, Any]], provs: dict[str, dict[str, Any]]
+) -> dict[str, list[dict[str, Any]]]:
+    """The table rows of each memorandum; a provision whose memorandum has no record gets a bare entry
+    (``unassigned`` without an id)."""
     rows_by_memo: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for p in provs.values():
         mid = p["memorandum_id"] or "unassigned"
@@ -297,12 +316,11 @@ def write_tables(outputs: Path, records: dict[str, list[dict[str, Any]]]) -> Non
                 "names": [],
             }
         rows_by_memo[mid].append({**p, **_row(p), "provision": p["provision"], "sources": p["sources"]})
-    written: set[str] = set()
+    return rows_by_memo
 
-    def put(name: str, text: str) -> None:
-        atomic_write_text(tables / name, text)
-        written.add(name)
 
+def write_memo_tables(put: Put, memos: dict[str, dict[str, Any]], rows_by_memo: dict[str, list[dict[str, Any]]]):
+    """``<memorandum_id>.csv`` / ``.md`` for each memorandum, and ``provisions.csv`` with all rows."""
     all_rows = []
     for mid, rows in rows_by_memo.items():
         rows.sort(key=lambda r: (r["sources"][0]["doc_id"], r["sources"][0]["start"]))
@@ -312,46 +330,69 @@ def write_tables(outputs: Path, records: dict[str, list[dict[str, Any]]]) -> Non
         all_rows += [{"memorandum_id": mid, "provision_id": r["provision_id"], **r} for r in flat]
     put("provisions.csv", to_csv(all_rows, ["memorandum_id", "provision_id"] + COLUMNS))
 
+
+def write_comparisons(
+    put: Put,
+    memos: dict[str, dict[str, Any]],
+    provs: dict[str, dict[str, Any]],
+    rows_by_memo: dict[str, list[dict[str, Any]]],
+) -> list[str]:
+    """``compare_<negotiation>.md`` / ``.csv`` per negotiation and ``comparisons.csv`` (long form); the index's
+    links to them."""
     comp_long = []
     compare_links = []
     for group in negotiations(memos, provs):
         name = negotiation_name(memos, group)
         rows = comparison_rows(memos, group, rows_by_memo)
         titles = [memo_title(memos[mid]) for mid in group]
-        md_rows = [
-            {"group": r["group"], **{mid: "<br>".join(" ".join(c.split()) for c in r[mid]) for mid in group}}
-            for r in rows
-        ]
-        md = [
-            f"# Comparison: {', '.join(titles)}",
-            "",
-            "Provisions side by side by category group; each cell lists the memorandum's provisions "
-            "(section.item, text, category).",
-            "",
-            to_markdown(md_rows, ["group"] + group, ["category group"] + titles),
-        ]
-        put(f"compare_{name}.md", "\n".join(md))
+        put(f"compare_{name}.md", comparison_markdown(group, rows, titles))
         csv_rows = [{"group": r["group"], **{mid: "; ".join(r[mid]) for mid in group}} for r in rows]
         put(f"compare_{name}.csv", to_csv(csv_rows, ["group"] + group))
         compare_links.append(f"- [{', '.join(titles)}](compare_{name}.md)")
-        for r in rows:
-            for mid in group:
-                for cell in r[mid]:
-                    comp_long.append(
-                        {"negotiation": name, "group": r["group"], "memorandum_id": mid, "provision": cell}
-                    )
+        comp_long += [
+            {"negotiation": name, "group": r["group"], "memorandum_id": mid, "provision": cell}
+            for r in rows
+            for mid in group
+            for cell in r[mid]
+        ]
     put("comparisons.csv", to_csv(comp_long, ["negotiation", "group", "memorandum_id", "provision"]))
+    return compare_links
 
+
+def comparison_markdown(group: list[str], rows: list[dict[str, Any]], titles: list[str]) -> str:
+    md_rows = [
+        {"group": r["group"], **{mid: "<br>".join(" ".join(c.split()) for c in r[mid]) for mid in group}} for r in rows
+    ]
+    md = [
+        f"# Comparison: {', '.join(titles)}",
+        "",
+        "Provisions side by side by category group; each cell lists the memorandum's provisions "
+        "(section.item, text, category).",
+        "",
+        to_markdown(md_rows, ["group"] + group, ["category group"] + titles),
+    ]
+    return "\n".join(md)
+
+
+def index_markdown(
+    memos: dict[str, dict[str, Any]],
+    rows_by_memo: dict[str, list[dict[str, Any]]],
+    n_merged: int,
+    n_mentions: int,
+    compare_links: list[str],
+) -> str:
+    """``index.md``: the memoranda with provisions, then those named without provisions, then the comparisons."""
     index = [
         "# Provision tables",
         "",
-        f"{len(rows_by_memo)} memoranda, plans and agreements with {len(provs)} provisions "
-        f"(from {len(provisions)} provision mentions in the articles).",
+        f"{len(rows_by_memo)} memoranda, plans and agreements with {n_merged} provisions "
+        f"(from {n_mentions} provision mentions in the articles).",
         "",
         "| memorandum | kind | party | date | status | provisions | articles |",
         "| --- | --- | --- | --- | --- | --- | --- |",
     ]
-    for mid, m in sorted(memos.items(), key=lambda kv: (kv[1].get("date") or "", kv[0])):
+    by_date = sorted(memos.items(), key=lambda kv: (kv[1].get("date") or "", kv[0]))
+    for mid, m in by_date:
         if mid not in rows_by_memo:
             continue
         docs = sorted(
@@ -363,11 +404,7 @@ def write_tables(outputs: Path, records: dict[str, list[dict[str, Any]]]) -> Non
             f"{m.get('date') or ''} | {m.get('status') or ''} | {len(rows_by_memo[mid])} | "
             f"{_md_cell(', '.join(docs))} |"
         )
-    mentioned = [
-        (mid, m)
-        for mid, m in sorted(memos.items(), key=lambda kv: (kv[1].get("date") or "", kv[0]))
-        if mid not in rows_by_memo and m.get("sources")
-    ]
+    mentioned = [(mid, m) for mid, m in by_date if mid not in rows_by_memo and m.get("sources")]
     if mentioned:  # a plan an article names without reporting its clauses is still worth knowing of
         index += [
             "",
@@ -385,7 +422,4 @@ def write_tables(outputs: Path, records: dict[str, list[dict[str, Any]]]) -> Non
             )
     if compare_links:
         index += ["", "## Comparisons", ""] + compare_links
-    put("index.md", "\n".join(index) + "\n")
-    for path in tables.iterdir():
-        if path.is_file() and path.suffix in (".md", ".csv") and path.name not in written:
-            path.unlink(missing_ok=True)
+    return "\n".join(index) + "\n"

@@ -1,0 +1,197 @@
+"""From frames to spans: a frame's content cut into provisions, the provisions kept, their fields, and the
+memoranda worth a record (``doc.spans["provisions"]``, ``doc.spans["memoranda"]``)."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+from ...core.docs import in_boilerplate
+from .fields import details
+from .frames.base import Frame
+from .grammar import AND_OR
+from .lexicon import Lexicon
+from .memoranda import Memo
+from .mentions import mention_head
+from .reading import Reading
+from .segment import Segment, segment_content
+
+FINITE = ("VBZ", "VBP", "VBD", "MD")  # Penn tags of a finite verb
+
+
+def segments(lex: Lexicon, doc: Doc, fr: Frame) -> list[Segment]:
+    """A frame's content cut into atomic provisions (:func:`.segment.segment_content`), then split where two
+    noun phrases name different categories."""
+    segs = segment_content(doc, fr.start, fr.end, lex.data, item=fr.item)
+    out: list[Segment] = []
+    for seg in segs:
+        out += split_topics(lex, doc, seg)
+    return out
+
+
+def split_topics(lex: Lexicon, doc: Doc, seg: Segment) -> list[Segment]:
+    """'de-escalation and security guarantees', 'neutrality and non-nuclear status': two noun phrases
+    joined by 'and' ('or' offers alternatives of one clause) whose strong triggers name different
+    categories are two provisions (the parser's coordination is not trusted; the categories are)."""
+    strong_labels = lex.categories.strong_labels
+    depth = 0
+    for i in range(seg.start + 1, seg.end - 1):
+        t = doc[i]
+        depth += t.text in ("(", "[") and 1 or t.text in (")", "]") and -1 or 0
+        comma = t.text == "," and doc[i + 1].lower_ not in AND_OR  # "a ceasefire, security guarantees and ..."
+        if (
+            depth
+            or not (t.lower_ == "and" or comma)
+            or doc[i - 1].text == ","
+            or doc[i + 1].pos_ in ("VERB", "AUX", "ADP")
+        ):
+            continue
+        left, right = strong_labels(doc[seg.start : i]), strong_labels(doc[i + 1 : seg.end])
+        if (
+            left
+            and right
+            and not left & right
+            and doc[i - 1].pos_ in ("NOUN", "PROPN")
+            and not any(x.tag_ in FINITE for x in doc[i + 1 : seg.end])
+            and (not comma or not any(x.pos_ in ("VERB", "AUX") and x.tag_ != "VBN" for x in doc[seg.start : i]))
+        ):
+            return [Segment(seg.start, i, seg.item)] + split_topics(lex, doc, Segment(i + 1, seg.end, seg.item))
+    return [seg]
+
+
+def spans(reading: Reading) -> tuple[list[Span], list[Span]]:
+    """The article's memorandum spans and provision spans (``doc.spans["memoranda"]``, ``["provisions"]``)."""
+    provisions = provision_spans(reading)
+    return memo_spans(reading), provisions
+
+
+def provision_spans(reading: Reading) -> list[Span]:
+    """Every segment read, in reading order, kept as a provision unless it overlaps one kept before, repeats
+    a clause, starts with another document's name, lacks the category trigger its frame needs or is trade;
+    a kept provision gets its fields in ``span._.provision``."""
+    doc = reading.doc
+    lex = reading.lex
+    taken: list[tuple[int, int]] = []
+    seen: set[str] = set()
+    out: list[Span] = []
+    for seg, fr in reading.found:
+        span = cut_markup(doc[seg.start : seg.end])
+        if span is None or not span.text.strip() or in_boilerplate(doc, span.start_char, span.end_char):
+            continue
+        if any(not (span.end_char <= a or span.start_char >= b) for a, b in taken):
+            continue
+        norm = re.sub(r"[^a-z0-9]+", " ", span.text.lower()).strip()
+        if repeats(norm, seen):
+            continue  # the same clause again (a subtitle repeated in the body): reported once, where first read
+        if names_other_document(reading, span, fr):
+            continue  # "..., as well as the Minsk agreements which ...": another document, not this one's clause
+        seen.add(norm)
+        category, triggered = lex.categories.category(span)
+        if fr.need_trigger and not triggered or fr.need_trigger == "strong" and not lex.categories.strong_trigger(span):
+            continue
+        if commercial(lex, span, category):
+            continue
+        taken.append((span.start_char, span.end_char))
+        fr.memo.n_provisions += 1
+        span._.provision = {
+            "memo": fr.memo,
+            "frame": fr,
+            "category": category,
+            "item": seg.item or fr.item,
+            **details(lex, doc, span, fr, reading.memoranda),
+        }
+        out.append(span)
+    return out
+
+
+def repeats(norm: str, seen: set[str]) -> bool:
+    """The same normalised clause, or one of 20 characters or more that holds (or is held by) one seen of
+    nearly the same length."""
+    return norm in seen or (
+        len(norm) >= 20
+        and any(
+            (norm in x or x in norm) and min(len(x), len(norm)) >= 0.7 * max(len(x), len(norm))
+            for x in seen
+            if len(x) >= 20
+        )
+    )
+
+
+def names_other_document(reading: Reading, span: Span, fr: Frame) -> bool:
+    """A segment whose first words mention another (non-generic) document than its frame's."""
+    mention_memo = reading.mention_memo
+    return any(
+        t.i in mention_memo and mention_memo[t.i] is not fr.memo and not mention_memo[t.i].generic for t in span[:4]
+    )
+
+
+def memo_spans(reading: Reading) -> list[Span]:
+    """The span of each memorandum's first mention: those with provisions and those worth listing without."""
+    doc = reading.doc
+    out = []
+    for memo in reading.memoranda.memos:
+        if memo.n_provisions == 0 and not worth_listing(memo):
+            continue
+        span = doc.char_span(memo.start, memo.end, alignment_mode="expand") if memo.end > memo.start else None
+        if span is None:
+            continue
+        span._.memorandum = memo
+        out.append(span)
+    return out
+
+
+def commercial(lex: Lexicon, span: Span, category: str) -> bool:
+    """Trade is not peace: a purchase or sale named before any verb ("Purchases of U.S. aircraft") whose
+    category is the economy or the fallback, or a clause that opens with a trade document or trade talks
+    ("a trade deal that will ...", "a framework for an agreement on reciprocal trade")."""
+    data = lex.data
+    cues = data.cues
+    economy = category in ("RECONSTRUCTION_ECONOMY", data.categories.fallback)
+    if economy:
+        for t in span:
+            if t.pos_ in ("VERB", "AUX"):
+                break
+            if t.lemma_.lower() in cues.commercial_nouns or t.lower_ in cues.commercial_nouns:
+                return True
+    head = span[:10]
+    topic = any(t.lemma_.lower() in cues.commercial_topics for t in head)
+    if not topic:
+        return False
+    words = set(cues.negotiation_words)
+    return any(mention_head(t, data) or t.lower_ in words for t in head) and not (
+        lex.categories.strong_labels(span) - {"RECONSTRUCTION_ECONOMY", "NEGOTIATION_PROCESS", data.categories.fallback}
+    )
+
+
+def worth_listing(memo: Memo) -> bool:
+    """A document the article names without reporting its clauses ("Russia presented a $12 trillion economic
+    proposal") is still listed, with 0 provisions: a non-generic document with a proper name or a number, a
+    party's memorandum, plan, proposal or draft, a dated agreement or declaration of a party. Prose positions
+    and agreements inferred from a verb are listed only with provisions."""
+    if memo.position or memo.generic or memo.inferred or memo.kind == "demands" or memo.end <= memo.start:
+        return False
+    if memo.plural and not memo.proper:
+        return False  # "handed each other written proposals": the documents themselves are named elsewhere
+    if memo.role is None:
+        return False  # a kind the rule files do not know
+    if memo.proper or memo.numbered:
+        return True  # "the Minsk agreements", "a 12-point plan"
+    # a party's memorandum, plan, proposal or draft; an agreement or declaration only with the day it was made
+    return bool(memo.party) and (memo.kind in ("memorandum", "plan", "proposal", "draft") or bool(memo.date))
+
+
+def cut_markup(span: Span) -> Span | None:
+    """A provision ends before a footnote or link in crawled markup ('...voting.[[xi]](https://...')."""
+    text = span.text
+    glued = re.search(r"\.\d{1,3}\s+[A-Z]", text)  # "... remains offline.12 Ukraine's ministry": a footnote number
+    cut = min(
+        (i for i in (text.find("[["), text.find("]("), text.find("http"), glued.start() if glued else -1) if i > 0),
+        default=-1,
+    )
+    if cut < 0:
+        return span
+    out = span.doc.char_span(
+        span.start_char, span.start_char + len(text[:cut].rstrip(" .,;:[(")), alignment_mode="contract"
+    )
+    return out if out is not None and len(out) else None
