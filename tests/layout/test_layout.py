@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pipeline.layout.boilerplate import find_boilerplate
+from pipeline.layout.boilerplate import boilerplate_patterns, find_boilerplate
 
 
 def _sentences(doc):
@@ -72,3 +73,35 @@ def test_in_ids_is_isin(values, ids):
     vals = numpy.array(values + ids[:3], dtype=numpy.uint64)
     got = in_ids(vals, id_array(ids))
     assert got.tolist() == numpy.isin(vals, numpy.array(ids, dtype=numpy.uint64)).tolist()
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "* [](https://example.org/world/some-story-2026-02-10/)",
+        "Africacategory · March 4, 2026 · 9:42 AM UTC · 6 min ago",
+        "EuropecategoryLeaders meet in Paris to discuss energy",
+        "Scroll carousel left Scroll carousel right",
+        "**Maximum Storage Duration** : Session**Type** : HTTP Cookie",
+        "Stream all the matches for a small monthly fee without a contract.---",
+        "Your browser does not support the audio element.",
+        "* list 2 of 4Talks resume in Geneva after a pause",
+        "A rescuer works at the site of a strike in Odesa [File: Jane Doe/Reuters]",
+        'alt="The two leaders shake hands in the Oval Office. (Official Photo by John Roe)" />',
+        'srcset="https://example.org/a.jpg 3000w, https://example.org/a.jpg?resize=600,400 600w"',
+    ],
+)
+def test_new_boilerplate_patterns(line):
+    assert find_boilerplate(line, boilerplate_patterns()) == [(0, len(line))]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Kremlin spokesman Dmitry Peskov said the talks were useful.",
+        "[Rep. Mike",  # a wrapped link text in a statement: content, not furniture
+        '<span style="text-decoration: underline">Sec. 12</span>. The ban takes effect at once.',
+    ],
+)
+def test_content_lines_are_not_boilerplate(line):
+    assert find_boilerplate(line, boilerplate_patterns()) == []

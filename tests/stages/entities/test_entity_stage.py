@@ -6,42 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.layout.boilerplate import boilerplate_patterns, find_boilerplate
 from pipeline.stages.entities.stage import STAGE, extract_entities
 
 # ---------------------------------------------------------------- boilerplate
-
-
-@pytest.mark.parametrize(
-    "line",
-    [
-        "* [](https://example.org/world/some-story-2026-02-10/)",
-        "Africacategory · March 4, 2026 · 9:42 AM UTC · 6 min ago",
-        "EuropecategoryLeaders meet in Paris to discuss energy",
-        "Scroll carousel left Scroll carousel right",
-        "**Maximum Storage Duration** : Session**Type** : HTTP Cookie",
-        "Stream all the matches for a small monthly fee without a contract.---",
-        "Your browser does not support the audio element.",
-        "* list 2 of 4Talks resume in Geneva after a pause",
-        "A rescuer works at the site of a strike in Odesa [File: Jane Doe/Reuters]",
-        'alt="The two leaders shake hands in the Oval Office. (Official Photo by John Roe)" />',
-        'srcset="https://example.org/a.jpg 3000w, https://example.org/a.jpg?resize=600,400 600w"',
-    ],
-)
-def test_new_boilerplate_patterns(line):
-    assert find_boilerplate(line, boilerplate_patterns()) == [(0, len(line))]
-
-
-@pytest.mark.parametrize(
-    "line",
-    [
-        "Kremlin spokesman Dmitry Peskov said the talks were useful.",
-        "[Rep. Mike",  # a wrapped link text in a statement: content, not furniture
-        '<span style="text-decoration: underline">Sec. 12</span>. The ban takes effect at once.',
-    ],
-)
-def test_content_lines_are_not_boilerplate(line):
-    assert find_boilerplate(line, boilerplate_patterns()) == []
 
 
 def test_entities_in_boilerplate_lines_are_skipped(ents):
