@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 import tempfile
 from pathlib import Path
 from typing import IO, Any, Iterable
@@ -23,7 +24,9 @@ from typing import IO, Any, Iterable
 import jsonlines
 
 TEMP_SUFFIX = ".tmp"
-TEMP_GLOB = ".*" + TEMP_SUFFIX  # the temporary files of AtomicFile
+TEMP_GLOB = ".*" + TEMP_SUFFIX
+# the names mkstemp gives the temporary files of AtomicFile: .NAME.XXXXXXXX.tmp
+TEMP_NAME = re.compile(r"\..+\.[A-Za-z0-9_]{8}\.tmp")
 
 
 def _current_umask() -> int:
@@ -129,7 +132,7 @@ def remove_temp_files(folder: Path, recursive: bool = False) -> int:
         return 0
     removed = 0
     for path in folder.rglob(TEMP_GLOB) if recursive else folder.glob(TEMP_GLOB):
-        if path.is_file() and not path.is_symlink():
+        if TEMP_NAME.fullmatch(path.name) and path.is_file() and not path.is_symlink():
             with contextlib.suppress(OSError):
                 path.unlink()
                 removed += 1
