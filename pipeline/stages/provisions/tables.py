@@ -274,9 +274,9 @@ def comparison_rows(
 # ---------------------------------------------------------------- writing
 
 
-def write_tables(outputs: Path, records: dict[str, list[dict[str, Any]]]) -> None:
+def write_tables(outputs: Path, records: dict[str, list[dict[str, Any]]]) -> list[str]:
     """Write every table under ``outputs/tables`` from the corpus's ``memoranda`` and ``provisions``
-    records (stale tables of earlier runs are removed)."""
+    records; return the names written (the run removes the tables of earlier runs it no longer writes)."""
     memoranda, provisions = records.get("memoranda", []), records.get("provisions", [])
     tables = Path(outputs) / "tables"
     tables.mkdir(parents=True, exist_ok=True)
@@ -386,6 +386,4 @@ def write_tables(outputs: Path, records: dict[str, list[dict[str, Any]]]) -> Non
     if compare_links:
         index += ["", "## Comparisons", ""] + compare_links
     put("index.md", "\n".join(index) + "\n")
-    for path in tables.iterdir():
-        if path.is_file() and path.suffix in (".md", ".csv") and path.name not in written:
-            path.unlink(missing_ok=True)
+    return sorted(written)
