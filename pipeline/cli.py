@@ -57,7 +57,7 @@ def _parser() -> argparse.ArgumentParser:
         "--max-chars",
         type=_count(1),
         default=DEFAULT_MAX_CHARS,
-        help=f"skip article bodies longer than this (default {DEFAULT_MAX_CHARS:,}; ~1 GB of memory per million)",
+        help=f"skip article bodies longer than this many characters (default {DEFAULT_MAX_CHARS:,}, spaCy's own)",
     )
     ex.add_argument("--force", action="store_true", help="reprocess every article, ignoring the cache")
     ex.add_argument("--wait", action="store_true", help="if another run holds the outputs folder, wait for it")

