@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..core.records import ErrorRecord
 from .dates import DMY, MDY, date_from_filename, date_from_text, date_from_url, normalise_date
-from .decode import normalise_newlines, replace_lone_surrogates
+from .decode import has_lone_surrogates, normalise_newlines, replace_lone_surrogates
 from .front_matter import json_safe
 
 KNOWN_KEYS = {"doc_id", "title", "date", "source", "url", "author", "text"}
@@ -92,6 +93,15 @@ def _meta_str(meta: dict[str, Any], *keys: str) -> str | None:
     return None
 
 
+def _utf8_writable(meta: dict[str, Any]) -> bool:
+    """No string of ``meta`` holds a lone surrogate (checked at C speed: most metadata is clean)."""
+    try:
+        json.dumps(meta, ensure_ascii=False, default=str).encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def doc_id_from(meta: dict[str, Any], fallback: str) -> str:
     """The metadata's ``doc_id`` when it has a non-blank one, else ``fallback``."""
     value = meta.get("doc_id")
@@ -116,8 +126,8 @@ def build_article(
     Strings that cannot be written as UTF-8 (lone surrogates: ``"\\ud800"`` in a JSONL line) are
     repaired here, with a warning, whatever the format."""
     body = normalise_newlines(body)
-    (doc_id, body, meta), repaired = replace_lone_surrogates([doc_id, body, meta])
-    if repaired:
+    if has_lone_surrogates(doc_id) or has_lone_surrogates(body) or not _utf8_writable(meta):
+        (doc_id, body, meta), _ = replace_lone_surrogates([doc_id, body, meta])
         where = path.rsplit(":", 1)[0] if line is not None else path
         problem(
             errors,

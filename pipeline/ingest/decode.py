@@ -216,7 +216,13 @@ def normalise_newlines(text: str) -> str:
 
 
 def has_lone_surrogates(text: str) -> bool:
-    return not text.isascii() and LONE_SURROGATE.search(text) is not None
+    if text.isascii():
+        return False
+    try:
+        text.encode("utf-8")  # faster than a search, and the question is exactly this
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 def replace_lone_surrogates(value: Any) -> tuple[Any, bool]:

@@ -4,13 +4,17 @@ A block is front matter when it is a YAML mapping (``title: ...``), or when it o
 ``key:`` line but is not valid YAML (then it is read line by line, with a warning, so that title
 and date survive). Anything else (a Markdown rule ``---`` above a paragraph) is body text.
 
-Limits, because the file is untrusted: the block is at most :data:`MAX_CHARS` characters, holds at
-most :data:`MAX_NODES` values nested at most :data:`MAX_DEPTH` deep, and uses no aliases
-(``*name``: a 700-byte alias bomb expands to gigabytes). A block over a limit is read line by
-line, with a warning. Only YAML's safe types are built (``!!python`` tags are refused); an
-impossible date (``2025-13-45``) stays a string, a key that is not a string (``1:``, ``~:``) is
-read as text, and a ``!!binary`` value is decoded when it is UTF-8, else kept as base64: the
-metadata is always plain JSON.
+Limits, because the file is untrusted: the block is at most :data:`MAX_CHARS` characters and uses
+no aliases (``*name``: a 700-byte alias bomb expands to gigabytes); a block that may alias or is
+longer than :data:`SMALL_BLOCK` is checked on the parser's events first, and refused when it holds
+more than :data:`MAX_NODES` values or nests deeper than :data:`MAX_DEPTH` (a short block cannot
+hold that many values; nesting deep enough to exhaust the recursion of the YAML constructor is an
+error like any other). A block over a limit is read line by line, with a warning.
+
+Only YAML's safe types are built (``!!python`` tags are refused); an impossible date
+(``2025-13-45``) stays a string, a key that is not a string (``1:``, ``~:``) is read as text, and a
+``!!binary`` value is decoded when it is UTF-8, else kept as base64: the metadata is always plain
+JSON.
 """
 
 from __future__ import annotations
@@ -29,6 +33,7 @@ from .decode import normalise_newlines
 MAX_CHARS = 65_536
 MAX_NODES = 10_000
 MAX_DEPTH = 20
+SMALL_BLOCK = 4096  # a block this short without a '*' can neither alias nor hold MAX_NODES values
 
 FRONT_MATTER_OPEN = re.compile(r"\A---[ \t]*\n")
 FRONT_MATTER_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.M)
@@ -115,7 +120,8 @@ def read_block(raw: str) -> tuple[dict[str, Any] | None, Problems]:
             (2, f"front matter of {len(raw):,} characters is over the limit of {MAX_CHARS:,}; read line by line")
         ]
     try:
-        check_limits(raw)
+        if "*" in raw or len(raw) > SMALL_BLOCK:
+            check_limits(raw)
         data = yaml.load(raw, Loader=FrontMatterLoader)
     except Refused as exc:
         return (lenient_front_matter(raw), [(2, f"front matter {exc}; read line by line")]) if key_like else (None, [])

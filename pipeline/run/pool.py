@@ -240,6 +240,8 @@ class WorkerPool:
                 except BrokenProcessPool:
                     broken = True
                     continue
+                except OSError:  # the worker could not write its cache entry (a full disk): the run stops
+                    raise
                 except Exception as exc:  # the job raised outside the guarded code
                     log.debug("a pool job failed", exc_info=True)
                     on_failure(in_flight.pop(fut), f"{type(exc).__name__}: {exc}")

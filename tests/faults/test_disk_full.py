@@ -8,12 +8,15 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from .conftest import ROOT, cli, snapshot, temp_files
 
 
-def test_a_full_disk_while_caching_stops_the_run_cleanly(fork_run, corpus, tmp_path, clean):
+@pytest.mark.parametrize("n_process", ["1", "2"])  # the cache written by the run, or by its workers
+def test_a_full_disk_while_caching_stops_the_run_cleanly(fork_run, corpus, tmp_path, clean, n_process):
     out = tmp_path / "out"
-    child = fork_run(lambda: cli(str(corpus), "-o", str(out), "--n-process", "1"), fsize=6000)
+    child = fork_run(lambda: cli(str(corpus), "-o", str(out), "--n-process", n_process), fsize=6000)
     assert child.wait() == 4, child.output
     assert "File too large" in child.output and "Traceback" not in child.output
     assert not temp_files(out) and not list(out.glob("*.jsonl"))

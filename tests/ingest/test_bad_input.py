@@ -249,7 +249,7 @@ def test_jsonl_too_deep_costs_its_line(tmp_path):
 
 
 def test_front_matter_limits(tmp_path):
-    deep = "title: Deep\nx: " + "[" * 30 + "]" * 30
+    deep = "title: Deep\nx: " + "[" * 30 + "]" * 30 + "\n" + "".join(f"k{i}: value\n" for i in range(400))  # > 4 KB
     many = "title: Many\nx: [" + ", ".join(["1"] * 20_000) + "]"
     long = "title: Long\n" + "".join(f"k{i}: value\n" for i in range(8000))
     for name, block in (("deep", deep), ("many", many), ("long", long)):
@@ -258,3 +258,6 @@ def test_front_matter_limits(tmp_path):
     arts = {a.doc_id: a for a in read_corpus(tmp_path, errors)}
     assert {a.title for a in arts.values()} == {"Deep", "Many", "Long"}
     assert {e.path for e in errors if e.kind == "front_matter"} == {"deep.md", "many.md", "long.md"}
+    _write(tmp_path, "short-deep.md", "---\ntitle: Short\nx: " + "[" * 30 + "]" * 30 + "\n---\nBody.\n")
+    (art,) = [a for a in read_corpus(tmp_path, []) if a.doc_id == "short-deep"]  # short: read as YAML
+    assert art.title == "Short" and isinstance(art.meta["x"], list)
