@@ -89,6 +89,7 @@ class ErrorRecord(Record):
     severity: Literal["error", "warning"] = "error"
     kind: str = Field(
         description="Short code: empty, binary, encoding, too_large, front_matter, jsonl, html, unsupported, no_date, "
-        "duplicate_id, exception, ..."
+        "bad_date, duplicate_id, symlink, unreadable, outputs_folder, cache, worker_died, exception (see the README's "
+        "bad-input table)"
     )
     message: str

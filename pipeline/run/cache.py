@@ -7,11 +7,12 @@ import json
 from pathlib import Path
 from typing import Any, Iterable
 
-from ..core.files import atomic_write_text, dumps_line
+from ..core.files import AtomicFile, dumps_line
 from ..stages import OUTPUT_ORDER
 from .results import ArticleResult
 
-CACHE_FORMAT = 2
+CACHE_FORMAT = 2  # of a packed result (pack / unpack)
+ENTRY_FORMAT = 1  # of a stored entry: a seal line, then a packed result (seal / unseal)
 
 
 def _sort_key(rec: dict[str, Any]) -> tuple:
@@ -62,42 +63,71 @@ def unpack(blob: str) -> tuple[dict[str, Any], dict[str, list[str]]]:
     return header, by_kind
 
 
-class ResultCache:
-    """Per-article results under OUTPUTS/.cache/records, one entry (see :func:`pack`) per doc_id.
+def seal(blob: str) -> bytes:
+    """A cache entry as stored: a seal line (entry format, SHA-256 of what follows), then the packed
+    result. The seal tells a whole entry from a torn or altered one before any line of it is used."""
+    data = blob.encode("utf-8")
+    seal_line = dumps_line({"entry": ENTRY_FORMAT, "sha256": hashlib.sha256(data).hexdigest()})
+    return seal_line.encode("ascii") + b"\n" + data
 
-    Entries are renamed into place (a reader never sees half of one) but not flushed to disk one
-    by one: after a crash an entry may be torn, which its header and line count reveal, and the
-    article is then processed again."""
+
+def unseal(data: bytes) -> str:
+    """The packed result inside a stored entry; ValueError when the entry is torn or altered."""
+    first, sep, rest = data.partition(b"\n")
+    seal_line = json.loads(first) if sep else None
+    if not isinstance(seal_line, dict) or seal_line.get("entry") != ENTRY_FORMAT:
+        raise ValueError("not a cache entry of this format")
+    if hashlib.sha256(rest).hexdigest() != seal_line.get("sha256"):
+        raise ValueError("the entry does not match its seal (torn or altered)")
+    return rest.decode("utf-8")
+
+
+class ResultCache:
+    """Per-article results under OUTPUTS/.cache/records, one entry per doc_id: a seal line (see
+    :func:`seal`) and the packed result (see :func:`pack`).
+
+    An entry is written as soon as its article is done (by the process that did it), flushed to
+    disk and renamed into place: a reader never sees half of one, and after a crash or a power cut
+    an entry is whole or absent. Every entry is checked against its seal before its lines are
+    used; a damaged one is removed and its article processed again."""
 
     def __init__(self, outputs: Path):
         self.dir = Path(outputs) / ".cache" / "records"
 
     def _path(self, doc_id: str) -> Path:
-        return self.dir / (hashlib.sha1(doc_id.encode()).hexdigest() + ".json")
+        return self.dir / (hashlib.sha1(doc_id.encode("utf-8", "surrogatepass")).hexdigest() + ".json")
 
     def has(self, doc_id: str, key: str) -> bool:
-        """True when the entry for ``doc_id`` was made for ``key`` (reads the header line only)."""
+        """True when the entry for ``doc_id`` says it was made for ``key`` (reads its first two
+        lines only: the seal is checked by :meth:`read`)."""
         try:
-            with open(self._path(doc_id), encoding="utf-8") as fh:
+            with open(self._path(doc_id), "rb") as fh:
+                seal_line = json.loads(fh.readline())
                 header = json.loads(fh.readline())
         except (OSError, ValueError):
             return False
         return (
-            isinstance(header, dict)
+            isinstance(seal_line, dict)
+            and seal_line.get("entry") == ENTRY_FORMAT
+            and isinstance(header, dict)
             and header.get("format") == CACHE_FORMAT
             and header.get("key") == key
             and header.get("doc_id") == doc_id
         )
 
     def read(self, doc_id: str, key: str) -> tuple[dict[str, Any], dict[str, list[str]]] | None:
-        """(header, output lines by kind) of a valid entry for (doc_id, key), else None."""
+        """(header, output lines by kind) of a whole entry for (doc_id, key), else None."""
         try:
-            header, lines = unpack(self._path(doc_id).read_text(encoding="utf-8"))
-        except (OSError, ValueError, KeyError, TypeError):
+            header, lines = unpack(unseal(self._path(doc_id).read_bytes()))
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return None
         if header.get("key") != key or header.get("doc_id") != doc_id:
             return None
         return header, lines
+
+    def damaged(self, doc_id: str, key: str) -> bool:
+        """The entry claims to be for (doc_id, key) but is torn or altered."""
+        return self.has(doc_id, key) and self.read(doc_id, key) is None
 
     def get(self, doc_id: str, key: str) -> ArticleResult | None:
         entry = self.read(doc_id, key)
@@ -108,9 +138,16 @@ class ResultCache:
         return ArticleResult(doc_id=doc_id, key=key, records=records, errors=header["errors"])
 
     def put(self, result: ArticleResult) -> None:
-        atomic_write_text(self._path(result.doc_id), pack(result).blob or "", durable=False)
+        """Store the result, durably (flushed to disk before the rename)."""
+        data = seal(pack(result).blob or "")
+        with AtomicFile(self._path(result.doc_id)) as fh:
+            fh.buffer.write(data)
+
+    def remove(self, doc_id: str) -> None:
+        self._path(doc_id).unlink(missing_ok=True)
 
     def prune(self, keep: Iterable[str]) -> int:
+        """Remove the entries of articles not in ``keep`` (and temporary files of interrupted writes)."""
         wanted = {self._path(d).name for d in keep}
         removed = 0
         if self.dir.exists():

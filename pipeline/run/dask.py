@@ -31,7 +31,7 @@ from ..settings import Settings
 from .cache import pack
 from .fingerprint import pipeline_fingerprint
 from .pool import available_cpus, plan_chunks
-from .process import process_articles
+from .process import article_error, process_articles
 from .results import ArticleResult
 
 log = logging.getLogger("pipeline")
@@ -146,20 +146,50 @@ def run_dask(
             plan_chunks(articles, keys, threads, settings.batch_size, group=source_file, min_chars=MIN_CHUNK_CHARS)
         )
         pending = as_completed()
+        work: dict[Any, tuple[list[Article], list[str], bool]] = {}  # future -> (articles, keys, alone)
+
+        def submit(arts: list[Article], ks: list[str], alone: bool) -> None:
+            future = client.submit(process_chunk, arts, ks, settings, fingerprint, pure=False)
+            work[future] = (arts, ks, alone)
+            pending.add(future)
 
         def submit_next() -> None:
             chunk = next(chunks, None)
             if chunk is not None:
-                pending.add(client.submit(process_chunk, chunk[0], chunk[1], settings, fingerprint, pure=False))
+                submit(chunk[0], chunk[1], False)
 
         for _ in range(TASKS_AHEAD * threads):
             submit_next()
         for future in pending:
+            arts, ks, alone = work.pop(future)
             try:
                 results = future.result()
             except PipelineMismatch as exc:
                 raise SystemExit(f"error: {exc}") from None
+            except Exception as exc:  # KilledWorker (a worker died on it, several times), or a bug
+                log.debug("a Dask task failed", exc_info=True)
+                future.release()
+                if not alone:  # each article alone, so that only the one that fails is lost
+                    for article, key in zip(arts, ks):
+                        submit([article], [key], True)
+                else:
+                    on_result(_failed(arts[0], ks[0], exc))
+                submit_next()
+                continue
             future.release()
             submit_next()
             for data in results:
                 on_result(ArticleResult(**data))
+
+
+def _failed(article: Article, key: str, exc: Exception) -> ArticleResult:
+    """The result of an article whose task failed on its own: an error, never cached."""
+    killed = type(exc).__name__ == "KilledWorker"
+    why = "the Dask workers processing it died" if killed else f"its Dask task failed: {type(exc).__name__}: {exc}"
+    res = ArticleResult(doc_id=article.doc_id, key=key)
+    res.errors.append(
+        article_error(
+            article, "nlp", f"{why}; not cached, the next run retries it", "worker_died" if killed else "exception"
+        )
+    )
+    return pack(res)

@@ -25,18 +25,31 @@ from __future__ import annotations
 
 import json
 import logging
+import tempfile
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any
 
-from ..core.files import atomic_write_text
+from ..core.files import atomic_write_text, remove_temp_files
 from ..core.records import ErrorRecord
-from ..ingest import Article, read_corpus
-from ..settings import Settings
+from ..ingest import Article, read_corpus, source_of
+from ..settings import Settings, SettingsError
 from ..stages import output_kinds
 from .cache import ResultCache, pack
+from .errors import SetupError
 from .fingerprint import article_key, pipeline_fingerprint
-from .outputs import file_stats, outputs_current, read_manifest, run_digest, write_outputs, written_files
+from .lock import OutputsLock
+from .outputs import (
+    file_stats,
+    files_of,
+    outputs_current,
+    read_manifest,
+    remove_stale,
+    run_digest,
+    write_manifest,
+    write_outputs,
+)
 from .results import ArticleResult
 from .timing import timed
 
@@ -71,9 +84,47 @@ def extract(
     engine: str = "local",
     scheduler: str | None = None,
     progress: bool = True,
+    wait: bool = False,
 ) -> RunSummary:
-    """Read ``corpus``, process what changed, write every output file under ``outputs``."""
+    """Read ``corpus``, process what changed, write every output file under ``outputs``.
+
+    Holds the outputs folder's lock for the whole run (``wait``: until the run holding it ends).
+    Raises :class:`~pipeline.run.errors.SetupError` before any work when the settings, the corpus
+    or the outputs folder are unusable, :class:`~pipeline.run.errors.OutputsLocked` when another
+    run holds the folder; an ``OSError`` on the way (a full disk) stops the run with the outputs of
+    the last complete run in place."""
     settings = settings or Settings()
+    try:
+        settings.validate()
+    except SettingsError as exc:
+        raise SetupError(str(exc)) from None
+    corpus, outputs = Path(corpus), Path(outputs)
+    if not corpus.exists():
+        raise SetupError(f"corpus folder {corpus} does not exist")
+    prepare_outputs(outputs)
+    with OutputsLock(outputs, wait=wait):
+        for folder in (outputs, outputs / "tables", outputs / ".cache"):
+            remove_temp_files(folder)
+        remove_temp_files(outputs / ".cache" / "records")
+        return _run(corpus, outputs, settings, force, engine, scheduler, progress)
+
+
+def prepare_outputs(outputs: Path) -> None:
+    """Make sure the outputs folder exists and can be written, before any work is done."""
+    if outputs.exists() and not outputs.is_dir():
+        raise SetupError(f"the outputs path {outputs} is a file, not a folder")
+    try:
+        (outputs / ".cache").mkdir(parents=True, exist_ok=True)
+        for folder in (outputs, outputs / ".cache"):
+            probe = tempfile.NamedTemporaryFile(dir=folder, prefix=".probe.", suffix=".tmp")
+            probe.close()
+    except OSError as exc:
+        raise SetupError(f"cannot write in the outputs folder {outputs}: {exc.strerror or exc}") from None
+
+
+def _run(
+    corpus: Path, outputs: Path, settings: Settings, force: bool, engine: str, scheduler: str | None, progress: bool
+) -> RunSummary:
     t0 = time.perf_counter()
     phases: dict[str, float] = {}
     mark = [t0]
@@ -83,9 +134,11 @@ def extract(
         phases[name] = round(phases.get(name, 0.0) + now - mark[0], 4)
         mark[0] = now
 
-    outputs = Path(outputs)
     errors: list[ErrorRecord] = []
-    articles = read_corpus(Path(corpus), errors, max_bytes=settings.max_bytes)
+    manifest = read_manifest(outputs)
+    # never read back as input: the outputs folder, and the files our runs wrote when it is the corpus itself
+    own = [outputs, outputs / "run.json", *(outputs / name for name in files_of(manifest))]
+    articles = read_corpus(corpus, errors, max_bytes=settings.max_bytes, exclude=own)
     for err in errors:
         log.log(logging.ERROR if err.severity == "error" else logging.WARNING, err.message)
     articles, too_long = _drop_overlong(articles, settings, errors)
@@ -97,17 +150,26 @@ def extract(
     digest = run_digest(fingerprint, keys, ingest_errors)
     phase("hash")
     todo = articles if force else [a for a in articles if not cache.has(a.doc_id, keys[a.doc_id])]
-    summary = RunSummary(
-        articles=len(articles), cached=len(articles) - len(todo), processed=len(todo), pipeline_version=fingerprint
-    )
-    manifest = read_manifest(outputs)
-    phase("cache_check")
-
     if not todo and not force and outputs_current(outputs, manifest, digest):
+        phase("cache_check")
         log.info("%d articles, all unchanged; the outputs are up to date", len(articles))
+        summary = RunSummary(articles=len(articles), cached=len(articles), pipeline_version=fingerprint)
         summary.counts = dict(manifest["counts"])
         summary.errors, summary.warnings = manifest["errors"], manifest["warnings"]
         return _finish(summary, outputs, settings, too_long, t0, phases)
+    if not force:  # the entries are about to be used: each is checked against its seal first
+        todo_ids = {a.doc_id for a in todo}
+        damaged = [a for a in articles if a.doc_id not in todo_ids and cache.read(a.doc_id, keys[a.doc_id]) is None]
+        for a in damaged:
+            log.warning("%s: its cache entry is damaged (torn or altered); processing it again", a.path)
+            cache.remove(a.doc_id)
+        if damaged:
+            again = todo_ids | {a.doc_id for a in damaged}
+            todo = [a for a in articles if a.doc_id in again]
+    summary = RunSummary(
+        articles=len(articles), cached=len(articles) - len(todo), processed=len(todo), pipeline_version=fingerprint
+    )
+    phase("cache_check")
 
     log.info("%d articles: %d unchanged, %d to process", len(articles), summary.cached, len(todo))
     uncached: dict[str, ArticleResult] = {}  # results that are not cached (the model or a component failed)
@@ -119,7 +181,9 @@ def extract(
         def on_result(res: ArticleResult) -> None:
             for err in res.errors:
                 log.error(err["message"])
-            if res.cacheable:
+            if res.stored:
+                pass  # a pool worker cached it already
+            elif res.cacheable:
                 with timed("cache_write"):
                     cache.put(res)
             else:
@@ -135,36 +199,30 @@ def extract(
             else:
                 from .pool import run_local
 
-                run_local(todo, todo_keys, settings, fingerprint, on_result)
+                run_local(todo, todo_keys, settings, fingerprint, on_result, cache=cache)
         finally:
             bar.close()
         phase("process")
 
-    summary.counts, all_errors = write_outputs(
+    ours_before = files_of(manifest)
+    summary.counts, all_errors, written, complete = write_outputs(
         outputs, keys, cache, uncached, kinds, tuple(settings.stages), ingest_errors
     )
     phase("write")
     summary.errors = sum(1 for e in all_errors if e["severity"] == "error")
     summary.warnings = len(all_errors) - summary.errors
     cache.prune(keys)
-    written = list(summary.counts)
-    files = file_stats(outputs, written_files(outputs, [k for k in written if k != "errors"]))
-    if files is not None and not uncached:
-        atomic_write_text(
-            outputs / ".cache" / "manifest.json",
-            json.dumps(
-                {
-                    "digest": digest,
-                    "files": files,
-                    "counts": summary.counts,
-                    "errors": summary.errors,
-                    "warnings": summary.warnings,
-                },
-                indent=1,
-            )
-            + "\n",
-        )
+    complete = complete and not uncached
+    files = file_stats(outputs, written) or {}
+    # the union first: if the run dies between these two writes, no file of ours is forgotten
+    write_manifest(outputs, None, {**dict.fromkeys(ours_before, [0, 0]), **files}, _counts(summary))
+    remove_stale(outputs, ours_before, written)
+    write_manifest(outputs, digest if complete else None, files, _counts(summary))
     return _finish(summary, outputs, settings, too_long, t0, phases)
+
+
+def _counts(summary: RunSummary) -> dict[str, Any]:
+    return {"counts": summary.counts, "errors": summary.errors, "warnings": summary.warnings}
 
 
 def _finish(
@@ -190,13 +248,15 @@ def _drop_overlong(articles: list[Article], settings: Settings, errors: list[Err
     for a in articles:
         if len(a.text) > settings.max_chars:
             dropped += 1
+            path, line = source_of(a)
             err = ErrorRecord(
-                path=a.path,
+                path=path,
+                line=line,
                 doc_id=a.doc_id,
                 stage="ingest",
                 kind="too_large",
-                message=f"{a.path}: body of {len(a.text):,} characters is over the limit of {settings.max_chars:,}; "
-                f"skipped",
+                message=f"{a.path}: body of {len(a.text):,} characters is over the limit of {settings.max_chars:,} "
+                f"(--max-chars); skipped",
             )
             errors.append(err)
             log.error(err.message)

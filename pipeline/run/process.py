@@ -14,7 +14,7 @@ from typing import Any, Iterator
 from ..core.docs import doc_text, sentence_spans, word_mask
 from ..core.guard import failures
 from ..core.records import DocumentRecord, ErrorRecord
-from ..ingest import Article
+from ..ingest import Article, source_of
 from ..settings import Settings
 from ..stages import output_kinds, resolve
 from .nlp import cached_nlp, make_doc
@@ -68,20 +68,25 @@ def _n_words(doc) -> int:
     return int(word_mask(doc).sum())
 
 
+def article_error(article: Article, stage: str, message: str, kind: str = "exception") -> dict[str, Any]:
+    """An error of one article met while processing it, as a plain errors.jsonl record."""
+    path, line = source_of(article)
+    return ErrorRecord(
+        path=path, line=line, doc_id=article.doc_id, stage=stage, kind=kind, message=f"{article.path}: {message}"
+    ).to_json_dict()
+
+
 def doc_to_result(doc, article: Article, key: str, fingerprint: str, settings: Settings, stages) -> ArticleResult:
     """Turn a processed Doc into records, with the failures of its components as errors; a failing
     records function costs only its own records."""
     result = ArticleResult(doc_id=article.doc_id, key=key)
     for failure in failures(doc):
         result.errors.append(
-            ErrorRecord(
-                path=article.path,
-                doc_id=article.doc_id,
-                stage=failure["stage"],
-                kind="exception",
-                message=f"{article.path}: component {failure['component']} failed: {failure['kind']}: "
-                f"{failure['message']}",
-            ).to_json_dict()
+            article_error(
+                article,
+                failure["stage"],
+                f"component {failure['component']} failed: {failure['kind']}: {failure['message']}",
+            )
         )
     with timed("records:documents"):
         result.records["documents"] = [document_record(doc, article, key, fingerprint, settings.model)]
@@ -92,13 +97,7 @@ def doc_to_result(doc, article: Article, key: str, fingerprint: str, settings: S
             except Exception as exc:  # an extractor bug must not lose the article
                 log.debug("extractor %s failed on %s", stage.name, article.doc_id, exc_info=True)
                 result.errors.append(
-                    ErrorRecord(
-                        path=article.path,
-                        doc_id=article.doc_id,
-                        stage=stage.name,
-                        kind="exception",
-                        message=f"{article.path}: {stage.name} failed: {type(exc).__name__}: {exc}",
-                    ).to_json_dict()
+                    article_error(article, stage.name, f"{stage.name} failed: {type(exc).__name__}: {exc}")
                 )
                 produced = {kind: [] for kind in stage.outputs}
             for kind, recs in produced.items():
@@ -106,13 +105,14 @@ def doc_to_result(doc, article: Article, key: str, fingerprint: str, settings: S
     return result
 
 
-def process_articles(
+def iter_results(
     articles: list[Article], settings: Settings, keys: list[str], fingerprint: str
-) -> list[ArticleResult]:
-    """Process articles with the pipeline (built once per process) and return plain records.
+) -> Iterator[ArticleResult]:
+    """Process articles with the pipeline (built once per process) and yield each article's plain
+    records as soon as its Doc leaves ``nlp.pipe``, so that the caller can cache it at once.
 
-    Docs go through ``nlp.pipe`` in batches inside a memory zone (so that a long run does not
-    grow); if a batch fails, its articles are retried one by one so that only the article that
+    Docs go through ``nlp.pipe`` in batches (inside a memory zone once the vocabulary is warm);
+    if a batch fails, its remaining articles are retried one by one so that only the article that
     breaks the model is lost (and reported). Every result lists all the output kinds of the
     stages, empty ones included."""
     with timed("load"):
@@ -120,22 +120,36 @@ def process_articles(
     nlp.max_length = max(nlp.max_length, settings.max_chars + 1)
     stages = resolve(tuple(settings.stages))
     kinds = output_kinds(settings.stages)
-    results: list[ArticleResult] = []
     for batch in batches(list(zip(articles, keys)), settings.batch_size):
         with warm_or_zone(nlp, settings.vocab_warmup):
+            done = 0
             try:
                 with timed("tokenizer"):
                     inputs = [make_doc(nlp, a.text, article_context(a)) for a, _ in batch]
-                with timed("pipeline"):
-                    docs = list(nlp.pipe(inputs, batch_size=settings.batch_size))
-                done = [doc_to_result(d, a, k, fingerprint, settings, stages) for d, (a, k) in zip(docs, batch)]
+                docs = nlp.pipe(inputs, batch_size=settings.batch_size)
+                for article, key in batch:
+                    with timed("pipeline"):
+                        doc = next(docs)
+                    result = doc_to_result(doc, article, key, fingerprint, settings, stages)
+                    done += 1
+                    yield _complete(result, kinds)
             except Exception:
-                done = [_process_one(nlp, article, key, fingerprint, settings, stages) for article, key in batch]
-        for res in done:
-            for kind in kinds:
-                res.records.setdefault(kind, [])
-        results.extend(done)
-    return results
+                log.debug("a batch failed; its articles are processed one by one", exc_info=True)
+                for article, key in batch[done:]:
+                    yield _complete(_process_one(nlp, article, key, fingerprint, settings, stages), kinds)
+
+
+def _complete(result: ArticleResult, kinds: list[str]) -> ArticleResult:
+    for kind in kinds:
+        result.records.setdefault(kind, [])
+    return result
+
+
+def process_articles(
+    articles: list[Article], settings: Settings, keys: list[str], fingerprint: str
+) -> list[ArticleResult]:
+    """Every result of :func:`iter_results`, as a list."""
+    return list(iter_results(articles, settings, keys, fingerprint))
 
 
 _VOCAB_START: "weakref.WeakKeyDictionary[Any, int]" = (
@@ -179,18 +193,18 @@ def batches(
 
 
 def _process_one(nlp, article: Article, key: str, fingerprint: str, settings: Settings, stages) -> ArticleResult:
+    """One article alone (after its batch failed): what fails costs this article only."""
     try:
         doc = nlp(make_doc(nlp, article.text, article_context(article)))
+    except Exception as exc:  # MemoryError included
+        res = ArticleResult(doc_id=article.doc_id, key=key)
+        res.errors.append(article_error(article, "nlp", f"the spaCy pipeline failed: {type(exc).__name__}: {exc}"))
+        return res
+    try:
+        return doc_to_result(doc, article, key, fingerprint, settings, stages)
     except Exception as exc:
         res = ArticleResult(doc_id=article.doc_id, key=key)
         res.errors.append(
-            ErrorRecord(
-                path=article.path,
-                doc_id=article.doc_id,
-                stage="nlp",
-                kind="exception",
-                message=f"{article.path}: the spaCy pipeline failed: {type(exc).__name__}: {exc}",
-            ).to_json_dict()
+            article_error(article, "records", f"its records could not be made: {type(exc).__name__}: {exc}")
         )
         return res
-    return doc_to_result(doc, article, key, fingerprint, settings, stages)

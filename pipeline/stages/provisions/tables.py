@@ -273,9 +273,9 @@ def comparison_rows(
 Put = Callable[[str, str], None]  # writes one file under tables/ by name
 
 
-def write_tables(outputs: Path, records: dict[str, list[dict[str, Any]]]) -> None:
+def write_tables(outputs: Path, records: dict[str, list[dict[str, Any]]]) -> list[str]:
     """Write every table under ``outputs/tables`` from the corpus's ``memoranda`` and ``provisions``
-    records (stale tables of earlier runs are removed)."""
+    records; return the names written (the run removes the tables of earlier runs it no longer writes)."""
     memoranda, provisions = records.get("memoranda", []), records.get("provisions", [])
     tables = Path(outputs) / "tables"
     tables.mkdir(parents=True, exist_ok=True)
@@ -291,9 +291,7 @@ def write_tables(outputs: Path, records: dict[str, list[dict[str, Any]]]) -> Non
     write_memo_tables(put, memos, rows_by_memo)
     links = write_comparisons(put, memos, provs, rows_by_memo)
     put("index.md", index_markdown(memos, rows_by_memo, len(provs), len(provisions), links))
-    for path in tables.iterdir():
-        if path.is_file() and path.suffix in (".md", ".csv") and path.name not in written:
-            path.unlink(missing_ok=True)
+    return sorted(written)
 
 
 def rows_of_memoranda(

@@ -94,9 +94,10 @@ def test_write_tables(tmp_path):
     memos, provs = sample()
     (tmp_path / "tables").mkdir()
     (tmp_path / "tables" / "stale-memo.md").write_text("old")
-    write_tables(tmp_path, {"memoranda": memos, "provisions": provs})
+    names = write_tables(tmp_path, {"memoranda": memos, "provisions": provs})
     t = tmp_path / "tables"
-    assert not (t / "stale-memo.md").exists()
+    assert (t / "stale-memo.md").read_text() == "old"  # not ours to delete: the run removes what it wrote before
+    assert "stale-memo.md" not in names and "index.md" in names
     rows = list(csv.DictReader(open(t / "ukraine-memorandum-2025-06-02.csv", encoding="utf-8")))
     assert rows[0]["provision"] == "a full ceasefire" and rows[0]["sources"] == "a:5-21; b:50-67"
     md = (t / "ukraine-memorandum-2025-06-02.md").read_text()
