@@ -45,6 +45,8 @@ class Memo:
     inferred: bool = False  # an agreement known from a verb ("the two sides agreed to ..."), not named
     plural: bool = False  # named in the plural ("handed each other written proposals"): several documents
     role: str | None = None  # of its kind (documents.yaml): document, outcome, position
+    aliases: list[str] = field(default_factory=list)  # every name the article gives it
+    revises: Memo | None = None  # the document it revises ("the revised draft drops the clause on ...")
 
     @property
     def compat(self) -> str:
@@ -305,6 +307,8 @@ class ArticleMemoranda:
         ):
             memo.name = name  # "Russian memorandum" names it better than "memorandum"
         memo.mentions.append((m.start, m.end))
+        if name not in memo.aliases:
+            memo.aliases.append(name)
         if memo.date is None and memo.compat == "document":
             memo.date = mention_date(m.tok, self.article_date)
 
