@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import numpy as np
 from spacy.attrs import DEP, HEAD, IS_PUNCT, IS_SPACE, LEMMA, LOWER, POS, TAG
 from spacy.tokens import Doc
 
@@ -34,25 +35,28 @@ class TokenArrays:
     @classmethod
     def of(cls, doc: Doc) -> TokenArrays:
         n = len(doc)
-        arr = doc.to_array([POS, TAG, DEP, HEAD, LOWER, LEMMA, IS_PUNCT, IS_SPACE]).tolist() if n else []
+        if not n:
+            return cls([], [], [], [], [], [], [], [], [], [], [])
+        arr = doc.to_array([POS, TAG, DEP, HEAD, LOWER, LEMMA, IS_PUNCT, IS_SPACE])
         strings = doc.vocab.strings
-        cache: dict[int, str] = {}
 
-        def s(x: int) -> str:
-            v = cache.get(x)
-            if v is None:
-                v = cache[x] = strings[x]
-            return v
+        def column(k: int, lower: bool = False) -> list[str]:
+            ids, inverse = np.unique(arr[:, k], return_inverse=True)
+            names = [strings[int(x)] for x in ids]
+            if lower:
+                names = [x.lower() for x in names]
+            return [names[j] for j in inverse.tolist()]
 
+        head = (np.arange(n, dtype=np.int64) + arr[:, 3].astype(np.int64)).tolist()
         return cls(
-            pos=[s(r[0]) for r in arr],
-            tag=[s(r[1]) for r in arr],
-            dep=[s(r[2]) for r in arr],
-            head=[i + (r[3] if r[3] < 2**63 else r[3] - 2**64) for i, r in enumerate(arr)],
-            lower=[s(r[4]) for r in arr],
-            lemma=[s(r[5]).lower() for r in arr],
-            punct=[bool(r[6]) for r in arr],
-            space=[bool(r[7]) for r in arr],
+            pos=column(0),
+            tag=column(1),
+            dep=column(2),
+            head=head,
+            lower=column(4),
+            lemma=column(5, lower=True),
+            punct=arr[:, 6].astype(bool).tolist(),
+            space=arr[:, 7].astype(bool).tolist(),
             left=list(range(n)),
             right=list(range(n)),
             children=[[] for _ in range(n)],

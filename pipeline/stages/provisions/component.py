@@ -80,6 +80,7 @@ class ProvisionFinder(GuardedComponent):
             si += 1
             reading.sentences.append(sent)
             read_sentence(reading, sent, si)
+        reading.memoranda.settle()
         return reading, segment_outcomes(reading)
 
 

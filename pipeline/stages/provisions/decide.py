@@ -125,31 +125,21 @@ class ArticleCandidates:
 
 
 def relevant_sentences(ctx: ArticleSignals) -> list[bool]:
-    """Sentences that may hold a provision: a document in scope within two sentences, a category trigger, a rule
-    segment or a cue word, and the sentences just after one of those ("A ten-day pause would follow.")."""
-    starts = ctx.tok_starts
+    """Sentences that may hold a provision: a document in scope within two sentences, a rule segment or a strong
+    category trigger, and the sentence just after one of those ("A ten-day pause would follow.")."""
     out = [sc.memo is not None and sc.back <= RELEVANCE_WINDOW for sc in ctx.scopes]
-    for si, info in enumerate(ctx.info):
-        if info.rule:
+    for si, n in enumerate(ctx.rule_n):
+        if n:
             out[si] = True
-    for hs, _, _, _ in ctx.cat_hits:
-        k = _sentence_of(starts, hs)
-        if k >= 0:
-            out[k] = True
-    for i in ctx.reading.cue_starts:
-        k = _sentence_of(starts, i)
-        if k >= 0:
+    for hs, _, _, strength in ctx.cat_hits:
+        k = ctx.sentence_of(hs)
+        if k >= 0 and strength == "strong":
             out[k] = True
     seeds = list(out)
     for si, x in enumerate(seeds):
-        if x:
-            for j in range(si + 1, min(len(out), si + 1 + RELEVANCE_WINDOW)):
-                out[j] = True
+        if x and si + 1 < len(out):
+            out[si + 1] = True
     return out
-
-
-def _sentence_of(starts: list[int], tok: int) -> int:
-    return bisect.bisect_right(starts, tok) - 1
 
 
 def article_candidates(

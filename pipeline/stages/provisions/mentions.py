@@ -186,9 +186,18 @@ def _agent_group(verb: Token) -> str | None:
     return None
 
 
+def after_markup(tok: Token, s: int) -> int:
+    """The first token of a mention after crawled markup in its modifiers ("Fried ](https://...): “ deal")."""
+    for t in tok.doc[s : tok.i]:
+        if t.like_url or "](" in t.text or "http" in t.text or t.text in (":", "“", "”", '"', ")", "]"):
+            s = t.i + 1
+    return s
+
+
 def proper_name(tok: Token, data: RuleData) -> str | None:
     """The capitalised words of a mention that are not a party: 'Peace Formula' of "Zelensky's Peace Formula"."""
     s, e = mention_span(tok)
+    s = after_markup(tok, s)
     words = [
         t.text
         for t in tok.doc[s:e]
@@ -203,13 +212,14 @@ def proper_name(tok: Token, data: RuleData) -> str | None:
 
 def mention_name(tok: Token) -> str:
     s, e = mention_span(tok)
-    for t in tok.doc[
-        s : tok.i
-    ]:  # crawled markup in the modifiers ("Fried ](https://...): “ deal"): keep what follows it
-        if t.like_url or "](" in t.text or t.text in (":", "“", "”", '"', ")", "]"):
-            s = t.i + 1
+    s = after_markup(tok, s)
     toks = [t for t in tok.doc[s:e] if not (t.dep_ == "det" or t.tag_ in ("PRP$",) or t.lower_ in ARTICLES)]
-    return " ".join(t.text for t in toks).replace(" - ", "-").replace(" 's", "'s") or tok.text
+    while toks and not toks[0].text[:1].isalnum() and toks[0].text[:1] not in "$€£":
+        toks = toks[1:]  # "- agreement" of a bullet line, a stray quote: not part of the name
+    name = (
+        " ".join(t.text for t in toks if not t.is_space).replace(" - ", "-").replace(" 's", "'s").replace(" ’s", "’s")
+    )
+    return " ".join(name.split()) or tok.text
 
 
 @dataclass

@@ -69,6 +69,9 @@ class Documents(_Strict):
     ordinals: dict[str, str]
     presenting_verbs: list[str]
     generic_determiners: list[str]
+    id_families: dict[str, str] = Field(default_factory=dict)
+    dated_kinds: list[str] = Field(default_factory=list)
+    peace_name_words: list[str] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _every_kind_has_a_role(self) -> "Documents":

@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 QUOTE_CHARS = frozenset('"“”«»')
 BULLET_MARKS = ("-", "*", "•", "·", "▪", "‣")
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "expl")
+FIRST_PERSON = ("we", "i")  # the speaker of a quotation: an intent, not a document's clause
 SENTENCE_CUES = ("analysis", "reaction", "event", "list", "revision", "hedge", "report", "doc")
 
 
@@ -95,22 +96,45 @@ class ArticleSignals:
             for s in doc.spans.get("quotes", [])
         )
         self.quote_starts = [q[0] for q in self.quotes]
-        self.party = self._party_tokens()
+        self._party: dict[int, str | None] = {}
         kinds = words.doc_kind
         self.doc_word = [
             a.pos[i] in ("NOUN", "PROPN") and (a.lemma[i] in kinds or a.lower[i] in kinds) for i in range(len(doc))
         ]
         self.kept_spans = sorted((rs.span.start, rs.span.end) for rs in outcomes if rs.outcome == "kept" and rs.span)
-        self.info = [self._sentence_info(si, s) for si, s in enumerate(self.sents)]
+        self.n = n = len(self.sents)
+        self.rule_n, self.kept_n = [0] * n, [0] * n
         for rs in outcomes:
-            if 0 <= rs.frame.si < len(self.info):
-                self.info[rs.frame.si].rule += 1
-                self.info[rs.frame.si].kept += rs.outcome == "kept"
-        self.n = len(self.sents)
-        self.a_deontic = sum(1 for i in self.info if i.deontic)
-        self.a_strong = sum(1 for i in self.info if i.strong)
-        self.a_kept = sum(i.kept for i in self.info)
-        self.a_mentions = sum(i.mention for i in self.info)
+            if 0 <= rs.frame.si < n:
+                self.rule_n[rs.frame.si] += 1
+                self.kept_n[rs.frame.si] += rs.outcome == "kept"
+        self._info: dict[int, SentenceInfo] = {}
+        deontic = {self.sentence_of(i) for i, t in enumerate(a.tag) if t == "MD" and a.lower[i] in words.deontic}
+        self.a_deontic = len(deontic - {-1})
+        self.a_strong = len({self.sentence_of(h[0]) for h in self.cat_hits if h[3] == "strong"} - {-1})
+        self.a_kept = sum(self.kept_n)
+        self.a_mentions = sum(1 for sc in self.scopes if sc.memo is not None and sc.back == 0)
+
+    def sentence_of(self, tok: int) -> int:
+        """The prose sentence holding a token (-1: none, a boilerplate line)."""
+        k = bisect.bisect_right(self.tok_starts, tok) - 1
+        return k if k >= 0 and tok < self.sents[k].end else -1
+
+    def info(self, si: int) -> SentenceInfo:
+        """The sentence-level signals of one sentence, read once when first asked for."""
+        info = self._info.get(si)
+        if info is None:
+            info = self._info[si] = self._sentence_info(si, self.sents[si])
+        return info
+
+    def party(self, i: int) -> str | None:
+        """The party token i names (capitalised words and entities only: "Ukrainian", "the Kremlin"), once."""
+        if i not in self._party:
+            t = self.doc[i]
+            self._party[i] = (
+                party_of_token(t, self.data) if t.ent_type_ or (t.is_title or t.is_upper) and t.is_alpha else None
+            )
+        return self._party[i]
 
     # ------------------------------------------------------------ per article
 
@@ -134,18 +158,10 @@ class ArticleSignals:
                     return p
         return None
 
-    def _party_tokens(self) -> list[str | None]:
-        """The party each token names (capitalised words and entities only: "Ukrainian", "the Kremlin")."""
-        doc, data = self.doc, self.data
-        out: list[str | None] = [None] * len(doc)
-        for t in doc:
-            if t.ent_type_ or (t.is_title or t.is_upper) and t.is_alpha:
-                out[t.i] = party_of_token(t, data)
-        return out
-
     def _sentence_info(self, si: int, sent: Span) -> SentenceInfo:
         a, w, text = self.a, self.words, self.text
         info = SentenceInfo(sent.start, sent.end, sent.start_char, sent.end_char)
+        info.rule, info.kept = self.rule_n[si], self.kept_n[si]
         lo = bisect.bisect_left(self.hit_starts, sent.start)
         labels, weak = set(), set()
         for hs, _, lab, st in self.cat_hits[lo:]:
@@ -198,7 +214,8 @@ class ArticleSignals:
     # ------------------------------------------------------------ look-ups
 
     def subject_kind(self, verb: int) -> str:
-        """'doc' (a document word), 'party', 'joint' ("both sides"), 'pron', 'other' or 'none': a verb's subject."""
+        """'doc' (a document word), 'party', 'joint' ("both sides"), 'first' (we, I: a speaker's own intent),
+        'pron', 'other' or 'none': a verb's subject."""
         a = self.a
         for i in range(max(0, verb - 12), verb):
             if a.head[i] == verb and a.dep[i] in ("nsubj", "nsubjpass"):
@@ -207,7 +224,9 @@ class ArticleSignals:
                     return "doc"
                 if a.lower[i] in ("it", "which"):
                     return "pron"
-                if any(self.party[j] for j in range(lo, i + 1)):
+                if a.lower[i] in FIRST_PERSON:
+                    return "first"
+                if any(self.party(j) for j in range(lo, i + 1)):
                     return "party"
                 if a.lower[i] in self.words.joint:
                     return "joint"
@@ -320,13 +339,13 @@ def _core(info: SentenceInfo, prefix: str, out: list[str]) -> None:
 
 def sentence_signals(ctx: ArticleSignals, si: int) -> list[str]:
     """The signals of a sentence: does it state what a document in scope provides?"""
-    a, info = ctx.a, ctx.info[si]
+    a, info = ctx.a, ctx.info(si)
     out = ["bias"]
     _core(info, "", out)
     for off, tag in ((-1, "prev_"), (1, "next_"), (-2, "prev2_")):
         j = si + off
         if 0 <= j < ctx.n:
-            _core(ctx.info[j], tag, out)
+            _core(ctx.info(j), tag, out)
         else:
             out.append(f"{tag}none")
     n = info.end - info.start
@@ -347,7 +366,7 @@ def sentence_signals(ctx: ArticleSignals, si: int) -> list[str]:
             out.append(f"quote={kind}|party")
     if info.quote_line:
         out.append("quote_line")
-    if si > 0 and ctx.info[si - 1].colon_end:
+    if si > 0 and ctx.info(si - 1).colon_end:
         out.append("after_colon_line")
     if info.colon_end:
         out.append("ends_colon")
@@ -405,7 +424,7 @@ def candidate_signals(ctx: ArticleSignals, c: Candidate) -> list[str]:
     """The signals of one candidate span (see the module docstring)."""
     a, w = ctx.a, ctx.words
     s, e, si = c.start, c.end, c.si
-    info = ctx.info[si]
+    info = ctx.info(si)
     fams = sorted({x.split(":")[0] for x in c.sources})
     out = ["bias"] + [f"src={x}" for x in sorted(c.sources)] + [f"fam={x}" for x in fams]
     out.append(f"n_src={min(len(c.sources), 4)}")
@@ -444,7 +463,7 @@ def candidate_signals(ctx: ArticleSignals, c: Candidate) -> list[str]:
             neg = True
         elif a.dep[i] in SUBJECT_DEPS:
             subj = True
-            if any(ctx.party[j] for j in range(max(s, i - 3), i + 1)):
+            if any(ctx.party(j) for j in range(max(s, i - 3), i + 1)):
                 subj_party = True
             if a.lower[i] in w.joint or a.lemma[i] in ("side", "party"):
                 out.append("subj_joint")
@@ -472,7 +491,7 @@ def candidate_signals(ctx: ArticleSignals, c: Candidate) -> list[str]:
         out.append("in_quote_marks")
     if info.bullet:
         out.append(f"bullet={info.bullet}")
-    if si > 0 and ctx.info[si - 1].colon_end:
+    if si > 0 and ctx.info(si - 1).colon_end:
         out.append("after_colon_line")
     if info.colon_end:
         out.append("sent_ends_colon")
@@ -484,7 +503,7 @@ def candidate_signals(ctx: ArticleSignals, c: Candidate) -> list[str]:
         out.append("memo_party")
     strong, weak = ctx.triggers_in(s, e)
     out += [f"cat_strong={min(strong, 2)}", f"cat_weak={min(weak, 2)}", f"head_class={verb_class(ctx, h)}"]
-    parties = {ctx.party[i] for i in range(s, e) if ctx.party[i]}
+    parties = {p for p in (ctx.party(i) for i in range(s, e)) if p}
     out.append(f"parties={min(len(parties), 2)}")
     if any(ctx.doc_word[i] for i in range(s, e)):
         out.append("doc_word_inside")
@@ -497,11 +516,11 @@ def candidate_signals(ctx: ArticleSignals, c: Candidate) -> list[str]:
     ]
     if info.mention:
         out.append("s_mention")
-    if si > 0 and ctx.info[si - 1].mention:
+    if si > 0 and ctx.info(si - 1).mention:
         out.append("prev_mention")
-    if si > 0 and ctx.info[si - 1].kept:
+    if si > 0 and ctx.info(si - 1).kept:
         out.append("prev_kept")
-    if si + 1 < ctx.n and ctx.info[si + 1].kept:
+    if si + 1 < ctx.n and ctx.info(si + 1).kept:
         out.append("next_kept")
     if info.under:
         out.append("under_doc")

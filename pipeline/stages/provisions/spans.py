@@ -16,6 +16,7 @@ from .lexicon import Lexicon
 from .memoranda import Memo
 from .mentions import mention_head
 from .reading import Reading
+from .rules import RuleData
 from .segment import Segment, segment_content
 
 FINITE = ("VBZ", "VBP", "VBD", "MD")  # Penn tags of a finite verb
@@ -164,7 +165,7 @@ def memo_spans(reading: Reading) -> list[Span]:
     doc = reading.doc
     out = []
     for memo in reading.memoranda.memos:
-        if memo.n_provisions == 0 and not worth_listing(memo):
+        if memo.n_provisions == 0 and not worth_listing(memo, reading.data):
             continue
         span = doc.char_span(memo.start, memo.end, alignment_mode="expand") if memo.end > memo.start else None
         if span is None:
@@ -197,7 +198,7 @@ def commercial(lex: Lexicon, span: Span, category: str) -> bool:
     )
 
 
-def worth_listing(memo: Memo) -> bool:
+def worth_listing(memo: Memo, data: RuleData) -> bool:
     """A document the article names without reporting its clauses ("Russia presented a $12 trillion economic
     proposal") is still listed, with 0 provisions: a non-generic document with a proper name or a number, a
     party's memorandum, plan, proposal or draft, a dated agreement or declaration of a party. Prose positions
@@ -208,10 +209,23 @@ def worth_listing(memo: Memo) -> bool:
         return False  # "handed each other written proposals": the documents themselves are named elsewhere
     if memo.role is None:
         return False  # a kind the rule files do not know
-    if memo.proper or memo.numbered:
-        return True  # "the Minsk agreements", "a 12-point plan"
+    if memo.numbered:
+        return True  # "a 12-point plan"
+    if memo.proper:  # "the Minsk agreements", "the Peace Formula"; not a programme ("the Belt and Road Initiative")
+        words = set(re.findall(r"[a-z]+", memo.name.lower()))
+        return memo.role != "document" or bool(words & set(data.documents.peace_name_words))
+    if counted_only(memo.name, data):
+        return False  # "first package", "$ 500 million package": a kind with a number, no document's name
     # a party's memorandum, plan, proposal or draft; an agreement or declaration only with the day it was made
     return bool(memo.party) and (memo.kind in ("memorandum", "plan", "proposal", "draft") or bool(memo.date))
+
+
+def counted_only(name: str, data: RuleData) -> bool:
+    """A name that is only a kind with ordinals, numbers or amounts ("first package", "$ 500 million package")."""
+    words = [w for w in re.findall(r"[\w$€£.,]+", name.lower()) if w not in data.doc_kind]
+    return bool(words) and all(
+        w in data.documents.ordinals or w in ("million", "billion") or not re.search(r"[a-z]", w) for w in words
+    )
 
 
 def cut_markup(span: Span) -> Span | None:
