@@ -70,7 +70,7 @@ def cross_validate(news, extra, anchors, params: Params, k: int, tag: str, verbo
     for i, held in enumerate(folds_of(news, k)):
         held_ids = {r.doc_id for r in held}
         train = [r for r in news if r.doc_id not in held_ids] + extra
-        thr = choose_threshold(train, anchors, params, scored={r.doc_id for r in train if r.corpus == "news"})
+        thr = choose_threshold(train, anchors, params, scored={r.doc_id for r in train if r.corpus != "team"})
         art = fit(train, params, thr)
         fold = predict(art, held)
         preds.update(fold)

@@ -8,7 +8,9 @@ considers, the parse proposes:
 - ``core``: the same without trailing clauses after a comma ("the militia will disband, while the army ...");
 - ``conj``: each conjunct of a coordination ("open the port, clear the mines and reopen the rail link" gives
   three), which keeps provisions atomic;
-- ``obj``: the object of a verb or a preposition ("calls for a 45-day truce");
+- ``obj``: the object of a verb or a preposition ("calls for a 45-day truce"), and the same cut before a
+  coordination inside it ("settled on a swap of the wounded and on a new round of talks" gives "a swap of the
+  wounded", where the parser joined the second phrase to the first);
 - ``seg``: the rule segmenter (:func:`.segment.segment_content`) over a main or reported clause.
 
 Candidates are deduplicated by token span: a span proposed several ways keeps all its sources.
@@ -149,3 +151,6 @@ def sentence_candidates(cs: CandidateSet, a: TokenArrays, start: int, end: int, 
                 cs.add(x, y, si, "conj", i)
         if dep in OBJECT_DEPS and a.pos[i] in ("NOUN", "PROPN", "NUM", "PRON") and a.right[i] > a.left[i]:
             cs.add(a.left[i], a.right[i] + 1, si, f"obj:{dep}", i)
+            cut = next((k for k in range(i + 1, a.right[i] + 1) if a.dep[k] == "cc" or a.lower[k] == ";"), None)
+            if cut is not None:  # "a swap of the wounded and on a new round": the object before the coordination
+                cs.add(a.left[i], cut, si, "obj:core", i)

@@ -225,7 +225,10 @@ def table_agreement(reading: Reading, ctx: ArticleSignals, c: Candidate) -> Memo
     memoranda = reading.memoranda
     sent = ctx.sents[c.si]
     party = memoranda.negotiating_parties(c.start_char)
-    return memoranda.agreement(party, c.start_char, sent, c.si)
+    memo = memoranda.agreement(party, c.start_char, sent, c.si)
+    if memo.end <= memo.start:  # named by no mention: its record points at the first clause it holds
+        memo.start, memo.end = c.start_char, c.end_char
+    return memo
 
 
 def candidate_category(ctx: ArticleSignals, c: Candidate) -> str:

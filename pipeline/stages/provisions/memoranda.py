@@ -229,11 +229,22 @@ class ArticleMemoranda:
         if not self._names_a_document(mention):
             return None
         memo = self._earlier(mention)
-        if memo is None:
+        if memo is not None and self._new_version(mention, memo):
+            earlier, memo = memo, self._new(mention)
+            memo.party, memo.revises = memo.party or earlier.party, earlier
+        elif memo is None:
             memo = self._new(mention)
         self._mentioned(memo, mention)
         self.active, self.active_sentence = memo, sent_i
         return memo
+
+    def _new_version(self, m: Mention, earlier: Memo) -> bool:
+        """'the revised draft', 'the amended text' after the 28-point plan: a new version, not the plan again (a
+        mention with the plan's own number or name is the plan)."""
+        if m.numbered or proper_name(m.tok, self.data) or earlier.position:
+            return False
+        words = set(self.data.documents.revision_modifiers)
+        return any(c.lower_ in words for c in m.tok.lefts)
 
     def _names_a_document(self, m: Mention) -> bool:
         """A mention with a party, a number, a definite or anaphoric word, a draft, or one that says whose it is

@@ -67,10 +67,9 @@ def mention_head(tok: Token, data: RuleData) -> str | None:
     if kind is None and lemma in data.documents.general_nouns:
         if any(c.lower_ == "point" or c.text.endswith("-point") for c in tok.subtree if c.i < tok.i):
             return "plan"
-    if kind is None:
-        return None
-    # a compound before the head can make a known multi-word kind ("peace deal", "draft agreement")
-    left = [t for c in tok.lefts if c.dep_ == "compound" for t in c.subtree]  # "draft peace treaty": draft + treaty
+    # a modifier before the head can make a known multi-word kind ("peace deal", "draft agreement", "joint
+    # statement": a bare "statement" is no document)
+    left = [t for c in tok.lefts if c.dep_ in ("compound", "amod") for t in c.subtree]  # "draft peace treaty"
     for c in left:
         k2 = data.doc_kind.get(f"{c.lower_} {low}") or data.doc_kind.get(f"{c.lower_} {lemma}")
         if k2:
@@ -156,6 +155,11 @@ def mention_party(tok: Token, data: RuleData) -> str | None:
             if not subj and verb.dep_ in ("xcomp", "conj", "ccomp") and verb.head.pos_ == "VERB":
                 for s_ in (c for c in verb.head.children if c.dep_ == "nsubj"):
                     found += [p for p in parties_in(s_.subtree, data) if p not in found]
+    if not found:  # "a joint statement issued by the leaders of France, Germany and Italy"
+        for c in tok.children:
+            if c.dep_ == "acl" and c.i > tok.i:
+                for agent in (x for x in c.children if x.dep_ == "agent"):
+                    found += [p for p in parties_in(agent.subtree, data) if p not in found]
     if not found:
         found = [p for p in (_agent_group(c) for c in tok.children if c.dep_ == "acl") if p]
     if not found:

@@ -69,6 +69,7 @@ class Documents(_Strict):
     ordinals: dict[str, str]
     presenting_verbs: list[str]
     generic_determiners: list[str]
+    revision_modifiers: list[str] = Field(default_factory=list)
     id_families: dict[str, str] = Field(default_factory=dict)
     dated_kinds: list[str] = Field(default_factory=list)
     peace_name_words: list[str] = Field(default_factory=list)

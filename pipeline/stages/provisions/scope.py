@@ -70,8 +70,8 @@ def paragraph_starts(text: str) -> list[int]:
         j = i - 1
         while j >= 0 and text[j] in " \t":
             j -= 1
-        if j < 0 or text[j] in "\n.!?:;\"”'’)" or text.startswith("\n", i + 1):
-            out.append(i + 1)
+        if not text.startswith("\n", i + 1) and (j < 0 or text[j] in "\n.!?:;\"”'’)"):
+            out.append(i + 1)  # (a blank line starts nothing: the line after it does)
         i = text.find("\n", i + 1)
     return out
 

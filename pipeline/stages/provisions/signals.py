@@ -219,7 +219,7 @@ class ArticleSignals:
         a = self.a
         for i in range(max(0, verb - 12), verb):
             if a.head[i] == verb and a.dep[i] in ("nsubj", "nsubjpass"):
-                lo = max(0, i - 4)
+                lo = max(a.left[i], i - 4)  # the subject's own phrase ("the envoy", not "Under the plan, the envoy")
                 if any(self.doc_word[j] for j in range(lo, i + 1)):
                     return "doc"
                 if a.lower[i] in ("it", "which"):
@@ -340,6 +340,7 @@ def _core(info: SentenceInfo, prefix: str, out: list[str]) -> None:
 def sentence_signals(ctx: ArticleSignals, si: int) -> list[str]:
     """The signals of a sentence: does it state what a document in scope provides?"""
     a, info = ctx.a, ctx.info(si)
+    a.read_sentence(info.start, info.end)
     out = ["bias"]
     _core(info, "", out)
     for off, tag in ((-1, "prev_"), (1, "next_"), (-2, "prev2_")):

@@ -17,14 +17,18 @@ from .memoranda import Memo
 from .mentions import mention_head
 from .reading import Reading
 from .rules import RuleData
-from .segment import Segment, segment_content
+from .segment import Segment, segment_content, trim
 
 FINITE = ("VBZ", "VBP", "VBD", "MD")  # Penn tags of a finite verb
 
 
 def segments(lex: Lexicon, doc: Doc, fr: Frame) -> list[Segment]:
     """A frame's content cut into atomic provisions (:func:`.segment.segment_content`), then split where two
-    noun phrases name different categories."""
+    noun phrases name different categories. A revision's clause ("drops the demand for a referendum") is one
+    provision, named as the revision names it."""
+    if fr.kind == "revision":
+        seg = trim(doc, Segment(fr.start, fr.end, fr.item), lex.data)
+        return [seg] if seg.end > seg.start else []
     segs = segment_content(doc, fr.start, fr.end, lex.data, item=fr.item)
     out: list[Segment] = []
     for seg in segs:

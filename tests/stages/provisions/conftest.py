@@ -22,4 +22,4 @@ def with_model(nlp):
     finder = nlp.get_pipe("provision_finder")
     if finder.model is None:
         pytest.skip("no decision model committed")
-    return finder.model
+    return True

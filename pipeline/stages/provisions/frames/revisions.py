@@ -9,9 +9,10 @@ status ``rejected`` when it is removed. The object must name a part of a documen
 section on", "the demand for", "the reference to") or hold a strong category trigger ("drops the amnesty"),
 so "the talks dropped off the agenda" is nothing.
 
-A rewritten section whose new wording follows in the next sentences ("The section on elections was rewritten.
-Ukraine would hold them within a year.") gives no provision here: the new wording is the revision's content,
-read by the decision layer under the document in scope.
+"The section on elections was rewritten." gives the section as a ``changed`` provision of the document in scope;
+its new wording, where the next sentences give it ("Ukraine would hold them within a year."), is read by the
+decision layer under that document. A revision the text only wishes or promises ("the United States will modify
+the clause on tariffs") is none.
 """
 
 from __future__ import annotations
