@@ -105,6 +105,8 @@ def article_rows(finder, doc, corpus: str, doc_id: str, gold_doc: dict) -> Artic
             rows.sentence_bounds.append((ctx.sents[si].start_char, ctx.sents[si].end_char))
         for c, sig in zip(ac.candidates, ac.signals):
             fr = candidate_frame(reading, ctx, c)
+            if fr is None:
+                continue  # whose it would be is unknown: no provision the component could write
             rs = c.rule
             span = rs.span if rs is not None and rs.span is not None else doc[c.start : c.end]
             rows.cand_si.append(c.si)

@@ -205,9 +205,10 @@ def decode(spans: list[tuple[int, int]], probs: list[float], threshold: float) -
 # ---------------------------------------------------------------- whose provision
 
 
-def candidate_frame(reading: Reading, ctx: ArticleSignals, c: Candidate) -> Frame:
+def candidate_frame(reading: Reading, ctx: ArticleSignals, c: Candidate) -> Frame | None:
     """The frame a kept candidate is read under: the rule frame that cut it, else a frame of its sentence it
-    overlaps, else the document in scope (a ``scope`` frame), else an agreement of the parties at the table."""
+    overlaps, else the document in scope (a ``scope`` frame), else an agreement of the parties at the table;
+    None when the article names no document and no parties at the table (whose would it be?)."""
     if c.rule is not None:
         return c.rule.frame
     for rs in ctx.outcomes:
@@ -216,15 +217,22 @@ def candidate_frame(reading: Reading, ctx: ArticleSignals, c: Candidate) -> Fram
             return fr
     sc = ctx.scopes[c.si]
     memo = sc.memo if sc.memo is not None else table_agreement(reading, ctx, c)
+    if memo is None:
+        return None
     modality = "commitment" if memo.kind == "agreement" else "demand"
     return Frame(memo, c.start, c.end, "scope", modality, memo.status, si=c.si, need_trigger=False)
 
 
-def table_agreement(reading: Reading, ctx: ArticleSignals, c: Candidate) -> Memo:
-    """The agreement of the parties at the table that an outcome told as news belongs to."""
+def table_agreement(reading: Reading, ctx: ArticleSignals, c: Candidate) -> Memo | None:
+    """The agreement of the parties at the table that an outcome told as news belongs to ("Both teams settled on
+    a swap of the wounded"); none in an article that names no document (a proclamation, battlefield news)."""
     memoranda = reading.memoranda
+    if not any(not m.generic for m in memoranda.memos):
+        return None
     sent = ctx.sents[c.si]
     party = memoranda.negotiating_parties(c.start_char)
+    if not party:
+        return None
     memo = memoranda.agreement(party, c.start_char, sent, c.si)
     if memo.end <= memo.start:  # named by no mention: its record points at the first clause it holds
         memo.start, memo.end = c.start_char, c.end_char
@@ -258,6 +266,8 @@ def decide(reading: Reading, outcomes: list[RuleSegment], words: SignalWords, mo
     for j in decode(spans, probs, model.threshold):
         c = ac.candidates[j]
         fr = candidate_frame(reading, ac.ctx, c)
+        if fr is None:
+            continue
         rs = c.rule
         span = rs.span if rs is not None and rs.span is not None else doc[c.start : c.end]
         category = rs.category if rs is not None and rs.category else candidate_category(ac.ctx, c)
