@@ -257,7 +257,10 @@ def candidate_category(ctx: ArticleSignals, c: Candidate) -> str:
 
 
 def decide(reading: Reading, outcomes: list[RuleSegment], words: SignalWords, model: DecisionModel) -> list[Span]:
-    """The article's provision spans as the model decides them (see the module docstring)."""
+    """The article's provision spans as the model decides them (see the module docstring). An article that names
+    no document and holds no rule frame has no provision the model could give a memorandum: it is not read."""
+    if not outcomes and all(m.generic for m in reading.memoranda.memos):
+        return []
     ac, p_sent = article_candidates(reading, outcomes, words, model)
     probs = candidate_probabilities(model, ac, p_sent)
     spans = [(c.start_char, c.end_char) for c in ac.candidates]
