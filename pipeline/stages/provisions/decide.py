@@ -164,7 +164,8 @@ def article_candidates(
         open_sentences.append(si)
     cs = CandidateSet(reading.doc, reading.data)
     chosen = set(open_sentences)
-    rule_candidates(cs, [rs for rs in outcomes if rs.frame.si in chosen])
+    keep_rules = model is not None and model.mode == "rules_first"  # the rules' provisions, whatever the sentence
+    rule_candidates(cs, [rs for rs in outcomes if rs.frame.si in chosen or keep_rules and rs.outcome == "kept"])
     a = ctx.a
     for si in open_sentences:
         sent = ctx.sents[si]

@@ -281,3 +281,17 @@ def test_labels_follow_the_scorers_rule():
     label_rows(r, anchors)
     assert r.labels == [1, 0, 0, None]  # pure enough; a whole sentence is too coarse; no anchor; only an optional one
     assert r.sentence_labels == [1, None]
+
+
+def test_rules_first_keeps_every_rule_provision_even_where_the_sentence_model_says_no(nlp, make_doc, tmp_path):
+    from pipeline.stages.provisions.component import ProvisionFinder
+
+    art = tiny_artifact(mode="rules_first")
+    art["sentence"] = {"bias": -20.0, "weights": {}}  # no sentence clears the cascade
+    art["fingerprint"] = fingerprint_of(art)
+    path = write(tmp_path, art)
+    text = "The Russian memorandum calls for a full ceasefire. It also demands the return of all children."
+    rules = [s.text for s in ProvisionFinder(nlp, model_path="").find(make_doc(text))[1]]
+    with_model = ProvisionFinder(nlp, model_path=str(path)).find(make_doc(text))[1]
+    assert rules and [s.text for s in with_model] == rules
+    assert all(s._.provision["score"] == 1.0 for s in with_model)
