@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections import OrderedDict, defaultdict
 from datetime import date as Date
 from pathlib import Path
@@ -43,6 +44,8 @@ COLUMNS = [
     "change",
     "sources",
 ]
+YEARLY_PLAN = re.compile(r"^(.+)-plan-(\d{4})$")  # party, year: ids v2 of an undated plan, proposal or draft
+NUMBERED_PLAN = re.compile(r"^(.+)-\d{1,3}-point-plan$")
 CHANGES = ("removed", "changed", "added")  # what a revision does to a clause (ProvisionRecord.change)
 GROUP_ORDER = ["ceasefire", "territory", "security", "humanitarian", "political", "economic"]
 NEGOTIATION_WINDOW_DAYS = 14
@@ -83,14 +86,26 @@ def merge_memoranda(memoranda: Iterable[dict[str, Any]]) -> "OrderedDict[str, di
 def unified_ids(memoranda: list[dict[str, Any]], provisions: list[dict[str, Any]]) -> dict[str, str]:
     """Ids of one document across the corpus: a numbered document whose party no article gave
     (``unknown-12-point-plan``) is the one numbered document of that number and family a party has
-    (``china-12-point-plan``), when there is exactly one. The records keep the id their article gave."""
+    (``china-12-point-plan``), and a party's plan of a year without a number (``china-plan-2023``) is that
+    party's one numbered plan presented that year, when there is exactly one. The records keep the id their
+    article gave."""
     ids = {r["memorandum_id"] for r in memoranda + provisions if r.get("memorandum_id")}
+    years: dict[str, set[str]] = defaultdict(set)  # the years a document was presented in, by id
+    for m in memoranda:
+        if m.get("date"):
+            years[m["memorandum_id"]].add(str(m["date"])[:4])
     out = {}
     for mid in ids:
-        if not mid.startswith("unknown-") or "-point-" not in mid:
-            continue
-        tail = mid[len("unknown-") :]
-        owners = [x for x in ids if x != mid and x.endswith("-" + tail) and not x.startswith("unknown-")]
+        if mid.startswith("unknown-") and "-point-" in mid:
+            tail = mid[len("unknown-") :]
+            owners = [x for x in ids if x != mid and x.endswith("-" + tail) and not x.startswith("unknown-")]
+        else:  # "china-plan-2023": the party's one numbered plan presented that year ("china-12-point-plan")
+            m = YEARLY_PLAN.match(mid)
+            if not m or m.group(1) == "unknown":
+                continue
+            party, year = m.group(1), m.group(2)
+            owners = [x for x in ids if NUMBERED_PLAN.match(x) and x.startswith(party + "-") and year in years[x]]
+            owners = [x for x in owners if NUMBERED_PLAN.match(x).group(1) == party]  # type: ignore[union-attr]
         if len(owners) == 1:
             out[mid] = owners[0]
     return out

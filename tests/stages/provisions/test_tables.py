@@ -193,3 +193,21 @@ def test_a_numbered_document_without_a_party_joins_the_one_of_that_number_in_the
     assert "unknown-20-point-plan.md" in names  # no owner of that number: left as it is
     china = (tmp_path / "tables" / "china-12-point-plan.md").read_text(encoding="utf-8")
     assert "the resumption of talks" in china and "12-point peace plan" in china
+
+
+def test_a_partys_plan_of_a_year_joins_its_one_numbered_plan_of_that_year(tmp_path):
+    memos = [
+        memo("a", "china-12-point-plan", "China", kind="plan", date="2023-02-24", name="12-point plan"),
+        memo("b", "china-plan-2023", "China", kind="proposal", date=None, name="China's proposal"),
+        memo("c", "united-states-28-point-plan", "United States", kind="plan", date="2025-11-20"),
+        memo("c", "united-states-20-point-plan", "United States", kind="plan", date="2025-12-01"),
+        memo("d", "united-states-plan-2025", "United States", kind="proposal", date=None),
+    ]
+    provs = [
+        prov("b", "china-plan-2023", "c1", "a ceasefire", "CEASEFIRE", 5, "China"),
+        prov("d", "united-states-plan-2025", "u1", "a ceasefire", "CEASEFIRE", 5, "United States"),
+    ]
+    write_tables(tmp_path, {"memoranda": memos, "provisions": provs})
+    names = {p.name for p in (tmp_path / "tables").iterdir()}
+    assert "china-12-point-plan.md" in names and "china-plan-2023.md" not in names
+    assert "united-states-plan-2025.md" in names  # two numbered US plans that year: which one is not known
