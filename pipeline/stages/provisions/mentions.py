@@ -155,7 +155,7 @@ def mention_party(tok: Token, data: RuleData) -> str | None:
             if not subj and verb.dep_ in ("xcomp", "conj", "ccomp") and verb.head.pos_ == "VERB":
                 for s_ in (c for c in verb.head.children if c.dep_ == "nsubj"):
                     found += [p for p in parties_in(s_.subtree, data) if p not in found]
-    if not found:  # "a joint statement issued by the leaders of France, Germany and Italy"
+    if not found:  # "a joint statement signed by the foreign ministers of France, Germany and Italy"
         for c in tok.children:
             if c.dep_ == "acl" and c.i > tok.i:
                 for agent in (x for x in c.children if x.dep_ == "agent"):

@@ -99,7 +99,7 @@ def test_no_junk_memoranda(records, text, junk):
     "text, party",
     [
         (
-            "A joint statement issued by the leaders of France, Germany and Italy calls for an immediate ceasefire.",
+            "A joint statement signed by the foreign ministers of France, Germany and Italy calls for a truce.",
             "France, Germany and Italy",
         ),
         (
