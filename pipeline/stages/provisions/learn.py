@@ -218,9 +218,12 @@ class Params:
     sentence_positive_weight: float = SENTENCE_POSITIVE_WEIGHT
     mode: str = "rules_first"  # or "model": the rules' provisions are kept whatever the model says
     inner_folds: int = 4
+    team_weight: float = 1.0  # of a row of the team's examples, against 1 for a real article's
 
 
-def fit_stage(x: list[list[str]], y: list[int], c: float, positive_weight: float) -> dict:
+def fit_stage(
+    x: list[list[str]], y: list[int], c: float, positive_weight: float, weights: list[float] | None = None
+) -> dict:
     """One logistic regression over named binary signals: {"bias", "weights"} (weights rounded, zeros dropped)."""
     from scipy.sparse import csr_matrix
     from sklearn.linear_model import LogisticRegression
@@ -240,38 +243,42 @@ def fit_stage(x: list[list[str]], y: list[int], c: float, positive_weight: float
     clf = LogisticRegression(
         C=c, solver="liblinear", random_state=0, max_iter=2000, class_weight={0: 1.0, 1: positive_weight}
     )
-    clf.fit(m, y)
+    clf.fit(m, y, sample_weight=weights)
     weights = {n: round(float(w), 6) for n, w in zip(names, clf.coef_[0])}
     return {"bias": round(float(clf.intercept_[0]), 6), "weights": {n: w for n, w in weights.items() if w != 0.0}}
 
 
-def stage_rows(rows: list[ArticleRows]):
-    """Training rows of the two stages: every labelled sentence; the candidates of the positive sentences."""
-    sx, sy, cx, cy = [], [], [], []
+def stage_rows(rows: list[ArticleRows], team_weight: float = 1.0):
+    """Training rows of the two stages: every labelled sentence; the candidates of the positive sentences
+    (and the weight of each row: ``team_weight`` for the team's examples)."""
+    sx, sy, cx, cy, sw, cw = [], [], [], [], [], []
     for r in rows:
+        w = team_weight if r.corpus == "team" else 1.0
         positive = set()
         for si, sig, lab in zip(r.sentences, r.sentence_signals, r.sentence_labels):
             if lab is None:
                 continue
             sx.append(sig)
             sy.append(lab)
+            sw.append(w)
             if lab == 1:
                 positive.add(si)
         for si, sig, lab in zip(r.cand_si, r.cand_signals, r.labels):
             if si in positive and lab is not None:
                 cx.append(sig)
                 cy.append(lab)
-    return sx, sy, cx, cy
+                cw.append(w)
+    return sx, sy, cx, cy, sw, cw
 
 
 def fit(rows: list[ArticleRows], params: Params, threshold: float = 0.3, meta: dict | None = None) -> dict:
     """The artifact of a model trained on ``rows`` (canonical content, fingerprinted)."""
-    sx, sy, cx, cy = stage_rows(rows)
+    sx, sy, cx, cy, sw, cw = stage_rows(rows, params.team_weight)
     art = {
         "format": FORMAT,
         "mode": params.mode,
-        "sentence": fit_stage(sx, sy, params.sentence_c, params.sentence_positive_weight),
-        "candidate": fit_stage(cx, cy, params.candidate_c, 1.0),
+        "sentence": fit_stage(sx, sy, params.sentence_c, params.sentence_positive_weight, sw),
+        "candidate": fit_stage(cx, cy, params.candidate_c, 1.0, cw),
         "cascade": threshold,
         "threshold": threshold,
         "meta": {
