@@ -24,7 +24,7 @@ from spacy.tokens import DocBin
 from pipeline.ingest import read_corpus
 from pipeline.run.nlp import build_nlp, make_doc
 from pipeline.run.process import article_context
-from pipeline.stages.provisions.decide import article_candidates, candidate_category, candidate_frame
+from pipeline.stages.provisions.decide import article_candidates, candidate_frame
 from pipeline.stages.provisions.fields import status
 from pipeline.stages.provisions.learn import ArticleRows, gold_anchors, label_rows
 
@@ -116,7 +116,9 @@ def article_rows(finder, doc, corpus: str, doc_id: str, gold_doc: dict) -> Artic
             rows.fields.append(
                 {
                     "party": fr.memo.party,
-                    "category": rs.category if rs is not None and rs.category else candidate_category(ctx, c),
+                    "category": rs.category
+                    if rs is not None and rs.category
+                    else finder.lex.categories.category(span)[0],
                     "status": status(finder.lex, span, fr),
                     "memorandum_id": fr.memo.memorandum_id(),
                     "frame": fr.kind,

@@ -23,7 +23,6 @@ its content, checked on load; it is read through the shared rule loader's valida
 
 from __future__ import annotations
 
-import bisect
 import hashlib
 import json
 import math
@@ -47,7 +46,7 @@ from .spans import RuleSegment, provision_span
 
 MODEL_FILE = DATA / "model.json"
 FORMAT = "provisions-decision/1"
-RELEVANCE_WINDOW = 2  # sentences after a document mention, a trigger or a cue word that may still hold a provision
+RELEVANCE_WINDOW = 2  # sentences after a document mention in which it is still in scope for the cascade
 
 
 class StageWeights(RuleModel):
@@ -240,23 +239,6 @@ def table_agreement(reading: Reading, ctx: ArticleSignals, c: Candidate) -> Memo
     return memo
 
 
-def candidate_category(ctx: ArticleSignals, c: Candidate) -> str:
-    """The rules' category of a span (first strong trigger inside it, else the first weak one, else the fallback),
-    from the article's trigger matches."""
-    best: dict[str, tuple[int, int, str]] = {}
-    for hs, he, lab, st in ctx.cat_hits[bisect.bisect_left(ctx.hit_starts, c.start) :]:
-        if hs >= c.end:
-            break
-        if he <= c.end:
-            key = (hs, -(he - hs), lab)
-            if st not in best or key < best[st]:
-                best[st] = key
-    for st in ("strong", "weak"):
-        if st in best:
-            return best[st][2]
-    return ctx.data.categories.fallback
-
-
 def decide(reading: Reading, outcomes: list[RuleSegment], words: SignalWords, model: DecisionModel) -> list[Span]:
     """The article's provision spans as the model decides them (see the module docstring). An article that names
     no document and holds no rule frame has no provision the model could give a memorandum: it is not read."""
@@ -274,7 +256,7 @@ def decide(reading: Reading, outcomes: list[RuleSegment], words: SignalWords, mo
             continue
         rs = c.rule
         span = rs.span if rs is not None and rs.span is not None else doc[c.start : c.end]
-        category = rs.category if rs is not None and rs.category else candidate_category(ac.ctx, c)
+        category = rs.category if rs is not None and rs.category else reading.lex.categories.category(span)[0]
         item = (rs.seg.item or fr.item) if rs is not None else None
         out.append(provision_span(reading, span, fr, category, item, score=round(probs[j], 4)))
     return out

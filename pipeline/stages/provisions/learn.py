@@ -27,7 +27,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .decide import FORMAT, decode, fingerprint_of
+from .decide import FORMAT, StageWeights, decode, fingerprint_of
 
 MIN_PURITY = 0.45
 MIN_COUNT = 2
@@ -299,23 +299,16 @@ def fit(rows: list[ArticleRows], params: Params, threshold: float = 0.3, meta: d
 # ---------------------------------------------------------------- predicting rows
 
 
-def _probability(stage: dict, names: list[str]) -> float:
-    import math
-
-    w = stage["weights"]
-    z = stage["bias"] + sum(w.get(n, 0.0) for n in names)
-    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
-
-
 def row_probabilities(art: dict, r: ArticleRows) -> list[float]:
     """As :func:`.decide.candidate_probabilities`, on stored rows."""
-    p_sent = {si: _probability(art["sentence"], sig) for si, sig in zip(r.sentences, r.sentence_signals)}
+    sentence, candidate = StageWeights(**art["sentence"]), StageWeights(**art["candidate"])
+    p_sent = {si: sentence.probability(sig) for si, sig in zip(r.sentences, r.sentence_signals)}
     out = []
     for si, sig, kept in zip(r.cand_si, r.cand_signals, r.rule_kept):
         if art["mode"] == "rules_first" and kept:
             out.append(1.0)
         else:
-            out.append(p_sent.get(si, 0.0) * _probability(art["candidate"], sig))
+            out.append(p_sent.get(si, 0.0) * candidate.probability(sig))
     return out
 
 

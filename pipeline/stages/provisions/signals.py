@@ -36,7 +36,6 @@ QUOTE_CHARS = frozenset('"“”«»')
 BULLET_MARKS = ("-", "*", "•", "·", "▪", "‣")
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "expl")
 FIRST_PERSON = ("we", "i")  # the speaker of a quotation: an intent, not a document's clause
-SENTENCE_CUES = ("analysis", "reaction", "event", "list", "revision", "hedge", "report", "doc")
 
 
 def bucket(x: int, edges: tuple[int, ...]) -> str:
