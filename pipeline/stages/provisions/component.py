@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Span
 from ...core import extensions  # noqa: F401  (Span._.memorandum, Span._.provision)
 from ...core.docs import in_boilerplate
 from ...core.guard import GuardedComponent
+from .decide import DecisionModel, decide, load_model
 from .frames import sentence_frames
 from .frames.base import Frame
 from .frames.lists import bullet_frames, bullet_line, close_list, open_list
@@ -33,7 +34,7 @@ from .frames.refusals import refusal_back
 from .lexicon import Lexicon
 from .reading import Reading
 from .rules import rule_data
-from .spans import segments, spans
+from .spans import RuleSegment, memo_spans, provision_spans, segment_outcomes, segments
 
 
 class ProvisionFinder(GuardedComponent):
@@ -41,9 +42,10 @@ class ProvisionFinder(GuardedComponent):
 
     stage, component = "provisions", "provision_finder"
 
-    def __init__(self, nlp: Language, data_path: str | None = None):
+    def __init__(self, nlp: Language, data_path: str | None = None, model_path: str | None = None):
         self.data = rule_data(data_path)
         self.lex = Lexicon(nlp, self.data)
+        self.model: DecisionModel | None = load_model(model_path)
 
     def process(self, doc: Doc) -> Doc:
         doc.spans["memoranda"], doc.spans["provisions"] = self.find(doc)
@@ -53,18 +55,33 @@ class ProvisionFinder(GuardedComponent):
         doc.spans["memoranda"], doc.spans["provisions"] = [], []
 
     def find(self, doc: Doc) -> tuple[list[Span], list[Span]]:
-        if not len(doc) or not doc.has_annotation("DEP"):
+        read = self.read(doc)
+        if read is None:
             return [], []
+        reading, outcomes = read
+        if self.model is None:
+            provisions = provision_spans(reading, outcomes)
+        else:
+            provisions = decide(reading, outcomes, self.lex.signals, self.model)
+        return memo_spans(reading), provisions
+
+    def read(self, doc: Doc) -> tuple[Reading, list[RuleSegment]] | None:
+        """The rules' reading of an article: its memoranda, and every segment its frames cut with what the filters
+        did (None for an article with no word a provision could hang on)."""
+        if not len(doc) or not doc.has_annotation("DEP"):
+            return None
         reading = Reading.of(doc, self.lex)
         if not reading.cue_starts:
-            return [], []
+            return None
         si = -1  # index of the sentence among the article's prose sentences: "the sentence before" skips boilerplate
         for sent in doc.sents:
             if in_boilerplate(doc, sent.start_char, sent.end_char) or stray_line(sent):
                 continue
             si += 1
+            reading.sentences.append(sent)
             read_sentence(reading, sent, si)
-        return spans(reading)
+        reading.memoranda.settle()
+        return reading, segment_outcomes(reading)
 
 
 def read_sentence(reading: Reading, sent: Span, si: int) -> None:
@@ -110,7 +127,8 @@ def headline(sent: Span) -> bool:
     return len(words) >= 4 and sum(t.is_title or t.is_upper for t in words) >= 0.75 * len(words)
 
 
-@Language.factory("provision_finder", default_config={"data_path": None})
-def make_provision_finder(nlp: Language, name: str, data_path: str | None):
-    """Memoranda and provisions (rule files in ``data/provisions/`` unless ``data_path`` names another folder)."""
-    return ProvisionFinder(nlp, data_path)
+@Language.factory("provision_finder", default_config={"data_path": None, "model_path": None})
+def make_provision_finder(nlp: Language, name: str, data_path: str | None, model_path: str | None):
+    """Memoranda and provisions (rule files in ``data/provisions/`` unless ``data_path`` names another folder; the
+    decision model ``data/provisions/model.json`` unless ``model_path`` names another, ``""``: the rules alone)."""
+    return ProvisionFinder(nlp, data_path, model_path)

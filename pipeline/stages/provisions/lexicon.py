@@ -30,11 +30,45 @@ class Lexicon:
         self.putting_verbs = set(data.documents.presenting_verbs) | set(c.party_verbs) | set(c.putting_verbs)
         self.refusals = set(c.refusal_verbs)
         self.phrasal_refusals = {tuple(v.split()) for v in c.refusal_verbs if len(v.split()) == 2}
+        self.signals = SignalWords(data, self.under)
 
     def cue_starts(self, doc: Doc) -> set[int]:
         """Tokens where a prefilter word starts: a sentence without one (and without a document named just
         before) cannot hold a provision and is not read."""
         return {s for _, s, _ in self.prefilter(doc)}
+
+
+class SignalWords:
+    """The word classes of ``signals.yaml`` and the cue classes of verbs (``cues.yaml``), built once per pipeline."""
+
+    def __init__(self, data: RuleData, under: list[list[str]]):
+        w = data.signals
+        self.deontic = frozenset(w.deontic_modals)
+        self.hedge = frozenset(w.hedge_modals)
+        self.semi = frozenset(w.semi_modals)
+        self.classes = {
+            "analysis": frozenset(w.analysis_cues),
+            "reaction": frozenset(w.reaction_cues),
+            "event": frozenset(w.event_cues),
+            "list": frozenset(w.list_cues),
+            "revision": frozenset(w.revision_cues),
+        }
+        self.event_verbs = frozenset(w.event_verbs)
+        self.joint = frozenset(w.joint_words) | frozenset(data.parties.joint)
+        cues = data.cues
+        cls: dict[str, str] = {}
+        for names, label in (
+            (cues.report_verbs, "report"),
+            (list(cues.content_verbs), "content"),
+            (cues.party_verbs, "party"),
+            (cues.agreement_verbs, "agree"),
+            ([v.split()[0] for v in cues.refusal_verbs], "refuse"),
+        ):
+            for lemma in names:
+                cls[lemma] = label
+        self.cue_class = cls
+        self.doc_kind = data.doc_kind
+        self.under = under
 
 
 def _prefilter(nlp: Language, data: RuleData) -> PhraseMatcher:

@@ -45,6 +45,10 @@ class Memo:
     inferred: bool = False  # an agreement known from a verb ("the two sides agreed to ..."), not named
     plural: bool = False  # named in the plural ("handed each other written proposals"): several documents
     role: str | None = None  # of its kind (documents.yaml): document, outcome, position
+    aliases: list[str] = field(default_factory=list)  # every name the article gives it
+    revises: Memo | None = None  # the document it revises ("the revised draft drops the clause on ...")
+    family: str | None = None  # of its kind, for its id (documents.yaml id_families): "plan" for a draft
+    dated: bool = True  # its id carries the day it was presented (documents.yaml dated_kinds)
 
     @property
     def compat(self) -> str:
@@ -53,21 +57,27 @@ class Memo:
         return "document" if self.role == "document" else self.kind
 
     def memorandum_id(self) -> str:
-        """party + kind + date of presentation, else party + proper name or number ('russia-memorandum-2025-06-02',
-        'united-states-28-point-plan', 'ukraine-peace-formula'): the same document in two articles gets one id.
+        """One id per document across articles (ids v2): number first, then proper name, then the day for the
+        dated kinds, else party + family + year:
 
-        An undated document without a name, and a party's demands stated in prose, get the article's year
-        ('united-states-proposal-2026', 'russia-demands-2026'): articles of one year about one party's
-        proposal merge, while a 2022 proposal and a 2026 one stay apart."""
+        - ``united-states-28-point-plan``: a numbered document, whatever the article calls it (a "28-point draft"
+          is the 28-point plan: ``id_families`` in ``documents.yaml``);
+        - ``ukraine-peace-formula``, ``minsk-agreements``: a proper name;
+        - ``russia-memorandum-2025-06-02``: a memorandum, agreement or declaration with the day it was presented
+          (``dated_kinds``);
+        - ``united-states-plan-2026``, ``russia-demands-2026``: else party, family and year, so that articles of
+          one year about one party's undated proposal merge, while a 2022 and a 2026 proposal stay apart."""
         party = slug(self.party) if self.party else None
-        if self.date and not self.position:
-            return f"{party or 'unknown'}-{self.kind}-{self.date}"
-        if self.numbered:
-            return f"{party or 'unknown'}-{slug(self.numbered)}-{self.kind}"
-        if self.proper:
-            return f"{party}-{slug(self.proper)}" if party else slug(self.proper)
-        year = self.year or (self.date or "")[:4] or None
-        return f"{party or 'unknown'}-{self.kind}" + (f"-{year}" if year else "")
+        p = party or "unknown"
+        family = self.family or self.kind
+        if self.numbered and not self.position:
+            return f"{p}-{slug(self.numbered)}-{family}"
+        if self.proper and not self.position:
+            return f"{p}-{slug(self.proper)}" if party else slug(self.proper)
+        if self.date and self.dated and not self.position:
+            return f"{p}-{self.kind}-{self.date}"
+        year = (self.date or "")[:4] if self.date and not self.position else self.year or (self.date or "")[:4]
+        return f"{p}-{family}" + (f"-{year}" if year else "")
 
 
 POSITION_NAMES = ("demands", "proposals", "offer")  # how the names this module gives positions end ("Russia demands")
@@ -185,6 +195,29 @@ class ArticleMemoranda:
                 return party_of_token(t, self.data)
         return None
 
+    def _kind_fields(self, kind: str) -> dict:
+        """The role, id family and dating of a kind (documents.yaml)."""
+        docs = self.data.documents
+        return {
+            "role": self.data.kind_role.get(kind),
+            "family": docs.id_families.get(kind, kind),
+            "dated": kind in docs.dated_kinds,
+        }
+
+    def settle(self) -> None:
+        """At the end of the article: a numbered document without a party takes the party of the article's one
+        document of the same family that has one ("China's proposal ... the 12-point peace plan")."""
+        for memo in self.memos:
+            if memo.party or not memo.numbered or memo.position:
+                continue
+            owners = {
+                m.party
+                for m in self.memos
+                if m is not memo and m.party and not m.position and (m.family or m.kind) == (memo.family or memo.kind)
+            }
+            if len(owners) == 1:
+                memo.party = owners.pop()
+
     def _year(self) -> str | None:
         return self.article_date[:4] if self.article_date and len(self.article_date) >= 4 else None
 
@@ -196,11 +229,22 @@ class ArticleMemoranda:
         if not self._names_a_document(mention):
             return None
         memo = self._earlier(mention)
-        if memo is None:
+        if memo is not None and self._new_version(mention, memo):
+            earlier, memo = memo, self._new(mention)
+            memo.party, memo.revises = memo.party or earlier.party, earlier
+        elif memo is None:
             memo = self._new(mention)
         self._mentioned(memo, mention)
         self.active, self.active_sentence = memo, sent_i
         return memo
+
+    def _new_version(self, m: Mention, earlier: Memo) -> bool:
+        """'the revised draft', 'the amended text' after the 28-point plan: a new version, not the plan again (a
+        mention with the plan's own number or name is the plan)."""
+        if m.numbered or proper_name(m.tok, self.data) or earlier.position:
+            return False
+        words = set(self.data.documents.revision_modifiers)
+        return any(c.lower_ in words for c in m.tok.lefts)
 
     def _names_a_document(self, m: Mention) -> bool:
         """A mention with a party, a number, a definite or anaphoric word, a draft, or one that says whose it is
@@ -285,7 +329,7 @@ class ArticleMemoranda:
             proper=proper,
             year=self._year(),
             plural=tok.tag_ in ("NNS", "NNPS"),
-            role=self.data.kind_role.get(kind),
+            **self._kind_fields(kind),
         )
         self.memos.append(memo)
         return memo
@@ -305,6 +349,9 @@ class ArticleMemoranda:
         ):
             memo.name = name  # "Russian memorandum" names it better than "memorandum"
         memo.mentions.append((m.start, m.end))
+        own = proper_name(m.tok, self.data)
+        if name not in memo.aliases and (own is None or memo.proper is None or own == memo.proper):
+            memo.aliases.append(name)  # not "the Minsk agreements" taken up by another document's mention
         if memo.date is None and memo.compat == "document":
             memo.date = mention_date(m.tok, self.article_date)
 
@@ -350,7 +397,7 @@ class ArticleMemoranda:
             date=date,
             status="agreed",
             inferred=True,
-            role=self.data.kind_role.get("agreement"),
+            **self._kind_fields("agreement"),
         )
         self.memos.append(memo)
         if party and " and " in party:
@@ -373,7 +420,7 @@ class ArticleMemoranda:
             date=self.article_date,
             position=True,
             year=self._year(),
-            role=self.data.kind_role.get(kind),
+            **self._kind_fields(kind),
         )
         self.memos.append(memo)
         return memo

@@ -67,10 +67,9 @@ def mention_head(tok: Token, data: RuleData) -> str | None:
     if kind is None and lemma in data.documents.general_nouns:
         if any(c.lower_ == "point" or c.text.endswith("-point") for c in tok.subtree if c.i < tok.i):
             return "plan"
-    if kind is None:
-        return None
-    # a compound before the head can make a known multi-word kind ("peace deal", "draft agreement")
-    left = [t for c in tok.lefts if c.dep_ == "compound" for t in c.subtree]  # "draft peace treaty": draft + treaty
+    # a modifier before the head can make a known multi-word kind ("peace deal", "draft agreement", "joint
+    # statement": a bare "statement" is no document)
+    left = [t for c in tok.lefts if c.dep_ in ("compound", "amod") for t in c.subtree]  # "draft peace treaty"
     for c in left:
         k2 = data.doc_kind.get(f"{c.lower_} {low}") or data.doc_kind.get(f"{c.lower_} {lemma}")
         if k2:
@@ -156,6 +155,11 @@ def mention_party(tok: Token, data: RuleData) -> str | None:
             if not subj and verb.dep_ in ("xcomp", "conj", "ccomp") and verb.head.pos_ == "VERB":
                 for s_ in (c for c in verb.head.children if c.dep_ == "nsubj"):
                     found += [p for p in parties_in(s_.subtree, data) if p not in found]
+    if not found:  # "a joint statement signed by the foreign ministers of France, Germany and Italy"
+        for c in tok.children:
+            if c.dep_ == "acl" and c.i > tok.i:
+                for agent in (x for x in c.children if x.dep_ == "agent"):
+                    found += [p for p in parties_in(agent.subtree, data) if p not in found]
     if not found:
         found = [p for p in (_agent_group(c) for c in tok.children if c.dep_ == "acl") if p]
     if not found:
@@ -186,9 +190,18 @@ def _agent_group(verb: Token) -> str | None:
     return None
 
 
+def after_markup(tok: Token, s: int) -> int:
+    """The first token of a mention after crawled markup in its modifiers ("Fried ](https://...): “ deal")."""
+    for t in tok.doc[s : tok.i]:
+        if t.like_url or "](" in t.text or "http" in t.text or t.text in (":", "“", "”", '"', ")", "]"):
+            s = t.i + 1
+    return s
+
+
 def proper_name(tok: Token, data: RuleData) -> str | None:
     """The capitalised words of a mention that are not a party: 'Peace Formula' of "Zelensky's Peace Formula"."""
     s, e = mention_span(tok)
+    s = after_markup(tok, s)
     words = [
         t.text
         for t in tok.doc[s:e]
@@ -203,13 +216,14 @@ def proper_name(tok: Token, data: RuleData) -> str | None:
 
 def mention_name(tok: Token) -> str:
     s, e = mention_span(tok)
-    for t in tok.doc[
-        s : tok.i
-    ]:  # crawled markup in the modifiers ("Fried ](https://...): “ deal"): keep what follows it
-        if t.like_url or "](" in t.text or t.text in (":", "“", "”", '"', ")", "]"):
-            s = t.i + 1
+    s = after_markup(tok, s)
     toks = [t for t in tok.doc[s:e] if not (t.dep_ == "det" or t.tag_ in ("PRP$",) or t.lower_ in ARTICLES)]
-    return " ".join(t.text for t in toks).replace(" - ", "-").replace(" 's", "'s") or tok.text
+    while toks and not toks[0].text[:1].isalnum() and toks[0].text[:1] not in "$€£":
+        toks = toks[1:]  # "- agreement" of a bullet line, a stray quote: not part of the name
+    name = (
+        " ".join(t.text for t in toks if not t.is_space).replace(" - ", "-").replace(" 's", "'s").replace(" ’s", "’s")
+    )
+    return " ".join(name.split()) or tok.text
 
 
 @dataclass

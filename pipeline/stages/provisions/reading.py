@@ -52,6 +52,7 @@ class Reading:
     mention_memo: dict[int, Memo] = field(default_factory=dict)  # every document mention read so far
     found: list[tuple[Segment, Frame]] = field(default_factory=list)  # provisions' segments, in reading order
     open_list: OpenList | None = None  # the bullet list an introduction ending in a colon opened
+    sentences: list[Span] = field(default_factory=list)  # the prose sentences read so far (index = Sentence.index)
 
     @classmethod
     def of(cls, doc: Doc, lex: Lexicon) -> Reading:

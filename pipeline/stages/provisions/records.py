@@ -10,6 +10,7 @@ from ...core.records import SpanRecord
 
 Status = Literal["proposed", "agreed", "rejected", "implemented"]
 Modality = Literal["demand", "offer", "commitment", "condition"]
+Change = Literal["removed", "changed", "added"]
 
 
 class MemorandumRecord(SpanRecord):
@@ -24,6 +25,12 @@ class MemorandumRecord(SpanRecord):
     n_provisions: int = Field(default=0, description="Number of provisions this article reports for it.")
     mentions: list[tuple[int, int]] = Field(
         default_factory=list, description="Offsets of every mention in the article."
+    )
+    aliases: list[str] = Field(
+        default_factory=list, description="Every name the article gives it ('28-point plan', 'US draft', 'the plan')."
+    )
+    revises: str | None = Field(
+        default=None, description="memorandum_id of the document this one revises (a counter-proposal, a new draft)."
     )
 
 
@@ -44,10 +51,21 @@ class ProvisionRecord(SpanRecord):
     deadline: str | None = None
     status: Status | None = None
     frame: str | None = Field(
-        default=None, description="How it was found: content, agreement, refusal, list, bullet, modal, complement."
+        default=None,
+        description="How it was found: content, position, agreement, refusal, list, bullet, modal, complement, "
+        "revision (rule frames), scope (a clause the decision model read under the document in scope).",
     )
     cue: str | None = Field(
         default=None, description="The verb or phrase that introduced it (calls for, agreed to, :)."
     )
     sentence_start: int | None = Field(default=None, description="Start offset of the sentence it comes from.")
     sentence_end: int | None = None
+    score: float | None = Field(
+        default=None, description="The decision model's probability that this is a provision (null: the rules alone)."
+    )
+    change: Change | None = Field(
+        default=None, description="What a revision does to this clause: removed, changed or added (else null)."
+    )
+    revises: str | None = Field(
+        default=None, description="With a change: memorandum_id of the document whose clause it removes or changes."
+    )

@@ -69,6 +69,10 @@ class Documents(_Strict):
     ordinals: dict[str, str]
     presenting_verbs: list[str]
     generic_determiners: list[str]
+    revision_modifiers: list[str] = Field(default_factory=list)
+    id_families: dict[str, str] = Field(default_factory=dict)
+    dated_kinds: list[str] = Field(default_factory=list)
+    peace_name_words: list[str] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _every_kind_has_a_role(self) -> "Documents":
@@ -113,6 +117,7 @@ class Cues(_Strict):
     acceptance_verbs: list[str]
     agreement_nouns: list[str]
     refusal_verbs: list[str]
+    revision_verbs: dict[str, Literal["removed", "changed", "added"]]
     modals: list[str]
     under_phrases: list[str]
     status_cues: dict[str, list[str]]
@@ -148,6 +153,22 @@ class Cues(_Strict):
         return v
 
 
+@rule_file("provisions/signals.yaml")
+class Signals(_Strict):
+    """Word classes of the decision layer's signals (``signals.yaml``)."""
+
+    deontic_modals: list[str]
+    hedge_modals: list[str]
+    semi_modals: list[str]
+    analysis_cues: list[str]
+    reaction_cues: list[str]
+    event_cues: list[str]
+    list_cues: list[str]
+    revision_cues: list[str]
+    event_verbs: list[str]
+    joint_words: list[str]
+
+
 class Category(_Strict):
     group: str
     strong: list[str]
@@ -179,6 +200,7 @@ class RuleData:
         self.documents: Documents = load_rule_file(folder / "documents.yaml", Documents)
         self.cues: Cues = load_rule_file(folder / "cues.yaml", Cues)
         self.categories: Categories = load_rule_file(folder / "categories.yaml", Categories)
+        self.signals: Signals = load_rule_file(folder / "signals.yaml", Signals)
         self._party_ci: dict[str, str] = {}
         self._party_cs: dict[str, str] = {}
         for canon, aliases in self.parties.parties.items():

@@ -4,6 +4,7 @@ memoranda worth a record (``doc.spans["provisions"]``, ``doc.spans["memoranda"]`
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
@@ -15,14 +16,19 @@ from .lexicon import Lexicon
 from .memoranda import Memo
 from .mentions import mention_head
 from .reading import Reading
-from .segment import Segment, segment_content
+from .rules import RuleData
+from .segment import Segment, segment_content, trim
 
 FINITE = ("VBZ", "VBP", "VBD", "MD")  # Penn tags of a finite verb
 
 
 def segments(lex: Lexicon, doc: Doc, fr: Frame) -> list[Segment]:
     """A frame's content cut into atomic provisions (:func:`.segment.segment_content`), then split where two
-    noun phrases name different categories."""
+    noun phrases name different categories. A revision's clause ("drops the demand for a referendum") is one
+    provision, named as the revision names it."""
+    if fr.kind == "revision":
+        seg = trim(doc, Segment(fr.start, fr.end, fr.item), lex.data)
+        return [seg] if seg.end > seg.start else []
     segs = segment_content(doc, fr.start, fr.end, lex.data, item=fr.item)
     out: list[Segment] = []
     for seg in segs:
@@ -60,49 +66,81 @@ def split_topics(lex: Lexicon, doc: Doc, seg: Segment) -> list[Segment]:
     return [seg]
 
 
-def spans(reading: Reading) -> tuple[list[Span], list[Span]]:
-    """The article's memorandum spans and provision spans (``doc.spans["memoranda"]``, ``["provisions"]``)."""
-    provisions = provision_spans(reading)
-    return memo_spans(reading), provisions
+OUTCOMES = ("kept", "empty", "overlap", "repeat", "other_doc", "no_trigger", "commercial")
 
 
-def provision_spans(reading: Reading) -> list[Span]:
+@dataclass
+class RuleSegment:
+    """A segment a frame cut and what the filters of :func:`segment_outcomes` did with it: ``kept``, or why it
+    was dropped (``empty``: nothing left after markup or boilerplate; ``overlap`` with one kept before; the same
+    clause again, ``repeat``; starts with ``other_doc``'s name; ``no_trigger`` its frame needs; ``commercial``).
+    The decision layer (:mod:`.decide`) reads every one of them, the dropped ones too."""
+
+    seg: Segment
+    frame: Frame
+    span: Span | None  # the segment without trailing markup (None: nothing left)
+    outcome: str
+    category: str | None = None
+
+
+def segment_outcomes(reading: Reading) -> list[RuleSegment]:
     """Every segment read, in reading order, kept as a provision unless it overlaps one kept before, repeats
-    a clause, starts with another document's name, lacks the category trigger its frame needs or is trade;
-    a kept provision gets its fields in ``span._.provision``."""
+    a clause, starts with another document's name, lacks the category trigger its frame needs or is trade."""
     doc = reading.doc
     lex = reading.lex
     taken: list[tuple[int, int]] = []
     seen: set[str] = set()
-    out: list[Span] = []
+    out: list[RuleSegment] = []
     for seg, fr in reading.found:
         span = cut_markup(doc[seg.start : seg.end])
         if span is None or not span.text.strip() or in_boilerplate(doc, span.start_char, span.end_char):
+            out.append(RuleSegment(seg, fr, None, "empty"))
             continue
         if any(not (span.end_char <= a or span.start_char >= b) for a, b in taken):
+            out.append(RuleSegment(seg, fr, span, "overlap"))
             continue
         norm = re.sub(r"[^a-z0-9]+", " ", span.text.lower()).strip()
         if repeats(norm, seen):
+            out.append(RuleSegment(seg, fr, span, "repeat"))
             continue  # the same clause again (a subtitle repeated in the body): reported once, where first read
         if names_other_document(reading, span, fr):
+            out.append(RuleSegment(seg, fr, span, "other_doc"))
             continue  # "..., as well as the Minsk agreements which ...": another document, not this one's clause
         seen.add(norm)
         category, triggered = lex.categories.category(span)
         if fr.need_trigger and not triggered or fr.need_trigger == "strong" and not lex.categories.strong_trigger(span):
+            out.append(RuleSegment(seg, fr, span, "no_trigger", category))
             continue
         if commercial(lex, span, category):
+            out.append(RuleSegment(seg, fr, span, "commercial", category))
             continue
         taken.append((span.start_char, span.end_char))
-        fr.memo.n_provisions += 1
-        span._.provision = {
-            "memo": fr.memo,
-            "frame": fr,
-            "category": category,
-            "item": seg.item or fr.item,
-            **details(lex, doc, span, fr, reading.memoranda),
-        }
-        out.append(span)
+        out.append(RuleSegment(seg, fr, span, "kept", category))
     return out
+
+
+def provision_spans(reading: Reading, outcomes: list[RuleSegment]) -> list[Span]:
+    """The kept segments as provision spans, their fields in ``span._.provision``."""
+    out: list[Span] = []
+    for rs in outcomes:
+        if rs.outcome != "kept" or rs.span is None:
+            continue
+        out.append(provision_span(reading, rs.span, rs.frame, rs.category, rs.seg.item or rs.frame.item))
+    return out
+
+
+def provision_span(reading: Reading, span: Span, fr: Frame, category: str | None, item: str | None, **extra) -> Span:
+    """A provision of ``fr``'s memorandum: its fields in ``span._.provision`` (``extra``: the decision layer's)."""
+    fr.memo.n_provisions += 1
+    span._.provision = {
+        "memo": fr.memo,
+        "frame": fr,
+        "category": category,
+        "item": item,
+        **details(reading.lex, reading.doc, span, fr, reading.memoranda),
+        **extra,
+    }
+    return span
 
 
 def repeats(norm: str, seen: set[str]) -> bool:
@@ -131,7 +169,7 @@ def memo_spans(reading: Reading) -> list[Span]:
     doc = reading.doc
     out = []
     for memo in reading.memoranda.memos:
-        if memo.n_provisions == 0 and not worth_listing(memo):
+        if memo.n_provisions == 0 and not worth_listing(memo, reading.data):
             continue
         span = doc.char_span(memo.start, memo.end, alignment_mode="expand") if memo.end > memo.start else None
         if span is None:
@@ -164,7 +202,7 @@ def commercial(lex: Lexicon, span: Span, category: str) -> bool:
     )
 
 
-def worth_listing(memo: Memo) -> bool:
+def worth_listing(memo: Memo, data: RuleData) -> bool:
     """A document the article names without reporting its clauses ("Russia presented a $12 trillion economic
     proposal") is still listed, with 0 provisions: a non-generic document with a proper name or a number, a
     party's memorandum, plan, proposal or draft, a dated agreement or declaration of a party. Prose positions
@@ -175,10 +213,23 @@ def worth_listing(memo: Memo) -> bool:
         return False  # "handed each other written proposals": the documents themselves are named elsewhere
     if memo.role is None:
         return False  # a kind the rule files do not know
-    if memo.proper or memo.numbered:
-        return True  # "the Minsk agreements", "a 12-point plan"
+    if memo.numbered:
+        return True  # "a 12-point plan"
+    if memo.proper:  # "the Minsk agreements", "the Peace Formula"; not a programme ("the Belt and Road Initiative")
+        words = set(re.findall(r"[a-z]+", memo.name.lower()))
+        return memo.role != "document" or bool(words & set(data.documents.peace_name_words))
+    if counted_only(memo.name, data):
+        return False  # "first package", "$ 500 million package": a kind with a number, no document's name
     # a party's memorandum, plan, proposal or draft; an agreement or declaration only with the day it was made
     return bool(memo.party) and (memo.kind in ("memorandum", "plan", "proposal", "draft") or bool(memo.date))
+
+
+def counted_only(name: str, data: RuleData) -> bool:
+    """A name that is only a kind with ordinals, numbers or amounts ("first package", "$ 500 million package")."""
+    words = [w for w in re.findall(r"[\w$€£.,]+", name.lower()) if w not in data.doc_kind]
+    return bool(words) and all(
+        w in data.documents.ordinals or w in ("million", "billion") or not re.search(r"[a-z]", w) for w in words
+    )
 
 
 def cut_markup(span: Span) -> Span | None:

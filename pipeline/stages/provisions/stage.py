@@ -42,6 +42,8 @@ def extract_provisions(doc: Doc) -> dict[str, list[Record]]:
                 status=memo.status,
                 n_provisions=memo.n_provisions,
                 mentions=memo.mentions,
+                aliases=memo.aliases,
+                revises=memo.revises.memorandum_id() if memo.revises is not None else None,
             )
         )
     for span in doc.spans.get("provisions", []):
@@ -71,6 +73,9 @@ def extract_provisions(doc: Doc) -> dict[str, list[Record]]:
                 cue=fr.cue.text if fr.cue is not None else None,
                 sentence_start=sent.start_char,
                 sentence_end=sent.end_char,
+                score=info.get("score"),
+                change=fr.change,
+                revises=fr.revises.memorandum_id() if fr.change and fr.revises is not None else None,
             )
         )
     return {"memoranda": memo_recs, "provisions": prov_recs}

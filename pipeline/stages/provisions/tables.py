@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections import OrderedDict, defaultdict
 from datetime import date as Date
 from pathlib import Path
@@ -31,7 +32,21 @@ from ...core.files import atomic_write_text
 from ...core.names import slug
 from .rules import rule_data, split_party
 
-COLUMNS = ["section", "item", "provision", "category", "actor", "conditions", "deadline", "status", "sources"]
+COLUMNS = [
+    "section",
+    "item",
+    "provision",
+    "category",
+    "actor",
+    "conditions",
+    "deadline",
+    "status",
+    "change",
+    "sources",
+]
+YEARLY_PLAN = re.compile(r"^(.+)-plan-(\d{4})$")  # party, year: ids v2 of an undated plan, proposal or draft
+NUMBERED_PLAN = re.compile(r"^(.+)-\d{1,3}-point-plan$")
+CHANGES = ("removed", "changed", "added")  # what a revision does to a clause (ProvisionRecord.change)
 GROUP_ORDER = ["ceasefire", "territory", "security", "humanitarian", "political", "economic"]
 NEGOTIATION_WINDOW_DAYS = 14
 
@@ -55,15 +70,51 @@ def merge_memoranda(memoranda: Iterable[dict[str, Any]]) -> "OrderedDict[str, di
                 "status": m.get("status"),
                 "sources": [],
                 "names": [],
+                "revises": m.get("revises"),
             },
         )
         cur["sources"].append({"doc_id": m["doc_id"], "start": m.get("start"), "end": m.get("end")})
-        if m.get("name") and m["name"] not in cur["names"]:
-            cur["names"].append(m["name"])
-        for key in ("party", "date", "status"):
+        for name in [m.get("name")] + list(m.get("aliases") or []):
+            if name and name not in cur["names"]:
+                cur["names"].append(name)
+        for key in ("party", "date", "status", "revises"):
             if not cur.get(key) and m.get(key):
                 cur[key] = m[key]
     return merged
+
+
+def unified_ids(memoranda: list[dict[str, Any]], provisions: list[dict[str, Any]]) -> dict[str, str]:
+    """Ids of one document across the corpus: a numbered document whose party no article gave
+    (``unknown-12-point-plan``) is the one numbered document of that number and family a party has
+    (``china-12-point-plan``), and a party's plan of a year without a number (``china-plan-2023``) is that
+    party's one numbered plan presented that year, when there is exactly one. The records keep the id their
+    article gave."""
+    ids = {r["memorandum_id"] for r in memoranda + provisions if r.get("memorandum_id")}
+    years: dict[str, set[str]] = defaultdict(set)  # the years a document was presented in, by id
+    for m in memoranda:
+        if m.get("date"):
+            years[m["memorandum_id"]].add(str(m["date"])[:4])
+    out = {}
+    for mid in ids:
+        if mid.startswith("unknown-") and "-point-" in mid:
+            tail = mid[len("unknown-") :]
+            owners = [x for x in ids if x != mid and x.endswith("-" + tail) and not x.startswith("unknown-")]
+        else:  # "china-plan-2023": the party's one numbered plan presented that year ("china-12-point-plan")
+            m = YEARLY_PLAN.match(mid)
+            if not m or m.group(1) == "unknown":
+                continue
+            party, year = m.group(1), m.group(2)
+            owners = [x for x in ids if NUMBERED_PLAN.match(x) and x.startswith(party + "-") and year in years[x]]
+            owners = [x for x in owners if NUMBERED_PLAN.match(x).group(1) == party]  # type: ignore[union-attr]
+        if len(owners) == 1:
+            out[mid] = owners[0]
+    return out
+
+
+def with_ids(records: list[dict[str, Any]], ids: dict[str, str], keys: tuple[str, ...]) -> list[dict[str, Any]]:
+    if not ids:
+        return records
+    return [{**r, **{k: ids.get(r.get(k), r.get(k)) for k in keys if r.get(k)}} for r in records]
 
 
 def merge_provisions(provisions: Iterable[dict[str, Any]]) -> "OrderedDict[str, dict[str, Any]]":
@@ -74,7 +125,7 @@ def merge_provisions(provisions: Iterable[dict[str, Any]]) -> "OrderedDict[str, 
         src = {"doc_id": p["doc_id"], "start": p["start"], "end": p["end"], "sentence": p.get("sentence")}
         if pid in merged:
             merged[pid]["sources"].append(src)
-            for key in ("actor", "conditions", "deadline", "section", "item"):
+            for key in ("actor", "conditions", "deadline", "section", "item", "change", "revises"):
                 if not merged[pid].get(key) and p.get(key):
                     merged[pid][key] = p[key]
             continue
@@ -93,6 +144,8 @@ def merge_provisions(provisions: Iterable[dict[str, Any]]) -> "OrderedDict[str, 
                     "conditions",
                     "deadline",
                     "status",
+                    "change",
+                    "revises",
                 )
             },
             "provision": " ".join(str(p.get("text", "")).split()),
@@ -118,8 +171,17 @@ def _row(p: dict[str, Any]) -> dict[str, str]:
         "conditions": " ".join((p.get("conditions") or "").split()),
         "deadline": " ".join((p.get("deadline") or "").split()),
         "status": p.get("status") or "",
+        "change": change_text(p),
         "sources": _sources_text(p["sources"]),
     }
+
+
+def change_text(p: dict[str, Any]) -> str:
+    """'removed from united-states-28-point-plan': what a revision did to the clause, and to which document's."""
+    change = p.get("change")
+    if not change:
+        return ""
+    return f"{change} {'from' if change == 'removed' else 'in'} {p['revises']}" if p.get("revises") else change
 
 
 def to_csv(rows: list[dict[str, Any]], columns: list[str]) -> str:
@@ -160,15 +222,18 @@ def memo_markdown(m: dict[str, Any], rows: list[dict[str, Any]]) -> str:
         f"- kind: {m.get('kind') or ''}; party: {m.get('party') or 'unknown'}; date: {m.get('date') or 'unknown'}; "
         f"status: {m.get('status') or ''}",
         f"- reported by: {', '.join(docs)}",
-        "",
-        "",
     ]
-    cols = ["section", "item", "provision", "category", "actor", "conditions", "deadline", "status", "sources"]
+    if len(m.get("names") or []) > 1:
+        head.append(f"- named: {'; '.join(m['names'])}")
+    if m.get("revises"):
+        head.append(f"- revises: `{m['revises']}`")
+    head += ["", ""]
+    cols = list(COLUMNS)
     if not any(r.get("section") for r in rows):
         cols.remove("section")
     if not any(r.get("item") for r in rows):
         cols.remove("item")
-    for empty in ("conditions", "deadline"):
+    for empty in ("conditions", "deadline", "change"):
         if not any(r.get(empty) for r in rows):
             cols.remove(empty)
     flat = [
@@ -246,7 +311,8 @@ def negotiation_name(memos: dict[str, dict[str, Any]], group: list[str]) -> str:
 def comparison_rows(
     memos: dict[str, dict[str, Any]], group: list[str], rows_by_memo: dict[str, list[dict[str, Any]]]
 ) -> list[dict[str, Any]]:
-    """One row per category group; one column per memorandum; cells list that memorandum's provisions."""
+    """One row per category group; one column per memorandum; cells list that memorandum's provisions, each as
+    (text, what a revision did to it or None)."""
     groups = rule_data().group_of
     order = GROUP_ORDER + sorted({g for g in groups.values() if g not in GROUP_ORDER})
     out = []
@@ -259,7 +325,9 @@ def comparison_rows(
                 if groups.get(r.get("category") or "") != grp:
                     continue
                 label = ".".join(x for x in (r.get("section"), r.get("item")) if x)
-                cells.append((f"{label}) " if label else "") + r["provision"] + f" [{r.get('category')}]")
+                text = (f"{label}) " if label else "") + r["provision"] + f" [{r.get('category')}]"
+                change = (r.get("change") or "").split(" ")[0]  # "removed from <id>" in a row
+                cells.append((text, change if change in CHANGES else None))
             row[mid] = cells
             any_cell = any_cell or bool(cells)
         if any_cell:
@@ -277,6 +345,9 @@ def write_tables(outputs: Path, records: dict[str, list[dict[str, Any]]]) -> lis
     """Write every table under ``outputs/tables`` from the corpus's ``memoranda`` and ``provisions``
     records; return the names written (the run removes the tables of earlier runs it no longer writes)."""
     memoranda, provisions = records.get("memoranda", []), records.get("provisions", [])
+    ids = unified_ids(memoranda, provisions)
+    memoranda = with_ids(memoranda, ids, ("memorandum_id", "revises"))
+    provisions = with_ids(provisions, ids, ("memorandum_id", "revises"))
     tables = Path(outputs) / "tables"
     tables.mkdir(parents=True, exist_ok=True)
     memos = merge_memoranda(memoranda)
@@ -344,28 +415,37 @@ def write_comparisons(
         rows = comparison_rows(memos, group, rows_by_memo)
         titles = [memo_title(memos[mid]) for mid in group]
         put(f"compare_{name}.md", comparison_markdown(group, rows, titles))
-        csv_rows = [{"group": r["group"], **{mid: "; ".join(r[mid]) for mid in group}} for r in rows]
+        csv_rows = [
+            {"group": r["group"], **{mid: "; ".join(_marked(c) for c in r[mid]) for mid in group}} for r in rows
+        ]
         put(f"compare_{name}.csv", to_csv(csv_rows, ["group"] + group))
         compare_links.append(f"- [{', '.join(titles)}](compare_{name}.md)")
         comp_long += [
-            {"negotiation": name, "group": r["group"], "memorandum_id": mid, "provision": cell}
+            {"negotiation": name, "group": r["group"], "memorandum_id": mid, "provision": text, "change": change or ""}
             for r in rows
             for mid in group
-            for cell in r[mid]
+            for text, change in r[mid]
         ]
-    put("comparisons.csv", to_csv(comp_long, ["negotiation", "group", "memorandum_id", "provision"]))
+    put("comparisons.csv", to_csv(comp_long, ["negotiation", "group", "memorandum_id", "provision", "change"]))
     return compare_links
+
+
+def _marked(cell: tuple[str, str | None]) -> str:
+    """A comparison cell as read: "... [SANCTIONS_ASSETS] (removed)" for a clause a revision took out."""
+    text, change = cell
+    return f"{text} ({change})" if change else text
 
 
 def comparison_markdown(group: list[str], rows: list[dict[str, Any]], titles: list[str]) -> str:
     md_rows = [
-        {"group": r["group"], **{mid: "<br>".join(" ".join(c.split()) for c in r[mid]) for mid in group}} for r in rows
+        {"group": r["group"], **{mid: "<br>".join(" ".join(_marked(c).split()) for c in r[mid]) for mid in group}}
+        for r in rows
     ]
     md = [
         f"# Comparison: {', '.join(titles)}",
         "",
         "Provisions side by side by category group; each cell lists the memorandum's provisions "
-        "(section.item, text, category).",
+        "(section.item, text, category; what a revision did to it: removed, changed, added).",
         "",
         to_markdown(md_rows, ["group"] + group, ["category group"] + titles),
     ]

@@ -67,6 +67,7 @@ def test_frame_order_and_verb_frames_are_explicit():
     assert [v.cues for v in VERB_FRAMES] == [
         "agreement_verbs",
         "refusal_verbs",
+        "revision_verbs",
         "condition_verbs",
         "truce_verbs",
         "content_verbs",
@@ -107,4 +108,4 @@ def test_the_component_keeps_no_article_state(make_doc, nlp):
     before = dict(vars(finder))
     make_doc("The Ukrainian memorandum calls for a full ceasefire. It also demands the return of all children.")
     make_doc("Russia rejected the plan. The two sides agreed to exchange prisoners.")
-    assert vars(finder) == before and set(before) == {"data", "lex"}
+    assert vars(finder) == before and set(before) == {"data", "lex", "model"}

@@ -127,3 +127,88 @@ def test_index_lists_documents_named_without_provisions(tmp_path):
     assert "## Named without provisions" in index
     assert "economic proposal (`russia-proposal-2026`)" in index
     assert not (tmp_path / "tables" / "russia-proposal-2026.md").exists()  # no table without rows
+
+
+def test_a_clause_a_revision_took_out_shows_in_the_tables(tmp_path):
+    memos = [
+        memo("a", "united-states-28-point-plan", "United States", kind="plan", date=None, name="28-point plan"),
+        {
+            **memo("a", "ukraine-plan-2025", "Ukraine", kind="plan", date=None, name="counter-proposal"),
+            "revises": "united-states-28-point-plan",
+        },
+    ]
+    provs = [
+        prov(
+            "a",
+            "united-states-28-point-plan",
+            "p1",
+            "a cap on the army",
+            "DEMOBILIZATION_FORCE_LIMITS",
+            5,
+            "United States",
+        ),
+        {
+            **prov(
+                "a",
+                "ukraine-plan-2025",
+                "p2",
+                "the clause on frozen assets",
+                "SANCTIONS_ASSETS",
+                40,
+                "Ukraine",
+                status="rejected",
+            ),
+            "change": "removed",
+            "revises": "united-states-28-point-plan",
+        },
+        prov("a", "ukraine-plan-2025", "p3", "a ceasefire along the line", "CEASEFIRE", 80, "Ukraine"),
+    ]
+    write_tables(tmp_path, {"memoranda": memos, "provisions": provs})
+    table = (tmp_path / "tables" / "ukraine-plan-2025.md").read_text(encoding="utf-8")
+    assert "| change |" in table and "removed from united-states-28-point-plan" in table
+    assert "- revises: `united-states-28-point-plan`" in table
+    assert "| change |" not in (tmp_path / "tables" / "united-states-28-point-plan.md").read_text(encoding="utf-8")
+    compare = next((tmp_path / "tables").glob("compare_*.md")).read_text(encoding="utf-8")
+    assert "the clause on frozen assets [SANCTIONS_ASSETS] (removed)" in compare
+    with open(tmp_path / "tables" / "comparisons.csv", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    assert {(r["provision"], r["change"]) for r in rows if "frozen" in r["provision"]} == {
+        ("the clause on frozen assets [SANCTIONS_ASSETS]", "removed")
+    }
+
+
+def test_a_numbered_document_without_a_party_joins_the_one_of_that_number_in_the_corpus(tmp_path):
+    memos = [
+        memo("a", "china-12-point-plan", "China", kind="plan", date=None, name="12-point plan"),
+        memo("b", "unknown-12-point-plan", None, kind="plan", date=None, name="12-point peace plan"),
+        memo("c", "unknown-20-point-plan", None, kind="plan", date=None, name="20-point plan"),
+    ]
+    provs = [
+        prov("a", "china-12-point-plan", "c1", "a ceasefire", "CEASEFIRE", 5, "China"),
+        prov("b", "unknown-12-point-plan", "c2", "the resumption of talks", "NEGOTIATION_PROCESS", 5, None),
+        prov("c", "unknown-20-point-plan", "c3", "a ceasefire", "CEASEFIRE", 5, None),
+    ]
+    write_tables(tmp_path, {"memoranda": memos, "provisions": provs})
+    names = {p.name for p in (tmp_path / "tables").iterdir()}
+    assert "china-12-point-plan.md" in names and "unknown-12-point-plan.md" not in names
+    assert "unknown-20-point-plan.md" in names  # no owner of that number: left as it is
+    china = (tmp_path / "tables" / "china-12-point-plan.md").read_text(encoding="utf-8")
+    assert "the resumption of talks" in china and "12-point peace plan" in china
+
+
+def test_a_partys_plan_of_a_year_joins_its_one_numbered_plan_of_that_year(tmp_path):
+    memos = [
+        memo("a", "china-12-point-plan", "China", kind="plan", date="2023-02-24", name="12-point plan"),
+        memo("b", "china-plan-2023", "China", kind="proposal", date=None, name="China's proposal"),
+        memo("c", "united-states-28-point-plan", "United States", kind="plan", date="2025-11-20"),
+        memo("c", "united-states-20-point-plan", "United States", kind="plan", date="2025-12-01"),
+        memo("d", "united-states-plan-2025", "United States", kind="proposal", date=None),
+    ]
+    provs = [
+        prov("b", "china-plan-2023", "c1", "a ceasefire", "CEASEFIRE", 5, "China"),
+        prov("d", "united-states-plan-2025", "u1", "a ceasefire", "CEASEFIRE", 5, "United States"),
+    ]
+    write_tables(tmp_path, {"memoranda": memos, "provisions": provs})
+    names = {p.name for p in (tmp_path / "tables").iterdir()}
+    assert "china-12-point-plan.md" in names and "china-plan-2023.md" not in names
+    assert "united-states-plan-2025.md" in names  # two numbered US plans that year: which one is not known

@@ -9,6 +9,7 @@ interface), one module per family:
 - :mod:`.modal`       "Under the plan, Ukraine would ...", "The plan would cap ..."
 - :mod:`.complements` "a U.S. proposal to turn X into Y", "a deal wherein S", "its provisions for X"
 - :mod:`.positions`   "Russia's demand for Ukraine to S", "its insistence that S"
+- :mod:`.revisions`   "the revised draft drops the clause on X" (a clause removed, changed or added)
 
 A sentence is read by the families of ``FRAME_ORDER``, in that order; the verb family reads each verb
 by the first row of ``VERB_FRAMES`` whose cue list holds its lemma. A new family is one module and one
@@ -22,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from . import agreements, complements, conditions, content, lists, modal, positions, refusals
+from . import agreements, complements, conditions, content, lists, modal, positions, refusals, revisions
 from .base import Frame, SentenceFamily, VerbFamily
 from .common import noun_tagged_verb
 
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
 VERB_FRAMES: tuple[VerbFamily, ...] = (
     VerbFamily("agreement_verbs", agreements.agreement_frames),
     VerbFamily("refusal_verbs", refusals.refusal_frames, else_content=True),  # "the document opposes the use of"
+    VerbFamily("revision_verbs", revisions.revision_frames),  # "the revised draft drops the clause on X"
     VerbFamily("condition_verbs", conditions.condition_frames),
     VerbFamily("truce_verbs", agreements.truce_frames, else_content=True),
     VerbFamily("content_verbs", content.content_frames),

@@ -22,7 +22,7 @@ from ..grammar import (
     TO_ON,
 )
 from ..parties import parties_in
-from ..rules import RuleData, split_party
+from ..rules import RuleData, joint_party, split_party
 from .base import Frame
 from .common import subject
 
@@ -96,7 +96,19 @@ def agreeing_party(reading: Reading, verb: Token) -> str | None:
     party = reading.memoranda.subject_party(subj)
     if not party and (subj.lemma_.lower() in data.cues.meeting_nouns or subj.lower_ in data.cues.meeting_nouns):
         party = reading.memoranda.negotiating_parties(verb.idx)  # "these talks resulted in an agreement to ..."
-    return party
+    return with_counterparts(reading, verb, party)
+
+
+def with_counterparts(reading: Reading, verb: Token, party: str | None) -> str | None:
+    """The signatories: the subject's party and those of a "with" phrase of the verb ("Cambodia agreed with the
+    United States to ...", "Kyiv signed a deal with Washington")."""
+    if not party:
+        return party
+    found = split_party(party)
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ == "with" and c.i > verb.i:
+            found += [p for p in parties_in(c.subtree, reading.data) if p not in found]
+    return joint_party(found)
 
 
 def verb_complement_start(verb: Token, data: RuleData) -> int | None:

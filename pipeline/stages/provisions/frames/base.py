@@ -50,6 +50,8 @@ class Frame:
     need_trigger: bool | str = True  # prose frames keep only provisions with a category trigger ("strong": strong)
     tail_start: int | None = None
     si: int = -1  # index of its sentence
+    change: str | None = None  # a revision's: removed, changed, added
+    revises: Memo | None = None  # the document a revision's clause comes from
 
 
 SentenceFrames = Callable[["Reading", "Sentence"], list[Frame]]
