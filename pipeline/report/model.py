@@ -24,6 +24,7 @@ from typing import Any, Iterable
 from ..core.names import slug
 from ..stages.provisions.tables import (
     GROUP_ORDER,
+    change_text,
     memo_title,
     merge_memoranda,
     merge_provisions,
@@ -163,8 +164,13 @@ class Row:
         return ".".join(str(x) for x in (self.p.get("section"), self.p.get("item")) if x)
 
     def get(self, key: str) -> Any:
-        value = self.p.get(key)
+        value = change_text(self.p) if key == "change" else self.p.get(key)
         return " ".join(str(value).split()) if value is not None else ""
+
+    @property
+    def change(self) -> str | None:
+        """What a revision did to this clause ('removed', 'changed', 'added'), or None."""
+        return self.p.get("change") or None
 
 
 @dataclass(eq=False)
@@ -547,10 +553,10 @@ def _short(title: str, limit: int = 60) -> str:
 
 
 def _columns(rows: list[Row]) -> list[str]:
-    """The provision table's columns, less section, item, conditions and deadline where every row is empty
-    (as in tables/*.md)."""
-    cols = ["section", "item", "provision", "category", "actor", "conditions", "deadline", "status"]
-    for optional in ("section", "item", "conditions", "deadline"):
+    """The provision table's columns, less section, item, conditions, deadline and change (what a revision
+    did to the clause) where every row is empty (as in tables/*.md)."""
+    cols = ["section", "item", "provision", "category", "actor", "conditions", "deadline", "status", "change"]
+    for optional in ("section", "item", "conditions", "deadline", "change"):
         if not any(r.p.get(optional) for r in rows):
             cols.remove(optional)
     return cols

@@ -4,7 +4,8 @@ The texts are the team's own; offsets are found in them, so ``body[start:end] ==
 record. What the report must cope with is here on purpose: an article id with a slash, a provision two
 articles report (one row, two sources), two memoranda of different parties in one article (a
 comparison), a quote that crosses a provision, an unresolved speaker, an article without a date,
-warnings and an error in errors.jsonl, a field the report does not know (``change``), and an article
+warnings and an error in errors.jsonl, a field the report does not know (``future_field``), a clause a
+revision changed (``change``), and an article
 whose title, source, text, memorandum name and entity fields try to inject HTML and script.
 """
 
@@ -246,7 +247,9 @@ def _provisions() -> list[dict[str, Any]]:
             "cue": "calls for",
             "sentence_start": None,
             "sentence_end": None,
-            "change": "new",
+            "change": kw.get("change"),
+            "revises": kw.get("revises"),
+            "future_field": "a field the report does not know",
         }
 
     g = "talks/geneva round"
@@ -277,6 +280,8 @@ def _provisions() -> list[dict[str, Any]]:
             "Southland",
             "WITHDRAWAL_DISENGAGEMENT",
             deadline="P30D",
+            change="changed",
+            revises="northland-plan-2030",
         ),
         prov(
             "wire-repeat",

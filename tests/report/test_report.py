@@ -84,6 +84,24 @@ def test_index_lists_the_memoranda_with_links_to_their_tables(report):
     assert [t.text_content() for t in doc.get_element_by_id("named-table").findall("tbody/tr/td[1]")] == ["Talks"]
 
 
+def test_what_a_revision_did_shows_on_the_memorandum_page_and_in_the_comparison(report):
+    """A clause that a counter-proposal changed says so in a Change column (only where a row has one) and
+    in the side-by-side comparison; the Northland plan, with no revision, has no such column."""
+    pages = {p.name: parse(p) for p in (report / "memoranda").glob("*.html")}
+    south = next(d for d in pages.values() if "Southland proposal" in d.findtext(".//h1"))
+    heads = [th.text_content() for th in south.get_element_by_id("provision-table").findall("thead/tr/th")]
+    assert "Change" in heads
+    cells = [td.text_content() for td in south.get_element_by_id("provision-table").findall("tbody/tr/td")]
+    assert "changed in northland-plan-2030" in cells
+    north = next(d for d in pages.values() if "Northland plan" in d.findtext(".//h1"))
+    assert "Change" not in [
+        th.text_content() for th in north.get_element_by_id("provision-table").findall("thead/tr/th")
+    ]
+    comparisons = [parse(p) for p in (report / "compare").glob("*.html")]
+    marks = [s.text_content() for d in comparisons for s in d.find_class("change")]
+    assert marks == ["(changed)"]
+
+
 def test_every_link_resolves_to_a_page_and_every_fragment_to_an_element(report):
     assert_links_resolve(report)
 
