@@ -30,6 +30,7 @@ from ..stages.provisions.tables import (
     merge_provisions,
     negotiation_name,
     negotiations,
+    provisions_by_memorandum,
 )
 from .inputs import RunOutputs
 
@@ -385,19 +386,7 @@ class Site:
         memos = merge_memoranda(memo_recs)
         provs = merge_provisions(prov_recs)
         rows_by_memo: dict[str, list[dict[str, Any]]] = defaultdict(list)
-        for p in provs.values():  # as tables.write_tables does: a provision without a memorandum is 'unassigned'
-            mid = p["memorandum_id"] or "unassigned"
-            if mid not in memos:
-                memos[mid] = {
-                    "memorandum_id": mid,
-                    "name": mid,
-                    "kind": None,
-                    "party": p.get("party"),
-                    "date": None,
-                    "status": p.get("status"),
-                    "sources": [],
-                    "names": [],
-                }
+        for mid, p in provisions_by_memorandum(memos, provs):  # as the tables: no memorandum is 'unassigned'
             rows_by_memo[mid].append(p)
         self._merged = (memos, provs)
         self.memos: dict[str, Memo] = {}

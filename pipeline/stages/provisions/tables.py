@@ -371,6 +371,16 @@ def rows_of_memoranda(
     """The table rows of each memorandum; a provision whose memorandum has no record gets a bare entry
     (``unassigned`` without an id)."""
     rows_by_memo: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for mid, p in provisions_by_memorandum(memos, provs):
+        rows_by_memo[mid].append({**p, **_row(p), "provision": p["provision"], "sources": p["sources"]})
+    return rows_by_memo
+
+
+def provisions_by_memorandum(
+    memos: dict[str, dict[str, Any]], provs: dict[str, dict[str, Any]]
+) -> Iterable[tuple[str, dict[str, Any]]]:
+    """(memorandum id, merged provision) for every provision, in order; a provision whose memorandum has no
+    record goes under a bare entry added to ``memos`` (``unassigned`` when it has no id either)."""
     for p in provs.values():
         mid = p["memorandum_id"] or "unassigned"
         if mid not in memos:
@@ -384,8 +394,7 @@ def rows_of_memoranda(
                 "sources": [],
                 "names": [],
             }
-        rows_by_memo[mid].append({**p, **_row(p), "provision": p["provision"], "sources": p["sources"]})
-    return rows_by_memo
+        yield mid, p
 
 
 def write_memo_tables(put: Put, memos: dict[str, dict[str, Any]], rows_by_memo: dict[str, list[dict[str, Any]]]):
